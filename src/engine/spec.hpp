@@ -1,0 +1,80 @@
+// WorkflowSpec: the checked, in-memory form of a workflow YAML file.
+//
+//   auto loaded = LoadWorkflowSpecFile("assets/workflows/default.yml");
+//   if (!loaded.ok()) { for (auto& d : loaded.errors) puts(d.ToString().c_str()); }
+//   const WorkflowSpec& spec = *loaded.spec;
+//   int pm = spec.IndexOf("SPEC_PM");          // -1 if absent
+//   for (int dep : spec.phases[pm].deps) ...   // dependency indices, resolved
+//
+// The format is documented in docs/workflow-spec.md. Loading never throws and
+// never crashes on any input: every problem becomes a Diagnostic naming the
+// file, the line (where the YAML parser knows it), the phase and the problem.
+// A spec returned by the loader is valid: no unknown dependency, no cycle, no
+// artifact produced twice, no unknown validator.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/diagnostic.hpp"
+
+namespace specwave {
+
+// How a phase splits into parallel model calls ("fan-out").
+struct FanOut {
+  enum class Items { kHeadings, kArtifacts };
+  Items items = Items::kHeadings;
+  std::string over;      // kHeadings: the upstream artifact whose headings are the items
+  int heading_level = 2; // kHeadings: "## headings" -> 2
+};
+
+struct PhaseSpec {
+  std::string name;
+  std::string description;
+  std::string agent;
+  std::string phase_type;
+  std::vector<std::string> produces;
+  std::vector<std::string> depends_on;  // names, as written
+  std::vector<int> deps;                // resolved indices into WorkflowSpec::phases
+  bool requires_stack = false;
+  int priority = 0;                     // lower = more urgent when slots are scarce
+  std::vector<std::string> validators;
+  std::vector<std::string> approval_gates;
+  std::string prompt;                   // optional template (custom agents)
+  bool critical = true;
+  std::optional<FanOut> fan_out;
+  std::vector<std::string> frontmatter_fields;  // required keys (markdown_frontmatter)
+  int line = 0;                         // where the phase is defined (1-based)
+
+  // Phase types with built-in meaning (anything else is a model call):
+  bool IsDeterministic() const { return phase_type == "validate" || phase_type == "done"; }
+};
+
+struct WorkflowSpec {
+  std::string file;         // where it was loaded from (for messages)
+  std::string name;
+  std::string description;
+  std::vector<std::string> frontmatter_fields;  // workflow-wide default
+  std::vector<PhaseSpec> phases;                // in declaration order
+
+  int IndexOf(const std::string& phase_name) const;
+  // Index of the phase producing `artifact`, or -1.
+  int ProducerOf(const std::string& artifact) const;
+  // All artifacts of all phases, in phase order.
+  std::vector<std::string> AllArtifacts() const;
+};
+
+struct SpecLoadResult {
+  std::optional<WorkflowSpec> spec;
+  std::vector<Diagnostic> errors;  // errors and warnings
+  bool ok() const { return spec.has_value(); }
+};
+
+// Validators the engine knows; anything else in `validators:` is an error.
+const std::vector<std::string>& KnownValidators();
+
+SpecLoadResult LoadWorkflowSpec(const std::string& yaml_text, const std::string& file_name);
+SpecLoadResult LoadWorkflowSpecFile(const std::string& path);
+
+}  // namespace specwave

@@ -1,0 +1,2 @@
+// Placeholder translation unit; the SQLite store lands with issue #5.
+namespace specwave::store {}

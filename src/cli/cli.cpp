@@ -22,6 +22,16 @@ const std::vector<Command>& Commands() {
       {"plan", "plan SPEC.yml [--json] [--durations FILE]   phases, dependency levels, critical path", CmdPlan},
       {"validate-spec", "validate-spec SPEC.yml                     check a workflow spec (exit 0 or 2)",
        CmdValidateSpec},
+      {"run", "run --spec FILE --brief FILE [--provider P] [--db FILE] [--sequential|--waves] [--json]", CmdRun},
+      {"resume", "resume --db FILE [--json]                   continue an interrupted run", CmdResume},
+      {"approve", "approve --db FILE GATE                      approve an approval gate", CmdApprove},
+      {"status", "status --db FILE [--json]                   phases and artifacts with their states", CmdStatus},
+      {"validate", "validate --validator NAME FILE.md [--json]  run one validator on a file", CmdValidate},
+      {"diff", "diff OLD.md NEW.md [--json]                 section-level change between two versions", CmdDiff},
+      {"impact", "impact --db FILE --artifact A --content NEW.md [--json]", CmdImpact},
+      {"regenerate", "regenerate --db FILE --artifact A --content NEW.md --strategy S [--json]", CmdRegenerate},
+      {"export", "export --db FILE --out DIR [--project ID]     markdown files + manifest.json", CmdExport},
+      {"import", "import DIR --db FILE                        import an exported project", CmdImport},
   };
   return kCommands;
 }
@@ -38,6 +48,11 @@ void PrintHelp(FILE* out) {
 }
 
 }  // namespace
+
+int NotYetImplemented(const char* command, const char* issue) {
+  std::fprintf(stderr, "specwave %s: not implemented yet (%s)\n", command, issue);
+  return kExitFailure;
+}
 
 int UsageError(const std::string& message) {
   std::fprintf(stderr, "specwave: %s\n", message.c_str());

@@ -1,0 +1,218 @@
+// The engine's port to persistent storage. The implementation is SQLite
+// (src/store/sqlite_store.cpp): a file natively, OPFS in the browser.
+//
+// Contract:
+//  * Every method is thread-safe (the implementation serialises calls onto the
+//    one thread that owns the database connection — in the browser the OPFS
+//    handles live on that thread).
+//  * CommitPhase writes a phase's artifacts and its phase_run in ONE
+//    transaction: after a crash either all of them are there or none.
+//  * Expected failures (disk full, quota exceeded, read-only database, unknown
+//    id) come back as StoreError values, never exceptions.
+//  * Nothing here ever stores an API key: settings_json is filtered by the
+//    caller (see engine/settings.hpp) and export drops any "api_key" field.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/llm_port.hpp"
+
+namespace specwave {
+
+struct StoreError {
+  enum class Kind { kNone, kNotFound, kReadOnly, kFull, kCorrupt, kTooNew, kBusy, kInvalid, kIo };
+  Kind kind = Kind::kNone;
+  std::string message;  // for a person, with the way out ("open read-only", "export what can be read")
+  explicit operator bool() const { return kind != Kind::kNone; }
+};
+
+struct ProjectRecord {
+  int64_t id = 0;
+  std::string name;
+  std::string brief;          // markdown
+  std::string workflow_yaml;  // the workflow spec text the project runs
+  std::string workflow_name;  // file name or "default"
+  std::string settings_json;  // provider, model, base URL, concurrency... never a key
+  int64_t created_at = 0;     // unix ms
+  int64_t updated_at = 0;
+};
+
+struct ArtifactVersion {
+  int64_t id = 0;
+  int64_t project_id = 0;
+  std::string artifact;      // file name, e.g. "prd.md"
+  int version = 0;           // 1, 2, 3... per artifact
+  std::string content;
+  std::string sha256;        // of content as stored
+  std::string author;        // "user" or "agent:<agent>" (e.g. "agent:product_manager")
+  std::string phase;         // producing phase, empty for user edits
+  std::string regeneration_reason;   // empty unless produced by a regeneration run
+  int64_t regeneration_run_id = 0;   // 0 = none
+  int64_t workflow_run_id = 0;       // 0 = none
+  int64_t created_at = 0;
+};
+
+// Current state of an artifact in a project (latest version + staleness).
+struct ArtifactState {
+  std::string artifact;
+  int latest_version = 0;
+  int64_t latest_version_id = 0;
+  std::string sha256;
+  std::string author;
+  std::string stale_reason;  // non-empty: an upstream change makes this out of date
+  int64_t updated_at = 0;
+};
+
+enum class PhaseStatus { kPending, kRunning, kSucceeded, kFailed, kSkipped, kAwaitingApproval, kCancelled };
+const char* PhaseStatusName(PhaseStatus s);
+std::optional<PhaseStatus> ParsePhaseStatus(const std::string& s);
+
+struct PhaseRunRecord {
+  int64_t id = 0;
+  int64_t workflow_run_id = 0;
+  std::string phase;
+  PhaseStatus status = PhaseStatus::kPending;
+  int64_t started_at_us = 0;   // monotonic, relative to run start
+  int64_t ended_at_us = 0;
+  int64_t duration_ms = 0;
+  int calls = 0;               // model calls made (0 when cached/offline-deterministic)
+  int cached_calls = 0;
+  TokenUsage usage;
+  double cost_usd = 0;
+  std::string error;           // why it failed or was skipped
+  std::string provider;        // "openai", "anthropic", "offline"
+  std::string model;
+};
+
+struct WorkflowRunRecord {
+  int64_t id = 0;
+  int64_t project_id = 0;
+  std::string kind;            // "run" or "regeneration"
+  std::string mode;            // "ready" (as soon as ready), "waves", "sequential"
+  std::string status;          // "running", "succeeded", "failed", "cancelled", "awaiting_approval", "interrupted"
+  std::string options_json;    // provider, model, concurrency, budget... (no key)
+  std::string metrics_json;    // makespan, sequential, critical path, waves... (as measured)
+  int64_t started_at = 0;      // unix ms
+  int64_t finished_at = 0;
+};
+
+struct ArtifactToCommit {
+  std::string artifact;
+  std::string content;
+};
+
+struct ApprovalRecord {
+  int64_t id = 0;
+  int64_t project_id = 0;
+  int64_t workflow_run_id = 0;
+  std::string phase;
+  std::string gate;
+  std::string decided_by;  // "user", "cli --auto-approve"
+  int64_t decided_at = 0;
+};
+
+struct ArtifactChangeRecord {
+  int64_t id = 0;
+  int64_t project_id = 0;
+  std::string artifact;
+  int64_t old_version_id = 0;
+  int64_t new_version_id = 0;
+  std::string old_sha256, new_sha256;
+  std::string sections_json;  // [{"section": "PRD > Features > Auth", "change": "modified"}]
+  std::string impact_level;   // HIGH/MEDIUM/LOW
+  std::string impact_json;    // full impact analysis
+  int64_t created_at = 0;
+};
+
+struct RegenerationRunRecord {
+  int64_t id = 0;
+  int64_t project_id = 0;
+  std::string trigger_artifact;
+  int64_t trigger_change_id = 0;
+  std::string impact_json;
+  std::string strategy;                       // regenerate_all, high_impact_only, manual_review, ignore
+  std::vector<std::string> to_regenerate;
+  std::vector<std::string> regenerated;
+  std::vector<std::string> skipped_early_cutoff;
+  int64_t workflow_run_id = 0;
+  int64_t started_at = 0, completed_at = 0, duration_ms = 0;
+  std::optional<bool> success;
+  std::string error;
+};
+
+struct ValidationRunRecord {
+  int64_t id = 0;
+  int64_t project_id = 0;
+  int64_t artifact_version_id = 0;  // 0 for cross-artifact runs
+  std::string artifact;
+  std::string validator;
+  bool passed = false;              // no errors
+  std::string findings_json;        // [{"severity","line","message","excerpt"}]
+  int64_t workflow_run_id = 0;
+  int64_t created_at = 0;
+};
+
+struct CachedResponse {
+  std::string text;
+  TokenUsage usage;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  virtual bool read_only() const = 0;
+
+  // Projects.
+  virtual StoreError CreateProject(ProjectRecord& project) = 0;  // sets id, timestamps
+  virtual std::vector<ProjectRecord> ListProjects() = 0;
+  virtual std::optional<ProjectRecord> GetProject(int64_t id) = 0;
+  virtual StoreError UpdateProject(const ProjectRecord& project) = 0;  // name, brief, workflow, settings
+  virtual StoreError DeleteProject(int64_t id) = 0;                    // cascades
+
+  // Artifacts. AddVersion assigns id, version, sha256, created_at and clears
+  // the artifact's stale mark.
+  virtual StoreError AddVersion(ArtifactVersion& version) = 0;
+  virtual std::vector<ArtifactState> ListArtifacts(int64_t project_id) = 0;
+  virtual std::optional<ArtifactVersion> LatestVersion(int64_t project_id, const std::string& artifact) = 0;
+  virtual std::optional<ArtifactVersion> GetVersion(int64_t version_id) = 0;
+  virtual std::vector<ArtifactVersion> ListVersions(int64_t project_id, const std::string& artifact) = 0;  // oldest first
+  virtual StoreError MarkStale(int64_t project_id, const std::string& artifact, const std::string& reason) = 0;
+  virtual StoreError ClearStale(int64_t project_id, const std::string& artifact) = 0;  // "mark reviewed"
+
+  // Runs. CommitPhase: the phase's artifacts (as new versions by `author`)
+  // and its phase_run, in one transaction.
+  virtual StoreError CreateRun(WorkflowRunRecord& run) = 0;
+  virtual StoreError UpdateRun(const WorkflowRunRecord& run) = 0;
+  virtual std::optional<WorkflowRunRecord> GetRun(int64_t run_id) = 0;
+  virtual std::optional<WorkflowRunRecord> LatestRun(int64_t project_id, const std::string& kind) = 0;
+  virtual StoreError CommitPhase(PhaseRunRecord& phase_run, const std::vector<ArtifactToCommit>& artifacts,
+                                 const std::string& author, int64_t project_id, const std::string& regeneration_reason,
+                                 int64_t regeneration_run_id) = 0;
+  virtual StoreError RecordPhaseRun(PhaseRunRecord& phase_run) = 0;  // failures, skips (no artifacts)
+  virtual std::vector<PhaseRunRecord> ListPhaseRuns(int64_t run_id) = 0;
+
+  virtual StoreError RecordApproval(ApprovalRecord& approval) = 0;
+  virtual std::vector<ApprovalRecord> ListApprovals(int64_t run_id) = 0;
+
+  virtual StoreError RecordChange(ArtifactChangeRecord& change) = 0;
+  virtual std::optional<ArtifactChangeRecord> GetChange(int64_t change_id) = 0;
+
+  virtual StoreError CreateRegenerationRun(RegenerationRunRecord& run) = 0;
+  virtual StoreError UpdateRegenerationRun(const RegenerationRunRecord& run) = 0;
+  virtual std::vector<RegenerationRunRecord> ListRegenerationRuns(int64_t project_id) = 0;
+
+  virtual StoreError RecordValidation(ValidationRunRecord& run) = 0;
+  virtual std::vector<ValidationRunRecord> LatestValidations(int64_t project_id) = 0;  // latest per (artifact, validator)
+
+  virtual StoreError CreateSnapshot(int64_t project_id, const std::string& label, int64_t* snapshot_id) = 0;
+
+  // Response cache (issue #4): key = hash of provider, model, parameters, prompt.
+  virtual std::optional<CachedResponse> CacheGet(const std::string& key) = 0;
+  virtual StoreError CachePut(const std::string& key, const CachedResponse& value) = 0;
+};
+
+}  // namespace specwave

@@ -1,0 +1,102 @@
+#include "platform/web/web_host.hpp"
+
+#include <GLES3/gl3.h>
+#include <GLFW/glfw3.h>
+#include <emscripten.h>
+#include <emscripten/html5.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace specwave::web {
+namespace {
+
+struct HostState {
+  GLFWwindow* window = nullptr;
+  HostCallbacks callbacks;
+  float dpr = 0;
+  int fb_w = 0, fb_h = 0;
+};
+
+HostState* g_host = nullptr;
+
+void SyncCanvasSize(HostState& h) {
+  double css_w = 0, css_h = 0;
+  emscripten_get_element_css_size("#canvas", &css_w, &css_h);
+  float dpr = static_cast<float>(emscripten_get_device_pixel_ratio());
+  if (dpr <= 0) dpr = 1;
+  int fb_w = std::max(1, static_cast<int>(std::lround(css_w * dpr)));
+  int fb_h = std::max(1, static_cast<int>(std::lround(css_h * dpr)));
+  if (fb_w != h.fb_w || fb_h != h.fb_h) {
+    // emscripten's GLFW maps the window size onto the canvas backing store
+    // and reports mouse positions in backing-store pixels, which is what we
+    // want: ImGui then works in device pixels.
+    glfwSetWindowSize(h.window, fb_w, fb_h);
+    h.fb_w = fb_w;
+    h.fb_h = fb_h;
+  }
+  if (dpr != h.dpr) {
+    h.dpr = dpr;
+    if (h.callbacks.on_scale) h.callbacks.on_scale(dpr);
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+  }
+}
+
+void Frame(void* arg) {
+  auto& h = *static_cast<HostState*>(arg);
+  SyncCanvasSize(h);
+  glfwPollEvents();
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplGlfw_NewFrame();
+  ImGui::NewFrame();
+  if (h.callbacks.on_frame) h.callbacks.on_frame(h.dpr);
+  ImGui::Render();
+  int w = 0, hh = 0;
+  glfwGetFramebufferSize(h.window, &w, &hh);
+  glViewport(0, 0, w, hh);
+  glClearColor(0, 0, 0, 1);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  if (h.callbacks.after_render) h.callbacks.after_render();
+}
+
+}  // namespace
+
+bool RunHost(const HostCallbacks& callbacks) {
+  if (!glfwInit()) {
+    std::fprintf(stderr, "specwave: glfwInit failed\n");
+    return false;
+  }
+  glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+  GLFWwindow* window = glfwCreateWindow(1280, 800, "Specwave", nullptr, nullptr);
+  if (!window) {
+    std::fprintf(stderr, "specwave: WebGL2 is not available in this browser\n");
+    return false;
+  }
+  glfwMakeContextCurrent(window);
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;  // layout is the app's, not a file in MEMFS
+  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  ImGui_ImplGlfw_InitForOpenGL(window, true);
+  ImGui_ImplOpenGL3_Init("#version 300 es");
+
+  g_host = new HostState;
+  g_host->window = window;
+  g_host->callbacks = callbacks;
+  SyncCanvasSize(*g_host);
+  // simulate_infinite_loop = 1: main() unwinds here and the loop owns the thread.
+  emscripten_set_main_loop_arg(Frame, g_host, 0, 1);
+  return true;
+}
+
+}  // namespace specwave::web

@@ -1,0 +1,84 @@
+// Shared helpers for the browser tests: a plain static file server (Python's
+// http.server — no special headers, like GitHub Pages), Debian's Chromium
+// driven by playwright-core (never a downloaded browser), and waiting for the
+// app across the one isolation reload.
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const DIST = path.join(ROOT, 'dist');
+export const OUT = path.join(ROOT, 'build', 'browser');
+export const CLI = path.join(ROOT, 'build', 'native', 'src', 'app', 'cli', 'specwave');
+mkdirSync(OUT, { recursive: true });
+
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+  '--disable-sync', '--no-first-run', '--disable-quic', '--enable-unsafe-swiftshader',
+];
+
+// Serves `dir` on 127.0.0.1 with a plain static server; resolves to {url, stop}.
+export async function serveStatic(dir, { port = 0 } = {}) {
+  const script = [
+    'import http.server, socketserver, sys, functools',
+    'handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=sys.argv[1])',
+    'class S(http.server.ThreadingHTTPServer): daemon_threads = True',
+    'srv = S(("127.0.0.1", int(sys.argv[2])), handler)',
+    'print("LISTENING", srv.server_address[1], flush=True)',
+    'srv.serve_forever()',
+  ].join('\n');
+  const proc = spawn('python3', ['-c', script, dir, String(port)], { stdio: ['ignore', 'pipe', 'ignore'] });
+  const boundPort = await new Promise((resolve, reject) => {
+    let buf = '';
+    proc.stdout.on('data', (d) => {
+      buf += d;
+      const m = buf.match(/LISTENING (\d+)/);
+      if (m) resolve(Number(m[1]));
+    });
+    proc.on('exit', (code) => reject(new Error(`static server exited (${code})`)));
+  });
+  return { url: `http://127.0.0.1:${boundPort}/`, port: boundPort, stop: () => proc.kill() };
+}
+
+export async function launchBrowser() {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_FLAGS });
+}
+
+// Collects console errors and page errors, to assert a clean run.
+export function watchConsole(page) {
+  const errors = [];
+  page.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()); });
+  page.on('pageerror', (err) => errors.push(String(err)));
+  return errors;
+}
+
+// Polls `fn` in the page until it returns a truthy value; survives the
+// isolation reload (which destroys the execution context once).
+export async function waitInPage(page, fn, arg, { timeout = 60000, what = 'condition' } = {}) {
+  const end = Date.now() + timeout;
+  let last;
+  while (Date.now() < end) {
+    try {
+      last = await page.evaluate(fn, arg);
+      if (last) return last;
+    } catch (err) {
+      last = String(err);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(last)}`);
+}
+
+export async function waitForApp(page, minFrames = 3) {
+  return waitInPage(page, (n) => {
+    const s = window.specwave && window.specwave.state();
+    return s && s.frames >= n ? s : null;
+  }, minFrames, { what: 'the app to draw frames' });
+}
+
+// The number of phases in a workflow, as the native CLI plans it.
+export function nativePlan(specPath) {
+  return JSON.parse(execFileSync(CLI, ['plan', specPath, '--json'], { encoding: 'utf8' }));
+}

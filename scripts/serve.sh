@@ -8,5 +8,5 @@ PORT=${1:-8080}
 bash scripts/build-web.sh
 echo
 echo "Specwave is at http://127.0.0.1:$PORT/  (Ctrl-C to stop)"
-echo "It runs the default workflow offline with the built-in generator; no API key is needed."
+echo "It opens the default workflow with a sample brief; no API key is needed."
 exec python3 -m http.server "$PORT" --bind 127.0.0.1 --directory dist

@@ -1,0 +1,32 @@
+// Fan-out items and joins (docs/workflow-spec.md, "fan_out").
+//
+//   auto items = HeadingItems(epics_md, 2);  // one item per "## " section
+//   // ... one model call per item, in parallel ...
+//   std::string tasks = JoinItems(frontmatter, "Tasks", item_texts);  // in item order
+//
+// Items are taken in document order, so the joined artifact does not depend
+// on which call finished first.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace specwave {
+
+struct FanOutItem {
+  std::string title;  // heading text, e.g. "E2: Route sketch" (or an artifact name)
+  std::string body;   // the section's text including its heading line
+};
+
+// Sections whose heading has exactly `level` '#' (ATX), outside code fences.
+// Text before the first such heading is not an item.
+std::vector<FanOutItem> HeadingItems(const std::string& markdown, int level);
+
+// "tasks.md" -> "Tasks"; "api-spec.md" -> "Api spec".
+std::string TitleFromArtifactName(const std::string& artifact);
+
+// Frontmatter + "# Title" + each item's text in order, separated by blank lines.
+std::string JoinItems(const std::string& frontmatter_yaml, const std::string& title,
+                      const std::vector<std::string>& item_texts);
+
+}  // namespace specwave

@@ -44,6 +44,7 @@ struct LlmRequest {
   int max_tokens = 8192;
   const GenerationContext* context = nullptr;  // never null when the engine calls
   std::string label;                           // "SPEC_PM" or "SOLUTIONING_TASKS[2]" — for logs and the test server
+  bool bypass_cache = false;  // regenerate on purpose (e.g. after a validation failure): never answer from cache
 };
 
 struct TokenUsage {

@@ -98,7 +98,7 @@ std::string PlanToJson(const WorkflowSpec& spec, const Plan& plan, const Critica
   json path = json::array();
   for (int v : cp.phases) path.push_back(spec.phases[v].name);
   json out = {{"phases", phases}, {"waves", waves}, {"critical_path", path}, {"critical_path_ms", cp.length_ms}};
-  return out.dump(2);
+  return out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 }  // namespace specwave

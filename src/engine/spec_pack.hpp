@@ -1,0 +1,26 @@
+// The DONE phase's artifact: an index of the spec pack — every artifact with
+// its version, SHA-256, author and validation status. Built by the engine
+// (no model call), so it is always exactly what the store holds.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "engine/spec.hpp"
+
+namespace specwave {
+
+struct SpecPackEntry {
+  std::string artifact;
+  int version = 0;  // 0 = missing
+  std::string sha256;
+  std::string author;
+  std::string phase;
+  bool validated = false;
+  bool passed = true;
+};
+
+std::string BuildSpecPack(const std::string& project_name, const WorkflowSpec& spec, const PhaseSpec& phase,
+                          const std::vector<SpecPackEntry>& entries, const std::string& frontmatter_yaml);
+
+}  // namespace specwave

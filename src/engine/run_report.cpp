@@ -67,4 +67,94 @@ std::string RunReport::ToJson() const {
   return out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
+std::optional<RunReport> RunReport::FromJson(const std::string& text) {
+  // Stored data is outside input: a malformed record gives nullopt, never a throw.
+  try {
+    return FromJsonUnchecked(text);
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+}
+
+std::optional<RunReport> RunReport::FromJsonUnchecked(const std::string& text) {
+  using nlohmann::json;
+  json j = json::parse(text, nullptr, false);
+  if (!j.is_object() || !j.contains("phases") || !j["phases"].is_array()) return std::nullopt;
+  RunReport r;
+  auto num = [](const json& o, const char* k, double fallback = 0) {
+    return o.contains(k) && o[k].is_number() ? o[k].get<double>() : fallback;
+  };
+  auto str = [](const json& o, const char* k) {
+    return o.contains(k) && o[k].is_string() ? o[k].get<std::string>() : std::string();
+  };
+  auto usage = [&](const json& o) {
+    TokenUsage u;
+    if (o.contains("tokens") && o["tokens"].is_object()) {
+      u.input_tokens = static_cast<int64_t>(num(o["tokens"], "input"));
+      u.output_tokens = static_cast<int64_t>(num(o["tokens"], "output"));
+      u.cached_input_tokens = static_cast<int64_t>(num(o["tokens"], "cached_input"));
+    }
+    return u;
+  };
+  r.run_id = static_cast<int64_t>(num(j, "run_id"));
+  r.status = str(j, "status");
+  r.mode = str(j, "mode");
+  r.provider = str(j, "provider");
+  r.model = str(j, "model");
+  r.language_model = j.value("language_model", false);
+  r.makespan_ms = num(j, "makespan_ms");
+  r.sequential_ms = num(j, "sequential_ms");
+  r.critical_path_ms = num(j, "critical_path_ms");
+  r.time_saved_percent = num(j, "time_saved_percent");
+  if (j.contains("critical_path") && j["critical_path"].is_array())
+    for (const auto& n : j["critical_path"])
+      if (n.is_string()) r.critical_path.push_back(n.get<std::string>());
+  r.max_in_flight_seen = static_cast<int>(num(j, "max_in_flight_seen"));
+  r.calls = static_cast<int>(num(j, "model_calls"));
+  r.cached_calls = static_cast<int>(num(j, "cached_calls"));
+  r.early_cutoff_phases = static_cast<int>(num(j, "early_cutoff_phases"));
+  r.usage = usage(j);
+  r.cost_known = j.contains("cost_usd") && j["cost_usd"].is_number();
+  r.cost_usd = num(j, "cost_usd");
+  r.stop_reason = str(j, "stop_reason");
+  if (j.contains("pending_gates") && j["pending_gates"].is_array())
+    for (const auto& g : j["pending_gates"])
+      if (g.is_string()) r.pending_gates.push_back(g.get<std::string>());
+  for (const auto& p : j["phases"]) {
+    if (!p.is_object()) continue;
+    PhaseReport pr;
+    pr.name = str(p, "name");
+    pr.status = ParsePhaseStatus(str(p, "status")).value_or(PhaseStatus::kPending);
+    pr.reason = str(p, "reason");
+    pr.start_ms = num(p, "start_ms");
+    pr.end_ms = num(p, "end_ms");
+    pr.duration_ms = num(p, "duration_ms");
+    pr.work_ms = num(p, "work_ms");
+    pr.calls = static_cast<int>(num(p, "calls"));
+    pr.cached_calls = static_cast<int>(num(p, "cached_calls"));
+    pr.items = static_cast<int>(num(p, "items"));
+    pr.usage = usage(p);
+    pr.cost_known = p.contains("cost_usd") && p["cost_usd"].is_number();
+    pr.cost_usd = num(p, "cost_usd");
+    pr.done_earlier = p.value("done_earlier", false);
+    pr.early_cutoff = p.value("early_cutoff", false);
+    r.phases.push_back(pr);
+  }
+  if (j.contains("waves") && j["waves"].is_array())
+    for (const auto& w : j["waves"]) {
+      if (!w.is_object()) continue;
+      WaveReport wr;
+      wr.level = static_cast<int>(num(w, "level"));
+      if (w.contains("phases") && w["phases"].is_array())
+        for (const auto& n : w["phases"])
+          if (n.is_string()) wr.phases.push_back(n.get<std::string>());
+      wr.start_ms = num(w, "start_ms");
+      wr.end_ms = num(w, "end_ms");
+      wr.span_ms = num(w, "span_ms");
+      wr.work_ms = num(w, "work_ms");
+      r.waves.push_back(wr);
+    }
+  return r;
+}
+
 }  // namespace specwave

@@ -109,6 +109,11 @@ struct RunReport {
   std::string stop_reason;
   bool fallback_used = false;
   std::string ToJson() const;
+  // Reads what ToJson wrote (stored run metrics); nullopt if it is not that.
+  static std::optional<RunReport> FromJson(const std::string& json);
+
+ private:
+  static std::optional<RunReport> FromJsonUnchecked(const std::string& json);
 };
 
 class RunObserver {

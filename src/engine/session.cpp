@@ -1,0 +1,543 @@
+#include "engine/session.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+
+namespace specwave {
+namespace {
+
+constexpr size_t kStreamTailBytes = 4096;
+
+std::string ProviderLabel(const SessionSettings& s) {
+  if (s.provider == "offline") return "Offline generator — rules and templates, not a language model";
+  std::string label = (s.provider == "anthropic" ? "Anthropic" : "OpenAI-compatible");
+  if (!s.model.empty()) label += " · " + s.model;
+  if (!s.base_url.empty()) label += " · " + s.base_url;
+  return label;
+}
+
+}  // namespace
+
+std::string SessionSettings::ToJson() const {
+  nlohmann::json j = {{"provider", provider},         {"model", model},
+                      {"base_url", base_url},         {"max_in_flight", max_in_flight},
+                      {"budget_usd", budget_usd}};
+  return j.dump();
+}
+
+SessionSettings SessionSettings::FromJson(const std::string& text) {
+  SessionSettings s;
+  auto j = nlohmann::json::parse(text, nullptr, false);
+  if (!j.is_object()) return s;
+  auto str = [&](const char* k, std::string* out) {
+    if (j.contains(k) && j[k].is_string()) *out = j[k].get<std::string>();
+  };
+  str("provider", &s.provider);
+  str("model", &s.model);
+  str("base_url", &s.base_url);
+  if (j.contains("max_in_flight") && j["max_in_flight"].is_number_integer())
+    s.max_in_flight = std::clamp(j["max_in_flight"].get<int>(), 1, 64);
+  if (j.contains("budget_usd") && j["budget_usd"].is_number()) s.budget_usd = std::max(0.0, j["budget_usd"].get<double>());
+  if (s.provider != "offline" && s.provider != "openai" && s.provider != "anthropic") s.provider = "offline";
+  return s;
+}
+
+// Forwards run events into the session's model.
+class Session::Observer final : public RunObserver {
+ public:
+  explicit Observer(Session& s) : s_(s) {}
+  void OnRunStarted(int64_t run_id) override {
+    std::lock_guard<std::mutex> lock(s_.model_mu_);
+    s_.model_.run_id = run_id;
+    s_.model_.run_status = "running";
+    s_.active_run_ = run_id;
+    s_.Touch();
+  }
+  void OnPhaseStatus(int phase, PhaseStatus status, const std::string& reason) override {
+    {
+      std::lock_guard<std::mutex> lock(s_.model_mu_);
+      if (phase < 0 || phase >= static_cast<int>(s_.model_.phases.size())) return;
+      PhaseView& v = s_.model_.phases[phase];
+      v.status = status;
+      v.reason = reason;
+      if (status == PhaseStatus::kRunning) {
+        v.stream_tail.clear();
+        v.findings.clear();
+      }
+      s_.Touch();
+    }
+    if (status == PhaseStatus::kSucceeded || status == PhaseStatus::kFailed ||
+        status == PhaseStatus::kAwaitingApproval)
+      s_.Enqueue([this] { s_.ReloadArtifacts(); });
+  }
+  void OnText(int phase, int, const std::string& chunk) override {
+    std::lock_guard<std::mutex> lock(s_.model_mu_);
+    if (phase < 0 || phase >= static_cast<int>(s_.model_.phases.size())) return;
+    std::string& tail = s_.model_.phases[phase].stream_tail;
+    tail += chunk;
+    if (tail.size() > kStreamTailBytes) tail.erase(0, tail.size() - kStreamTailBytes);
+    s_.Touch();
+  }
+  void OnFindings(int phase, const std::vector<ArtifactFinding>& findings) override {
+    std::lock_guard<std::mutex> lock(s_.model_mu_);
+    if (phase < 0 || phase >= static_cast<int>(s_.model_.phases.size())) return;
+    auto& f = s_.model_.phases[phase].findings;
+    f.insert(f.end(), findings.begin(), findings.end());
+    s_.Touch();
+  }
+
+ private:
+  Session& s_;
+};
+
+Session::Session(Ports ports) : ports_(std::move(ports)) {
+  model_.settings = SessionSettings{};
+  model_.provider_label = ProviderLabel(model_.settings);
+  model_.read_only = ports_.store && ports_.store->read_only();
+  command_thread_ = std::thread([this] { CommandLoop(); });
+}
+
+Session::~Session() {
+  cancel_.Cancel();
+  {
+    std::lock_guard<std::mutex> lock(queue_mu_);
+    stopping_ = true;
+  }
+  queue_cv_.notify_all();
+  if (command_thread_.joinable()) command_thread_.join();
+  std::lock_guard<std::mutex> lock(run_mu_);
+  if (run_thread_.joinable()) run_thread_.join();
+}
+
+void Session::Touch() { dirty_.store(true); }
+
+std::shared_ptr<const SessionSnapshot> Session::Snapshot() {
+  if (dirty_.exchange(false) || !published_) {
+    std::lock_guard<std::mutex> lock(model_mu_);
+    auto snap = std::make_shared<SessionSnapshot>(model_);
+    snap->seq = ++seq_;
+    published_ = std::move(snap);
+  }
+  return published_;
+}
+
+void Session::Enqueue(std::function<void()> fn) {
+  {
+    std::lock_guard<std::mutex> lock(queue_mu_);
+    if (stopping_) return;
+    queue_.push_back(std::move(fn));
+    ++pending_;
+  }
+  queue_cv_.notify_one();
+}
+
+void Session::Post(std::function<void()> fn) { Enqueue(std::move(fn)); }
+
+void Session::Drain() {
+  std::unique_lock<std::mutex> lock(queue_mu_);
+  idle_cv_.wait(lock, [&] { return pending_ == 0 || stopping_; });
+}
+
+void Session::CommandLoop() {
+  for (;;) {
+    std::function<void()> fn;
+    {
+      std::unique_lock<std::mutex> lock(queue_mu_);
+      queue_cv_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
+      if (stopping_) return;
+      fn = std::move(queue_.front());
+      queue_.pop_front();
+    }
+    try {
+      fn();
+    } catch (const std::exception& e) {
+      SetBanner(BannerKind::kError, std::string("internal error: ") + e.what());
+    }
+    {
+      std::lock_guard<std::mutex> lock(queue_mu_);
+      --pending_;
+    }
+    idle_cv_.notify_all();
+  }
+}
+
+void Session::SetBanner(BannerKind kind, const std::string& text) {
+  std::lock_guard<std::mutex> lock(model_mu_);
+  model_.banner_kind = kind;
+  model_.banner = text;
+  Touch();
+}
+
+void Session::Refresh() {
+  Enqueue([this] {
+    auto projects = ports_.store->ListProjects();
+    std::vector<ProjectSummary> list;
+    for (const auto& p : projects) list.push_back({p.id, p.name, p.updated_at});
+    std::lock_guard<std::mutex> lock(model_mu_);
+    model_.projects = std::move(list);
+    Touch();
+  });
+}
+
+void Session::CreateProject(const std::string& name, const std::string& brief, const std::string& workflow_yaml,
+                            const std::string& workflow_name) {
+  Enqueue([=, this] {
+    auto loaded = LoadWorkflowSpec(workflow_yaml, workflow_name);
+    if (!loaded.ok()) {
+      SetBanner(BannerKind::kError, "The workflow is not valid:\n" + JoinDiagnostics(loaded.errors));
+      return;
+    }
+    ProjectRecord p;
+    p.name = name.empty() ? "Untitled project" : name;
+    p.brief = brief;
+    p.workflow_yaml = workflow_yaml;
+    p.workflow_name = workflow_name;
+    SessionSettings settings;
+    {
+      std::lock_guard<std::mutex> lock(model_mu_);
+      settings = model_.settings;
+    }
+    p.settings_json = settings.ToJson();
+    if (StoreError err = ports_.store->CreateProject(p)) {
+      SetBanner(BannerKind::kError, "Could not create the project: " + err.message);
+      return;
+    }
+    LoadProjectLocked(p.id);
+  });
+  Refresh();
+}
+
+void Session::OpenProject(int64_t id) {
+  Enqueue([=, this] { LoadProjectLocked(id); });
+  Refresh();
+}
+
+void Session::OpenLatestProject() {
+  Enqueue([this] {
+    auto projects = ports_.store->ListProjects();
+    if (projects.empty()) return;
+    auto latest = std::max_element(projects.begin(), projects.end(),
+                                   [](const ProjectRecord& a, const ProjectRecord& b) { return a.updated_at < b.updated_at; });
+    LoadProjectLocked(latest->id);
+  });
+  Refresh();
+}
+
+void Session::RenameProject(int64_t id, const std::string& name) {
+  Enqueue([=, this] {
+    auto p = ports_.store->GetProject(id);
+    if (!p) return;
+    p->name = name;
+    if (StoreError err = ports_.store->UpdateProject(*p)) {
+      SetBanner(BannerKind::kError, "Could not rename: " + err.message);
+      return;
+    }
+    std::lock_guard<std::mutex> lock(model_mu_);
+    if (model_.project_id == id) model_.project_name = name;
+    Touch();
+  });
+  Refresh();
+}
+
+void Session::DeleteProject(int64_t id) {
+  Enqueue([=, this] {
+    {
+      std::lock_guard<std::mutex> lock(model_mu_);
+      if (model_.running && model_.project_id == id) {
+        model_.banner_kind = BannerKind::kWarning;
+        model_.banner = "Cancel the run before deleting its project.";
+        Touch();
+        return;
+      }
+    }
+    if (StoreError err = ports_.store->DeleteProject(id)) {
+      SetBanner(BannerKind::kError, "Could not delete: " + err.message);
+      return;
+    }
+    std::lock_guard<std::mutex> lock(model_mu_);
+    if (model_.project_id == id) {
+      SessionSnapshot fresh;
+      fresh.settings = model_.settings;
+      fresh.provider_label = model_.provider_label;
+      fresh.read_only = model_.read_only;
+      fresh.storage_note = model_.storage_note;
+      model_ = fresh;
+    }
+    Touch();
+  });
+  Refresh();
+}
+
+// Command thread. Store calls happen without holding model_mu_, so the UI's
+// Snapshot() never waits on storage.
+void Session::LoadProjectLocked(int64_t id) {
+  auto project = ports_.store->GetProject(id);
+  if (!project) {
+    SetBanner(BannerKind::kError, "Project " + std::to_string(id) + " no longer exists.");
+    return;
+  }
+  auto loaded = LoadWorkflowSpec(project->workflow_yaml, project->workflow_name);
+  std::shared_ptr<const WorkflowSpec> spec;
+  std::shared_ptr<const Plan> plan;
+  std::shared_ptr<const DagLayout> layout;
+  if (loaded.ok()) {
+    spec = std::make_shared<const WorkflowSpec>(std::move(*loaded.spec));
+    plan = std::make_shared<const Plan>(MakePlan(*spec));
+    layout = std::make_shared<const DagLayout>(LayoutDag(*spec, *plan, {}));
+  }
+  std::vector<PhaseView> phases(spec ? spec->phases.size() : 0);
+  std::optional<WorkflowRunRecord> last = ports_.store->LatestRun(id, "run");
+  auto last_regen = ports_.store->LatestRun(id, "regeneration");
+  if (last_regen && (!last || last_regen->id > last->id)) last = last_regen;
+  std::optional<RunReport> report;
+  if (last && spec) {
+    for (const auto& pr : ports_.store->ListPhaseRuns(last->id)) {
+      int i = spec->IndexOf(pr.phase);
+      if (i < 0) continue;
+      phases[i].status = pr.status;
+      phases[i].reason = pr.error;
+      phases[i].calls = pr.calls;
+      phases[i].cached_calls = pr.cached_calls;
+      phases[i].usage = pr.usage;
+    }
+    report = RunReport::FromJson(last->metrics_json);
+  }
+  SessionSettings settings = SessionSettings::FromJson(project->settings_json);
+  {
+    std::lock_guard<std::mutex> lock(model_mu_);
+    model_.project_id = id;
+    model_.project_name = project->name;
+    model_.brief = project->brief;
+    model_.workflow_name = project->workflow_name;
+    model_.spec = spec;
+    model_.plan = plan;
+    model_.layout = layout;
+    model_.phases = std::move(phases);
+    model_.run_id = last ? last->id : 0;
+    model_.run_status = last ? last->status : "";
+    model_.last_report = report;
+    model_.pending_gates = report ? report->pending_gates : std::vector<std::string>{};
+    model_.open_artifact.clear();
+    model_.open_versions.clear();
+    settings.has_key = !api_key_.empty();
+    model_.settings = settings;
+    model_.provider_label = ProviderLabel(settings);
+    if (!spec) {
+      model_.banner_kind = BannerKind::kError;
+      model_.banner = "This project's workflow is not valid:\n" + JoinDiagnostics(loaded.errors);
+    }
+    Touch();
+  }
+  ReloadArtifacts();
+  // A run that was still "running" when this project was last open was
+  // interrupted (tab closed, crash): continue it. Finished phases are not
+  // run again and make no model call.
+  if (spec && last && last->status == "running" && !model_.read_only) {
+    bool idle;
+    {
+      std::lock_guard<std::mutex> lock(model_mu_);
+      idle = !model_.running;
+    }
+    if (idle) {
+      SetBanner(BannerKind::kInfo, "The last run was interrupted; it continues from where it stopped.");
+      ResumeRun();
+    }
+  }
+}
+
+void Session::ReloadArtifacts() {
+  int64_t id;
+  std::string open;
+  std::shared_ptr<const WorkflowSpec> spec;
+  {
+    std::lock_guard<std::mutex> lock(model_mu_);
+    id = model_.project_id;
+    open = model_.open_artifact;
+    spec = model_.spec;
+  }
+  if (id == 0) return;
+  auto artifacts = ports_.store->ListArtifacts(id);
+  std::vector<ArtifactVersion> versions;
+  if (!open.empty()) versions = ports_.store->ListVersions(id, open);
+  std::lock_guard<std::mutex> lock(model_mu_);
+  if (model_.project_id != id) return;
+  model_.artifacts = std::move(artifacts);
+  if (model_.open_artifact == open) model_.open_versions = std::move(versions);
+  if (spec && model_.phases.size() == spec->phases.size()) {
+    for (auto& v : model_.phases) {
+      v.stale = false;
+      v.stale_reason.clear();
+    }
+    for (const auto& a : model_.artifacts) {
+      if (a.stale_reason.empty()) continue;
+      int p = spec->ProducerOf(a.artifact);
+      if (p < 0) continue;
+      model_.phases[p].stale = true;
+      model_.phases[p].stale_reason = a.stale_reason;
+    }
+  }
+  Touch();
+}
+
+void Session::OpenArtifact(const std::string& artifact) {
+  {
+    std::lock_guard<std::mutex> lock(model_mu_);
+    model_.open_artifact = artifact;
+    model_.open_versions.clear();
+    Touch();
+  }
+  Enqueue([this] { ReloadArtifacts(); });
+}
+
+void Session::SaveArtifact(const std::string& artifact, const std::string& content) {
+  Enqueue([=, this] {
+    int64_t id;
+    {
+      std::lock_guard<std::mutex> lock(model_mu_);
+      id = model_.project_id;
+    }
+    ArtifactVersion v;
+    v.project_id = id;
+    v.artifact = artifact;
+    v.content = content;
+    v.author = "user";
+    if (StoreError err = ports_.store->AddVersion(v)) {
+      SetBanner(BannerKind::kError, "Your edit was not saved: " + err.message);
+      return;
+    }
+    ReloadArtifacts();
+  });
+}
+
+void Session::UpdateSettings(const SessionSettings& settings, const std::optional<std::string>& api_key) {
+  if (api_key) api_key_ = *api_key;
+  Enqueue([=, this] {
+    SessionSettings s = settings;
+    s.has_key = !api_key_.empty();
+    int64_t id;
+    {
+      std::lock_guard<std::mutex> lock(model_mu_);
+      model_.settings = s;
+      model_.provider_label = ProviderLabel(s);
+      id = model_.project_id;
+      Touch();
+    }
+    if (id == 0) return;
+    auto p = ports_.store->GetProject(id);
+    if (!p) return;
+    p->settings_json = s.ToJson();  // never the key
+    if (StoreError err = ports_.store->UpdateProject(*p)) SetBanner(BannerKind::kError, "Settings not saved: " + err.message);
+  });
+}
+
+void Session::StartRun(ScheduleMode mode) {
+  Enqueue([=, this] { RunThread(mode, false); });
+}
+
+void Session::ResumeRun() {
+  Enqueue([this] { RunThread(ScheduleMode::kReady, true); });
+}
+
+void Session::CancelRun() { cancel_.Cancel(); }
+
+void Session::Approve(const std::string& phase, const std::string& gate) {
+  std::shared_ptr<WorkflowRunner> runner;
+  int64_t project = 0, run = 0;
+  {
+    std::lock_guard<std::mutex> lock(model_mu_);
+    project = model_.project_id;
+    run = model_.run_id;
+  }
+  {
+    std::lock_guard<std::mutex> lock(run_mu_);
+    runner = runner_;
+  }
+  if (!runner || run == 0) return;
+  if (StoreError err = runner->Approve(project, run, phase, gate, "user")) {
+    SetBanner(BannerKind::kError, "Approval not recorded: " + err.message);
+    return;
+  }
+  std::lock_guard<std::mutex> lock(model_mu_);
+  auto& g = model_.pending_gates;
+  g.erase(std::remove(g.begin(), g.end(), phase + "/" + gate), g.end());
+  Touch();
+}
+
+// Command thread: prepares the run, then hands it to the run thread.
+void Session::RunThread(ScheduleMode mode, bool resume) {
+  std::shared_ptr<const WorkflowSpec> spec;
+  SessionSettings settings;
+  int64_t project, run_id;
+  {
+    std::lock_guard<std::mutex> lock(model_mu_);
+    if (model_.running) return;
+    if (model_.read_only) {
+      model_.banner_kind = BannerKind::kWarning;
+      model_.banner = "This project is open read-only here; runs happen in the tab that owns the database.";
+      Touch();
+      return;
+    }
+    spec = model_.spec;
+    settings = model_.settings;
+    project = model_.project_id;
+    run_id = model_.run_id;
+  }
+  if (!spec || project == 0) return;
+  std::string error;
+  std::unique_ptr<LlmProvider> provider = ports_.make_provider ? ports_.make_provider(settings, api_key_, &error) : nullptr;
+  if (!provider) {
+    SetBanner(BannerKind::kError, "Cannot start the run: " + (error.empty() ? "no provider" : error));
+    return;
+  }
+  std::lock_guard<std::mutex> rl(run_mu_);
+  if (run_thread_.joinable()) run_thread_.join();  // the previous run has finished (model_.running is false)
+  provider_ = std::move(provider);
+  runner_ = std::make_shared<WorkflowRunner>(*spec, *ports_.store, *provider_, *ports_.clock);
+  runner_->SetChecks(ports_.checks);
+  cancel_ = CancelToken{};
+  {
+    std::lock_guard<std::mutex> lock(model_mu_);
+    model_.running = true;
+    model_.run_status = "running";
+    model_.banner_kind = BannerKind::kNone;
+    model_.banner.clear();
+    for (auto& p : model_.phases)
+      if (!resume) p = PhaseView{};
+    Touch();
+  }
+  RunOptions opt;
+  opt.mode = mode;
+  opt.max_in_flight = settings.max_in_flight;
+  opt.budget_usd = settings.budget_usd;
+  opt.cost = ports_.cost;
+  opt.wait_for_approval = true;
+  auto runner = runner_;
+  CancelToken cancel = cancel_;
+  run_thread_ = std::thread([=, this] {
+    Observer observer(*this);
+    RunReport report = resume && run_id ? runner->Resume(project, run_id, opt, &observer, cancel)
+                                        : runner->Run(project, opt, &observer, cancel);
+    std::string first_failure;
+    for (const auto& p : report.phases)
+      if (p.status == PhaseStatus::kFailed && first_failure.empty()) first_failure = p.name + ": " + p.reason;
+    {
+      std::lock_guard<std::mutex> lock(model_mu_);
+      model_.running = false;
+      model_.run_status = report.status;
+      model_.last_report = report;
+      model_.pending_gates = report.pending_gates;
+      if (report.status == "failed") {
+        model_.banner_kind = BannerKind::kError;
+        model_.banner = "The run stopped. " + (first_failure.empty() ? report.stop_reason : first_failure);
+      } else if (report.status == "cancelled") {
+        model_.banner_kind = BannerKind::kInfo;
+        model_.banner = "Run cancelled. Finished phases are kept; Resume continues.";
+      }
+      Touch();
+    }
+    Enqueue([this] { ReloadArtifacts(); });
+  });
+}
+
+}  // namespace specwave

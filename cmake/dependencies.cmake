@@ -63,8 +63,8 @@ if(EMSCRIPTEN)
   set(_im "${SPECWAVE_DEPS_DIR}/imgui")
   add_library(dep_imgui STATIC
     ${_im}/imgui.cpp ${_im}/imgui_draw.cpp ${_im}/imgui_tables.cpp ${_im}/imgui_widgets.cpp
-    ${_im}/backends/imgui_impl_glfw.cpp ${_im}/backends/imgui_impl_opengl3.cpp)
-  target_include_directories(dep_imgui SYSTEM PUBLIC ${_im} ${_im}/backends)
+    ${_im}/backends/imgui_impl_glfw.cpp ${_im}/backends/imgui_impl_opengl3.cpp ${_im}/misc/cpp/imgui_stdlib.cpp)
+  target_include_directories(dep_imgui SYSTEM PUBLIC ${_im} ${_im}/backends ${_im}/misc/cpp)
   target_compile_definitions(dep_imgui PUBLIC IMGUI_DISABLE_DEMO_WINDOWS IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_IMPL_OPENGL_ES3)
   target_compile_options(dep_imgui PRIVATE -w)
   target_link_options(dep_imgui PUBLIC -sUSE_GLFW=3 -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2)

@@ -431,6 +431,37 @@ void Session::UpdateSettings(const SessionSettings& settings, const std::optiona
   });
 }
 
+void Session::ExportProject(std::function<void(const std::string&, const std::string&)> done) {
+  Enqueue([this, done] {
+    int64_t id;
+    {
+      std::lock_guard<std::mutex> lock(model_mu_);
+      id = model_.project_id;
+    }
+    if (id == 0 || !ports_.export_bundle) return;
+    std::string name, content, error;
+    if (!ports_.export_bundle(*ports_.store, id, &name, &content, &error)) {
+      SetBanner(BannerKind::kError, "Export failed: " + error);
+      return;
+    }
+    done(name, content);
+  });
+}
+
+void Session::ImportProject(const std::string& content) {
+  Enqueue([this, content] {
+    if (!ports_.import_bundle) return;
+    int64_t id = 0;
+    std::string error;
+    if (!ports_.import_bundle(*ports_.store, content, &id, &error)) {
+      SetBanner(BannerKind::kError, "Import failed: " + error);
+      return;
+    }
+    LoadProjectLocked(id);
+  });
+  Refresh();
+}
+
 void Session::StartRun(ScheduleMode mode) {
   Enqueue([=, this] { RunThread(mode, false); });
 }

@@ -107,6 +107,10 @@ class Session {
         make_provider;
     PhaseChecks checks;
     CostFunction cost;
+    // Single-file export/import (the store's bundle format); may be empty.
+    std::function<bool(Store&, int64_t project, std::string* file_name, std::string* content, std::string* error)>
+        export_bundle;
+    std::function<bool(Store&, const std::string& content, int64_t* project, std::string* error)> import_bundle;
   };
 
   explicit Session(Ports ports);
@@ -132,6 +136,9 @@ class Session {
   void SaveArtifact(const std::string& artifact, const std::string& content);  // a user version
   void UpdateSettings(const SessionSettings& settings, const std::optional<std::string>& api_key);
   void SetBanner(BannerKind kind, const std::string& text);
+  // `done` runs on the command thread with the file name and content.
+  void ExportProject(std::function<void(const std::string& file_name, const std::string& content)> done);
+  void ImportProject(const std::string& content);
   // Runs `fn` on the command thread after earlier commands (tests, export).
   void Post(std::function<void()> fn);
   // Blocks until every command posted so far has run (tests, CLI).

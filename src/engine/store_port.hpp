@@ -213,6 +213,20 @@ class Store {
   // Response cache (issue #4): key = hash of provider, model, parameters, prompt.
   virtual std::optional<CachedResponse> CacheGet(const std::string& key) = 0;
   virtual StoreError CachePut(const std::string& key, const CachedResponse& value) = 0;
+
+  // A lasting problem the store has found (kCorrupt once damage is seen, or
+  // why it could not be opened), with the way out; kNone when healthy. Reads
+  // return empty results on failure, so show this when a list is empty.
+  virtual StoreError Health() { return {}; }
+
+  // For import (src/store/project_bundle.hpp): creates a project holding the
+  // given versions as they were exported (numbers, authors, phases, created_at
+  // kept; sha256 checked) and the stale marks of `artifacts`, in one
+  // transaction. Sets project.id and each version's id. Run ids are not kept.
+  virtual StoreError ImportProject(ProjectRecord& project, std::vector<ArtifactVersion>& versions,
+                                   const std::vector<ArtifactState>& artifacts) {
+    return {StoreError::Kind::kInvalid, "this store cannot import projects"};
+  }
 };
 
 }  // namespace specwave

@@ -64,14 +64,14 @@ std::string Phase(const std::string& name, const std::vector<std::string>& deps)
 
 Shape DefaultWorkflow() {
   Shape s;
-  s.name = "default workflow (fan-out: 5 epics, 13 artifacts)";
+  s.name = "default workflow (fan-out: 5 epics, 12 artifacts)";
   s.spec = *LoadWorkflowSpecFile(std::string(SPECWAVE_SOURCE_ROOT) + "/assets/workflows/default.yml").spec;
   auto lat = LoadSimLatencyFile(std::string(SPECWAVE_SOURCE_ROOT) + "/bench/latency/default.yml", s.spec);
   for (size_t i = 0; i < s.spec.phases.size(); ++i) {
     s.ms.push_back(lat.latency->PhaseMs(static_cast<int>(i)));
     const auto& p = s.spec.phases[i];
     int items = 0;
-    if (p.fan_out) items = p.fan_out->items == FanOut::Items::kArtifacts ? 13 : 5;
+    if (p.fan_out) items = p.fan_out->items == FanOut::Items::kArtifacts ? 12 : 5;
     s.items.push_back(items);
   }
   return s;

@@ -382,13 +382,17 @@ class WorkflowRunner::Handler final : public SchedulerHandler {
     int blocking = 0;
     for (const auto& f : findings) blocking += f.severity == Severity::kError && f.validator != "traceability";
 
+    // Only what changed becomes a new version: rerunning a phase that writes
+    // the same text again adds no version (and is what early cutoff checks).
     bool changed = false;
+    std::vector<ArtifactToCommit> commit;
     for (const auto& [name, content] : artifacts) {
       auto prev = r_.store_.LatestVersion(project_.id, name);
-      if (!prev || CutoffKey(prev->content) != CutoffKey(content)) changed = true;
+      if (!prev || CutoffKey(prev->content) != CutoffKey(content)) {
+        changed = true;
+        commit.push_back({name, content});
+      }
     }
-    std::vector<ArtifactToCommit> commit;
-    for (const auto& [name, content] : artifacts) commit.push_back({name, content});
     PhaseRunRecord pr = BaseRecord(phase);
     pr.status = blocking ? PhaseStatus::kFailed : PhaseStatus::kSucceeded;
     if (blocking) pr.error = FindingsSummary(findings);

@@ -381,13 +381,15 @@ void Session::ReloadArtifacts() {
 }
 
 void Session::OpenArtifact(const std::string& artifact) {
-  {
-    std::lock_guard<std::mutex> lock(model_mu_);
-    model_.open_artifact = artifact;
-    model_.open_versions.clear();
-    Touch();
-  }
-  Enqueue([this] { ReloadArtifacts(); });
+  Enqueue([=, this] {
+    {
+      std::lock_guard<std::mutex> lock(model_mu_);
+      model_.open_artifact = artifact;
+      model_.open_versions.clear();
+      Touch();
+    }
+    ReloadArtifacts();
+  });
 }
 
 void Session::SaveArtifact(const std::string& artifact, const std::string& content) {
@@ -531,8 +533,10 @@ void Session::RunThread(ScheduleMode mode, bool resume) {
     std::lock_guard<std::mutex> lock(model_mu_);
     model_.running = true;
     model_.run_status = "running";
-    model_.banner_kind = BannerKind::kNone;
-    model_.banner.clear();
+    if (!resume) {  // a resume keeps the banner that explains why it resumed
+      model_.banner_kind = BannerKind::kNone;
+      model_.banner.clear();
+    }
     for (auto& p : model_.phases)
       if (!resume) p = PhaseView{};
     Touch();

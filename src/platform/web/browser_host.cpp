@@ -1,0 +1,140 @@
+#include "platform/web/browser_host.hpp"
+
+#include <emscripten.h>
+#include <emscripten/threading.h>
+
+#include <cstdlib>
+#include <cstring>
+
+namespace specwave::web {
+namespace {
+
+BrowserHost* g_host = nullptr;
+
+// Keys live in localStorage only after "remember on this device"; the
+// session otherwise keeps them in memory. They are never written anywhere else.
+EM_JS(void, JsRememberKey, (const char* provider, const char* key), {
+  const name = 'specwave.key.' + UTF8ToString(provider);
+  const value = UTF8ToString(key);
+  try {
+    if (value) localStorage.setItem(name, value); else localStorage.removeItem(name);
+  } catch (e) {}
+});
+
+EM_JS(char*, JsRecallKey, (const char* provider), {
+  let v = '';
+  try { v = localStorage.getItem('specwave.key.' + UTF8ToString(provider)) || ''; } catch (e) {}
+  const len = lengthBytesUTF8(v) + 1;
+  const p = _malloc(len);
+  stringToUTF8(v, p, len);
+  return p;
+});
+
+EM_JS(void, JsDownload, (const char* name, const char* data, int len), {
+  const bytes = HEAPU8.slice(data, data + len);
+  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = UTF8ToString(name);
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+});
+
+EM_JS(void, JsRequestUpload, (), {
+  const input = document.createElement('input');
+  input.type = 'file';
+  input.accept = '.json,application/json';
+  input.onchange = async () => {
+    const file = input.files && input.files[0];
+    if (!file) return;
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const p = _malloc(bytes.length + 1);
+    HEAPU8.set(bytes, p);
+    HEAPU8[p + bytes.length] = 0;
+    try { _specwave_upload_delivered(p, bytes.length); } finally { _free(p); }
+  };
+  input.click();
+});
+
+EM_JS(void, JsRequestPersistentStorage, (), {
+  globalThis.specwaveStorage = globalThis.specwaveStorage || { persisted: null, usage: null, quota: null };
+  (async () => {
+    try {
+      if (navigator.storage && navigator.storage.persist) {
+        globalThis.specwaveStorage.persisted = await navigator.storage.persisted() || await navigator.storage.persist();
+      }
+      if (navigator.storage && navigator.storage.estimate) {
+        const e = await navigator.storage.estimate();
+        globalThis.specwaveStorage.usage = e.usage;
+        globalThis.specwaveStorage.quota = e.quota;
+      }
+    } catch (e) {}
+  })();
+});
+
+EM_JS(char*, JsStorageNote, (), {
+  const s = globalThis.specwaveStorage || {};
+  const mb = (n) => n >= 1073741824 ? (n / 1073741824).toFixed(1) + ' GB' : (n / 1048576).toFixed(1) + ' MB';
+  let note = '';
+  if (s.persisted !== null && s.persisted !== undefined) note = s.persisted ? 'storage: persistent' : 'storage: may be evicted';
+  if (s.usage != null && s.quota) note += (note ? ' · ' : 'storage: ') + mb(s.usage) + ' of ' + mb(s.quota);
+  const len = lengthBytesUTF8(note) + 1;
+  const p = _malloc(len);
+  stringToUTF8(note, p, len);
+  return p;
+});
+
+struct PendingDownload {
+  std::string name, content;
+};
+
+void DownloadOnMain(PendingDownload* d) {
+  JsDownload(d->name.c_str(), d->content.data(), static_cast<int>(d->content.size()));
+  delete d;
+}
+
+}  // namespace
+
+BrowserHost::BrowserHost(std::function<void(const std::string&)> on_upload) : on_upload_(std::move(on_upload)) {
+  g_host = this;
+}
+
+void BrowserHost::RememberKey(const std::string& provider, const std::string& key) {
+  JsRememberKey(provider.c_str(), key.c_str());
+}
+
+void BrowserHost::Download(const std::string& file_name, const std::string& content) {
+  auto* d = new PendingDownload{file_name, content};
+  if (emscripten_is_main_runtime_thread()) DownloadOnMain(d);
+  else emscripten_async_run_in_main_runtime_thread(EM_FUNC_SIG_VI, DownloadOnMain, d);
+}
+
+void BrowserHost::RequestUpload() { JsRequestUpload(); }
+
+void BrowserHost::DeliverUpload(const std::string& content) {
+  if (on_upload_) on_upload_(content);
+}
+
+std::string BrowserHost::RecallKey(const std::string& provider) {
+  char* p = JsRecallKey(provider.c_str());
+  std::string out(p);
+  std::free(p);
+  return out;
+}
+
+void BrowserHost::RequestPersistentStorage() { JsRequestPersistentStorage(); }
+
+std::string BrowserHost::StorageNote() {
+  char* p = JsStorageNote();
+  std::string out(p);
+  std::free(p);
+  return out;
+}
+
+}  // namespace specwave::web
+
+extern "C" EMSCRIPTEN_KEEPALIVE void specwave_upload_delivered(const char* data, int len) {
+  if (specwave::web::g_host) specwave::web::g_host->DeliverUpload(std::string(data, static_cast<size_t>(len)));
+}

@@ -1,0 +1,34 @@
+// BrowserHost: what the UI asks of the browser that is not engine work —
+// remembering an API key on this device (only when the person asks),
+// downloading an exported project, choosing a file to import — plus the
+// storage facts the top bar shows (persistent or not, quota used).
+#pragma once
+
+#include <functional>
+#include <string>
+
+#include "ui/panels.hpp"
+
+namespace specwave::web {
+
+class BrowserHost final : public ui::HostServices {
+ public:
+  // Called on the main thread with the content of a file the person chose.
+  explicit BrowserHost(std::function<void(const std::string&)> on_upload);
+  void RememberKey(const std::string& provider, const std::string& key) override;
+  void Download(const std::string& file_name, const std::string& content) override;  // any thread
+  void RequestUpload() override;
+
+  // A key remembered on this device for `provider`, or "".
+  static std::string RecallKey(const std::string& provider);
+  // Asks for persistent storage (navigator.storage.persist) and reports usage.
+  static void RequestPersistentStorage();
+  static std::string StorageNote();  // e.g. "storage: persistent · 1.2 MB of 2.1 GB"
+
+  void DeliverUpload(const std::string& content);
+
+ private:
+  std::function<void(const std::string&)> on_upload_;
+};
+
+}  // namespace specwave::web

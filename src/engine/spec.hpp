@@ -45,7 +45,14 @@ struct PhaseSpec {
   bool critical = true;
   std::optional<FanOut> fan_out;
   std::vector<std::string> frontmatter_fields;  // required keys (markdown_frontmatter)
+  // Optional: the sections of an input artifact this phase reads, as heading
+  // paths ("Features", "Features > Auth"); an input not listed is read whole.
+  // Used by impact analysis and early cutoff (docs/workflow-spec.md).
+  std::vector<std::pair<std::string, std::vector<std::string>>> consumes;
   int line = 0;                         // where the phase is defined (1-based)
+
+  // True if this phase reads `section` (a heading path) of `artifact`.
+  bool Consumes(const std::string& artifact, const std::string& section) const;
 
   // Phase types with built-in meaning (anything else is a model call):
   bool IsDeterministic() const { return phase_type == "validate" || phase_type == "done"; }

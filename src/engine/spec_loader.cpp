@@ -38,6 +38,30 @@ int WorkflowSpec::ProducerOf(const std::string& artifact) const {
   return -1;
 }
 
+bool PhaseSpec::Consumes(const std::string& artifact, const std::string& section) const {
+  const std::vector<std::string>* listed = nullptr;
+  for (const auto& [a, sections] : consumes)
+    if (a == artifact) listed = &sections;
+  if (!listed) return true;  // not declared: the whole artifact is read
+  // A listed path matches a section whose heading path contains it as a run
+  // of components: "Features" matches "PRD: Tidewater > Features > F1: Tides".
+  auto split = [](const std::string& path) {
+    std::vector<std::string> parts;
+    size_t start = 0;
+    for (size_t pos; (pos = path.find(" > ", start)) != std::string::npos; start = pos + 3)
+      parts.push_back(ToLower(Trim(path.substr(start, pos - start))));
+    parts.push_back(ToLower(Trim(path.substr(start))));
+    return parts;
+  };
+  auto have = split(section);
+  for (const auto& want_path : *listed) {
+    auto want = split(want_path);
+    for (size_t i = 0; i + want.size() <= have.size(); ++i)
+      if (std::equal(want.begin(), want.end(), have.begin() + static_cast<long>(i))) return true;
+  }
+  return false;
+}
+
 std::vector<std::string> WorkflowSpec::AllArtifacts() const {
   std::vector<std::string> out;
   for (const auto& p : phases) out.insert(out.end(), p.produces.begin(), p.produces.end());
@@ -50,7 +74,7 @@ const std::vector<std::string> kTopKeys = {"name", "description", "version", "fr
 const std::vector<std::string> kPhaseKeys = {"description", "agent",      "phase_type",     "produces",
                                              "depends_on",  "requires_stack", "priority",   "validators",
                                              "approval_gates", "prompt",  "critical",       "fan_out",
-                                             "frontmatter_fields"};
+                                             "frontmatter_fields", "consumes"};
 
 std::string Suggest(const std::string& word, const std::vector<std::string>& candidates) {
   std::string best;
@@ -251,6 +275,7 @@ class Loader {
       else if (key == "critical") ReadBool(v, p.name, key, &p.critical);
       else if (key == "frontmatter_fields") ReadList(v, p.name, key, &p.frontmatter_fields);
       else if (key == "fan_out") ReadFanOut(v, p);
+      else if (key == "consumes") ReadConsumes(v, p);
       else Error(LineOf(kv.first), 0, p.name, "unknown field '" + key + "'" + Suggest(key, kPhaseKeys));
     }
     for (const char* required : {"description", "agent", "phase_type", "produces"})
@@ -260,6 +285,21 @@ class Loader {
       if (std::find(known.begin(), known.end(), v) == known.end())
         Error(LineOf(n["validators"]), 0, p.name,
               "unknown validator '" + v + "'" + Suggest(v, known) + "; known: " + Join(known, ", "));
+    }
+  }
+
+  // consumes: {prd.md: [Features, "User stories"], architecture.md: [Components]}
+  void ReadConsumes(const YAML::Node& n, PhaseSpec& p) {
+    if (!n.IsMap()) {
+      Error(LineOf(n), 0, p.name, "'consumes' must be a map ARTIFACT: [section, ...]");
+      return;
+    }
+    for (const auto& kv : n) {
+      std::string artifact = kv.first.IsScalar() ? kv.first.Scalar() : "";
+      std::vector<std::string> sections;
+      if (artifact.empty() || !ReadList(kv.second, p.name, "consumes." + artifact, &sections)) continue;
+      p.consumes.push_back({artifact, sections});
+      consumes_lines_[p.name].push_back({artifact, LineOf(kv.first)});
     }
   }
 
@@ -356,6 +396,14 @@ class Loader {
                   "', which must be listed in depends_on");
       }
     }
+    // consumes: only artifacts of direct dependencies.
+    for (const auto& p : spec.phases) {
+      for (const auto& [artifact, line] : consumes_lines_[p.name]) {
+        int prod = spec.ProducerOf(artifact);
+        if (prod < 0 || std::find(p.deps.begin(), p.deps.end(), prod) == p.deps.end())
+          Error(line, 0, p.name, "consumes '" + artifact + "', which no phase in its depends_on produces");
+      }
+    }
     // requires_stack: some phase of type 'stack' must be upstream.
     std::vector<int> stack_phases;
     for (size_t i = 0; i < spec.phases.size(); ++i)
@@ -432,6 +480,7 @@ class Loader {
 
   std::string file_;
   std::vector<Diagnostic> diags_;
+  std::map<std::string, std::vector<std::pair<std::string, int>>> consumes_lines_;
 };
 
 }  // namespace

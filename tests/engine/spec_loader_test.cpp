@@ -172,3 +172,19 @@ TEST_CASE("SpecLoader.NeverThrowsOnOddInput") {
     });
   }
 }
+
+TEST_CASE("SpecLoader.ConsumesNamesSectionsOfADependency") {
+  std::string y = std::string(kTwoPhases) + "    consumes: {a.md: [Features, \"Users > Personas\"]}\n";
+  auto r = Load(y);
+  INFO(AllText(r));
+  REQUIRE(r.ok());
+  const auto& b = r.spec->phases[1];
+  CHECK(b.Consumes("a.md", "PRD: X > Features > F1: Tides"));
+  CHECK(b.Consumes("a.md", "Features"));
+  CHECK(b.Consumes("a.md", "Doc > users > personas > Kayaker"));
+  CHECK_FALSE(b.Consumes("a.md", "Doc > Users"));
+  CHECK_FALSE(b.Consumes("a.md", "(frontmatter)"));
+  CHECK(b.Consumes("other.md", "anything"));  // not declared: read whole
+  std::string bad = std::string(kTwoPhases) + "    consumes: {b.md: [X]}\n";
+  CHECK(AllText(Load(bad)).find("consumes 'b.md', which no phase in its depends_on produces") != std::string::npos);
+}

@@ -1,0 +1,100 @@
+// Impact analysis: what an edit to one artifact means for the rest of the
+// spec pack. The artifact graph comes from the workflow (an artifact depends
+// on every artifact of the phases its phase depends on) and is walked
+// transitively; every affected artifact gets a level and a reason a person
+// can read, naming the change and the path it travels:
+//
+//   api-spec.md  HIGH  prd.md > Features > Float plan was added; SPEC_PM -> SPEC_ARCHITECT
+//
+// Rules (tests/engine/impact_test.cpp holds one test per rule):
+//  1. Direct dependents: a section added or deleted -> HIGH; only modified
+//     sections -> MEDIUM; only the frontmatter changed -> LOW.
+//  2. Each further step down the graph lowers the level by one (HIGH ->
+//     MEDIUM -> LOW); LOW stays LOW.
+//  3. Artifacts built deterministically from others (phase_type validate or
+//     done: reports, the spec-pack index) are LOW: they are rebuilt, not
+//     redesigned.
+//  4. A phase that declares `consumes` for the edited artifact and reads none
+//     of the changed sections is LOW for its direct artifacts ("reads only
+//     ..., which did not change"); the walk continues through it at LOW.
+//  5. When several paths reach an artifact, the highest level wins; the
+//     reason names that path.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "engine/spec.hpp"
+#include "engine/store_port.hpp"
+
+namespace specwave {
+
+enum class ImpactLevel { kLow = 0, kMedium = 1, kHigh = 2 };
+const char* ImpactLevelName(ImpactLevel level);
+
+struct SectionChange {
+  std::string section;  // heading path, e.g. "PRD > Features > Auth"
+  std::string change;   // added | modified | deleted
+  int old_line = 0, new_line = 0;
+};
+
+struct ArtifactChangeInput {
+  std::string artifact;
+  bool changed = false;
+  std::string old_sha256, new_sha256;
+  std::vector<SectionChange> sections;
+};
+
+struct AffectedArtifact {
+  std::string artifact;
+  std::string phase;       // its producer
+  ImpactLevel level = ImpactLevel::kLow;
+  int distance = 1;        // 1 = direct dependent
+  std::string reason;
+  std::vector<std::string> path;  // phases from the trigger's producer to this artifact's
+};
+
+enum class Strategy { kRegenerateAll, kHighImpactOnly, kManualReview, kIgnore };
+const char* StrategyName(Strategy s);
+bool ParseStrategy(const std::string& s, Strategy* out);
+
+struct ImpactEstimate {
+  int phases = 0;
+  int calls = 0;           // model calls the regeneration would make (before early cutoff)
+  double time_ms = 0;      // critical path of the phases to run, from their last measured durations
+  double sequential_ms = 0;
+  int64_t tokens = 0;
+  double cost_usd = 0;
+  bool cost_known = true;
+  bool from_history = false;  // false: no past runs to estimate from
+};
+
+struct ImpactAnalysis {
+  ArtifactChangeInput change;
+  ImpactLevel change_level = ImpactLevel::kLow;  // of the edit itself (rule 1)
+  std::vector<AffectedArtifact> affected;        // graph order
+  int high = 0, medium = 0, low = 0;
+  Strategy recommended = Strategy::kIgnore;
+  std::string recommendation_reason;
+  ImpactEstimate estimate;  // for regenerate_all of the affected artifacts
+
+  std::vector<std::string> Select(Strategy strategy, const std::vector<std::string>& manual) const;
+  std::string ToJson() const;
+};
+
+// Past measurements per phase (latest successful phase run), for estimates.
+struct PhaseHistory {
+  std::string phase;
+  double duration_ms = 0;
+  int calls = 0;
+  int64_t tokens = 0;
+  double cost_usd = 0;  // < 0 unknown
+};
+
+ImpactAnalysis AnalyzeImpact(const WorkflowSpec& spec, const ArtifactChangeInput& change,
+                             const std::vector<PhaseHistory>& history);
+
+// The phases that produce `artifacts` (graph order).
+std::vector<std::string> ProducingPhases(const WorkflowSpec& spec, const std::vector<std::string>& artifacts);
+
+}  // namespace specwave

@@ -1,0 +1,231 @@
+#include "engine/regeneration.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "core/clock.hpp"
+#include "core/text.hpp"
+
+namespace specwave {
+
+Regenerator::Regenerator(const WorkflowSpec& spec, Store& store, DiffFunction diff)
+    : spec_(spec), store_(store), diff_(std::move(diff)) {}
+
+std::vector<PhaseHistory> Regenerator::History(int64_t project_id) {
+  std::map<std::string, PhaseHistory> latest;
+  for (const char* kind : {"run", "regeneration"}) {
+    auto run = store_.LatestRun(project_id, kind);
+    if (!run) continue;
+    for (const auto& pr : store_.ListPhaseRuns(run->id)) {
+      if (pr.status != PhaseStatus::kSucceeded || pr.duration_ms <= 0) continue;
+      PhaseHistory h{pr.phase, double(pr.duration_ms), pr.calls,
+                     pr.usage.input_tokens + pr.usage.output_tokens, pr.cost_usd};
+      latest[pr.phase] = h;  // later runs and later records win
+    }
+  }
+  std::vector<PhaseHistory> out;
+  for (auto& [k, v] : latest) out.push_back(v);
+  return out;
+}
+
+ImpactAnalysis Regenerator::PreviewImpact(int64_t project_id, const std::string& artifact, const std::string& new_text) {
+  auto latest = store_.LatestVersion(project_id, artifact);
+  ArtifactChangeInput change = diff_(artifact, latest ? latest->content : "", new_text);
+  change.artifact = artifact;
+  return AnalyzeImpact(spec_, change, History(project_id));
+}
+
+RecordedEdit Regenerator::RecordEdit(int64_t project_id, const std::string& artifact, const std::string& new_text) {
+  RecordedEdit out;
+  if (spec_.ProducerOf(artifact) < 0) {
+    out.error = "'" + artifact + "' is not an artifact of this workflow";
+    return out;
+  }
+  auto latest = store_.LatestVersion(project_id, artifact);
+  ArtifactChangeInput change = diff_(artifact, latest ? latest->content : "", new_text);
+  change.artifact = artifact;
+  out.impact = AnalyzeImpact(spec_, change, History(project_id));
+  if (!change.changed) {
+    out.ok = true;  // nothing to store; nothing is affected
+    return out;
+  }
+  ArtifactVersion v;
+  v.project_id = project_id;
+  v.artifact = artifact;
+  v.content = new_text;
+  v.author = "user";
+  if (StoreError err = store_.AddVersion(v)) {
+    out.error = "the edit was not saved: " + err.message;
+    return out;
+  }
+  out.version_id = v.id;
+  ArtifactChangeRecord rec;
+  rec.project_id = project_id;
+  rec.artifact = artifact;
+  rec.old_version_id = latest ? latest->id : 0;
+  rec.new_version_id = v.id;
+  rec.old_sha256 = change.old_sha256;
+  rec.new_sha256 = change.new_sha256;
+  nlohmann::json sections = nlohmann::json::array();
+  for (const auto& s : change.sections) sections.push_back({{"section", s.section}, {"change", s.change}});
+  rec.sections_json = sections.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  rec.impact_level = ImpactLevelName(out.impact.change_level);
+  rec.impact_json = out.impact.ToJson();
+  if (StoreError err = store_.RecordChange(rec)) {
+    out.error = "the change was not recorded: " + err.message;
+    return out;
+  }
+  out.change_id = rec.id;
+  for (const auto& a : out.impact.affected) store_.MarkStale(project_id, a.artifact, a.reason);
+  out.ok = true;
+  return out;
+}
+
+StoreError Regenerator::MarkReviewed(int64_t project_id, const std::string& artifact) {
+  return store_.ClearStale(project_id, artifact);
+}
+
+RegenerationResult Regenerator::Regenerate(int64_t project_id, const RecordedEdit& edit,
+                                           const RegenerationRequest& request, LlmProvider& provider,
+                                           RunOptions options, const PhaseChecks& checks, RunObserver* observer,
+                                           const CancelToken& cancel) {
+  RegenerationResult out;
+  out.strategy = request.strategy;
+  const ImpactAnalysis& impact = edit.impact;
+  out.to_regenerate = impact.Select(request.strategy, request.selection);
+
+  // Conflicts: a phase whose artifacts include a newer user edit is left alone
+  // (unless the person chose to overwrite), because running it would write
+  // over that edit.
+  std::set<std::string> phases;
+  for (const auto& name : ProducingPhases(spec_, out.to_regenerate)) {
+    const PhaseSpec& p = spec_.phases[spec_.IndexOf(name)];
+    std::vector<std::string> edited;
+    for (const auto& a : p.produces) {
+      auto v = store_.LatestVersion(project_id, a);
+      if (v && v->author == "user" && a != impact.change.artifact) edited.push_back(a);
+    }
+    if (!edited.empty() && !request.overwrite_user_edits) {
+      for (const auto& a : edited) out.conflicts.push_back(a);
+      continue;
+    }
+    phases.insert(name);
+  }
+  std::vector<std::string> kept;
+  for (const auto& a : out.to_regenerate) {
+    int producer = spec_.ProducerOf(a);
+    if (producer >= 0 && phases.count(spec_.phases[producer].name)) kept.push_back(a);
+  }
+  out.to_regenerate = kept;
+
+  RegenerationRunRecord rr;
+  rr.project_id = project_id;
+  rr.trigger_artifact = impact.change.artifact;
+  rr.trigger_change_id = edit.change_id;
+  rr.impact_json = impact.ToJson();
+  rr.strategy = StrategyName(request.strategy);
+  rr.to_regenerate = out.to_regenerate;
+  rr.started_at = SystemClock::Instance().NowUnixMs();
+  if (StoreError err = store_.CreateRegenerationRun(rr)) {
+    out.error = "could not record the regeneration: " + err.message;
+    return out;
+  }
+  out.regeneration_run_id = rr.id;
+
+  if (phases.empty()) {
+    out.success = true;
+    rr.success = true;
+    rr.completed_at = SystemClock::Instance().NowUnixMs();
+    store_.UpdateRegenerationRun(rr);
+    return out;
+  }
+  // Versions before, to tell regenerated from unchanged afterwards.
+  std::map<std::string, int64_t> before;
+  for (const auto& a : out.to_regenerate)
+    if (auto v = store_.LatestVersion(project_id, a)) before[a] = v->id;
+
+  options.only_phases = phases;
+  options.early_cutoff = true;
+  // For early cutoff a dependency counts as changed if it is the edited
+  // artifact's producer, or it is affected but not being regenerated (its
+  // text is stale, so nothing says the dependent is current). Phases that run
+  // here count as changed only if their output did.
+  options.changed_inputs = {spec_.phases[spec_.ProducerOf(impact.change.artifact)].name};
+  for (const auto& a : impact.affected)
+    if (!phases.count(a.phase)) options.changed_inputs.insert(a.phase);
+  options.run_kind = "regeneration";
+  options.regeneration_run_id = rr.id;
+  std::string sections;
+  for (const auto& s : impact.change.sections) sections += (sections.empty() ? "" : ", ") + s.section + " " + s.change;
+  options.regeneration_reason = impact.change.artifact + " edited (" + sections + "); " + StrategyName(request.strategy);
+  if (options.regeneration_reason.size() > 300) options.regeneration_reason.resize(300);
+
+  WorkflowRunner runner(spec_, store_, provider, SystemClock::Instance());
+  runner.SetChecks(checks);
+  out.report = runner.Run(project_id, options, observer, cancel);
+  rr.workflow_run_id = out.report.run_id;
+
+  std::set<std::string> cut;
+  for (const auto& p : out.report.phases) {
+    if (!phases.count(p.name)) continue;
+    if (p.early_cutoff) {
+      ++out.phases_skipped;
+      cut.insert(p.name);
+    } else if (p.status == PhaseStatus::kSucceeded) {
+      ++out.phases_run;
+    }
+  }
+  out.model_calls = out.report.calls;
+  for (const auto& a : out.to_regenerate) {
+    auto v = store_.LatestVersion(project_id, a);
+    int producer = spec_.ProducerOf(a);
+    bool was_cut = producer >= 0 && cut.count(spec_.phases[producer].name);
+    if (v && (!before.count(a) || v->id != before[a])) {
+      out.regenerated.push_back(a);
+    } else if (was_cut) {
+      out.skipped_early_cutoff.push_back(a);
+      store_.ClearStale(project_id, a);  // its inputs came out unchanged: it is current
+    } else if (producer >= 0) {
+      for (const auto& p : out.report.phases)
+        if (p.name == spec_.phases[producer].name && p.status == PhaseStatus::kSucceeded) {
+          out.unchanged.push_back(a);
+          store_.ClearStale(project_id, a);  // regenerated to the same text: current
+        }
+    }
+  }
+  out.success = out.report.status == "succeeded";
+  if (!out.success) out.error = out.report.stop_reason.empty() ? "the regeneration did not finish: " + out.report.status
+                                                               : out.report.stop_reason;
+  rr.regenerated = out.regenerated;
+  rr.skipped_early_cutoff = out.skipped_early_cutoff;
+  rr.completed_at = SystemClock::Instance().NowUnixMs();
+  rr.duration_ms = rr.completed_at - rr.started_at;
+  rr.success = out.success;
+  rr.error = out.error;
+  store_.UpdateRegenerationRun(rr);
+  return out;
+}
+
+std::string RegenerationResult::ToJson() const {
+  using nlohmann::json;
+  json out = {{"regeneration_run_id", regeneration_run_id},
+              {"strategy", StrategyName(strategy)},
+              {"success", success},
+              {"to_regenerate", to_regenerate},
+              {"regenerated", regenerated},
+              {"unchanged", unchanged},
+              {"skipped_early_cutoff", skipped_early_cutoff},
+              {"conflicts_kept", conflicts},
+              {"phases_run", phases_run},
+              {"phases_skipped_early_cutoff", phases_skipped},
+              {"model_calls", model_calls},
+              {"workflow_run_id", report.run_id},
+              {"makespan_ms", report.makespan_ms}};
+  if (!error.empty()) out["error"] = error;
+  return out.dump(2, ' ', false, json::error_handler_t::replace);
+}
+
+}  // namespace specwave

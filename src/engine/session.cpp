@@ -95,7 +95,7 @@ Session::Session(Ports ports) : ports_(std::move(ports)) {
   model_.settings = SessionSettings{};
   model_.provider_label = ProviderLabel(model_.settings);
   model_.read_only = ports_.store && ports_.store->read_only();
-  command_thread_ = std::thread([this] { CommandLoop(); });
+  if (!ports_.synchronous) command_thread_ = std::thread([this] { CommandLoop(); });
 }
 
 Session::~Session() {
@@ -123,6 +123,14 @@ std::shared_ptr<const SessionSnapshot> Session::Snapshot() {
 }
 
 void Session::Enqueue(std::function<void()> fn) {
+  if (ports_.synchronous) {
+    try {
+      fn();
+    } catch (const std::exception& e) {
+      SetBanner(BannerKind::kError, std::string("internal error: ") + e.what());
+    }
+    return;
+  }
   {
     std::lock_guard<std::mutex> lock(queue_mu_);
     if (stopping_) return;
@@ -222,6 +230,39 @@ void Session::OpenLatestProject() {
     LoadProjectLocked(latest->id);
   });
   Refresh();
+}
+
+void Session::OpenLatestOrCreate(const std::string& name, const std::string& brief, const std::string& workflow_yaml,
+                                 const std::string& workflow_name) {
+  Enqueue([=, this] {
+    auto projects = ports_.store->ListProjects();
+    if (projects.empty()) {
+      if (StoreError health = ports_.store->Health()) {
+        SetBanner(BannerKind::kError, health.message);
+        return;
+      }
+      CreateProject(name, brief, workflow_yaml, workflow_name);
+    } else {
+      OpenLatestProject();
+    }
+  });
+}
+
+void Session::SetReadOnly(bool read_only, const std::string& reason) {
+  std::lock_guard<std::mutex> lock(model_mu_);
+  model_.read_only = read_only || (ports_.store && ports_.store->read_only());
+  if (!reason.empty()) {
+    model_.banner_kind = BannerKind::kInfo;
+    model_.banner = reason;
+  }
+  Touch();
+}
+
+void Session::SetStorageNote(const std::string& note) {
+  std::lock_guard<std::mutex> lock(model_mu_);
+  if (model_.storage_note == note) return;
+  model_.storage_note = note;
+  Touch();
 }
 
 void Session::RenameProject(int64_t id, const std::string& name) {
@@ -499,6 +540,10 @@ void Session::Approve(const std::string& phase, const std::string& gate) {
 
 // Command thread: prepares the run, then hands it to the run thread.
 void Session::RunThread(ScheduleMode mode, bool resume) {
+  if (ports_.synchronous) {
+    SetBanner(BannerKind::kInfo, "This viewer is read-only; open the project in Specwave to run it.");
+    return;
+  }
   std::shared_ptr<const WorkflowSpec> spec;
   SessionSettings settings;
   int64_t project, run_id;

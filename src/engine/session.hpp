@@ -111,6 +111,9 @@ class Session {
     std::function<bool(Store&, int64_t project, std::string* file_name, std::string* content, std::string* error)>
         export_bundle;
     std::function<bool(Store&, const std::string& content, int64_t* project, std::string* error)> import_bundle;
+    // No threads (the single-threaded embed viewer): commands run inline on
+    // the caller's thread and runs are refused.
+    bool synchronous = false;
   };
 
   explicit Session(Ports ports);
@@ -126,6 +129,12 @@ class Session {
                      const std::string& workflow_name);
   void OpenProject(int64_t id);
   void OpenLatestProject();
+  // The most recently updated project, or a new one from these if there is none.
+  void OpenLatestOrCreate(const std::string& name, const std::string& brief, const std::string& workflow_yaml,
+                          const std::string& workflow_name);
+  // A session that must not write (second tab, embed viewer), with the reason shown.
+  void SetReadOnly(bool read_only, const std::string& reason);
+  void SetStorageNote(const std::string& note);
   void RenameProject(int64_t id, const std::string& name);
   void DeleteProject(int64_t id);
   void StartRun(ScheduleMode mode = ScheduleMode::kReady);

@@ -59,6 +59,10 @@ bool ScanRows(sql::Db& db, const std::string& table, const std::string& select,
   bool any = false;
   for (int attempts = 0; attempts < 10000; ++attempts) {
     auto st = db.Prepare(select);
+    if (!st.prepared()) {  // no readable schema for this table: retrying cannot help
+      problems->push_back(table + ": cannot be read (" + db.Error("reading").message + ")");
+      return any;
+    }
     st.Bind(1, last);
     Step s;
     while ((s = st.Next()) == Step::kRow) {

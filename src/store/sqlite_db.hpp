@@ -57,6 +57,8 @@ class Stmt {
   // Steps to the end; true when it ended without an error.
   bool Run();
 
+  bool prepared() const { return stmt_ != nullptr; }
+
   int64_t Int(int col) const;
   double Real(int col) const;
   std::string Text(int col) const;

@@ -25,13 +25,14 @@ const std::vector<Command>& Commands() {
       {"run", "run --spec FILE --brief FILE [--provider P] [--db FILE] [--sequential|--waves] [--json]", CmdRun},
       {"resume", "resume --db FILE [--json]                   continue an interrupted run", CmdResume},
       {"approve", "approve --db FILE GATE                      approve an approval gate", CmdApprove},
-      {"status", "status --db FILE [--json]                   phases and artifacts with their states", CmdStatus},
+      {"status", "status --db FILE [--project ID] [--json]    phases and artifacts with their states", CmdStatus},
       {"validate", "validate --validator NAME FILE.md [--json]  run one validator on a file", CmdValidate},
       {"diff", "diff OLD.md NEW.md [--json]                 section-level change between two versions", CmdDiff},
       {"impact", "impact --db FILE --artifact A --content NEW.md [--json]", CmdImpact},
       {"regenerate", "regenerate --db FILE --artifact A --content NEW.md --strategy S [--json]", CmdRegenerate},
-      {"export", "export --db FILE --out DIR [--project ID]     markdown files + manifest.json", CmdExport},
-      {"import", "import DIR --db FILE                        import an exported project", CmdImport},
+      {"export", "export --db FILE --out DIR [--project ID] [--single-file] [--salvage]   folder or one .specwave.json",
+       CmdExport},
+      {"import", "import DIR|FILE --db FILE                   import an exported project (as a new project)", CmdImport},
   };
   return kCommands;
 }

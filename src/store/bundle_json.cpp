@@ -87,6 +87,8 @@ StoreError Encode(const ProjectBundle& bundle, Layout layout, std::string* out) 
     // dump() refuses text that is not UTF-8.
     return {Kind::kInvalid, "the project cannot be written as JSON (" + std::string(e.what()) +
                                 "); some stored text is not valid UTF-8"};
+  } catch (const std::exception& e) {
+    return {Kind::kIo, std::string("the project cannot be written as JSON: ") + e.what()};
   }
 }
 
@@ -225,6 +227,9 @@ StoreError DecodeArtifact(const Reader& r, const json& a, const std::string& whe
       return e;
     std::string label;  // what to name when the content does not match
     if (r.layout() == Layout::kSingleFile) {
+      if (!r.Find(vj, "content") && r.Find(vj, "file"))
+        return r.Fail(vw, "names a file instead of holding its content: this is a folder export's manifest; "
+                          "import the folder that holds it");
       if (StoreError e = r.String(vj, vw, "content", true, &v.content)) return e;
       label = r.source() + ": " + vw + " (" + v.artifact + " v" + std::to_string(v.version) + ")";
     } else {

@@ -102,8 +102,11 @@ StoreError ImportProjectFrom(Store& store, const std::string& path, int64_t* pro
     std::error_code ec;
     auto status = fs::status(path, ec);
     if (ec || !fs::exists(status)) return {Kind::kInvalid, path + ": no such file or folder"};
-    if (fs::is_directory(status)) {
-      if (StoreError err = ReadBundleFolder(path, &bundle)) return err;
+    fs::path as_path(path);
+    if (fs::is_directory(status) || as_path.filename() == "manifest.json") {
+      // A folder export, or its manifest named directly.
+      std::string dir = fs::is_directory(status) ? path : (as_path.has_parent_path() ? as_path.parent_path().string() : ".");
+      if (StoreError err = ReadBundleFolder(dir, &bundle)) return err;
     } else {
       std::string error;
       auto text = ReadFile(path, &error);

@@ -96,7 +96,14 @@ StoreError SqliteStore::Open() {
     // integrity_check); (1) stops at the first problem.
     auto result = db.QueryText("PRAGMA quick_check(1)");
     if (!result) return Fail("checking " + options_.path);
-    if (*result != "ok") return sql::CorruptError(*result);
+    if (*result != "ok") {
+      // "*** in database main ***\nPage 135: btreeInitPage() returns error code 11" -> one line.
+      std::string detail = *result;
+      if (detail.rfind("*** in database main ***\n", 0) == 0) detail.erase(0, 25);
+      for (char& c : detail)
+        if (c == '\n') c = ' ';
+      return sql::CorruptError("quick_check: " + detail);
+    }
   }
 
   if (options_.read_only) {
@@ -130,6 +137,8 @@ StoreError SqliteStore::Open() {
   return {};
 }
 
+bool SqliteStore::written_by_newer_specwave() const { return schema_version_ > sql::LatestSchemaVersion(); }
+
 int64_t SqliteStore::Now() const { return clock_->NowUnixMs(); }
 
 StoreError SqliteStore::CheckWritable() const {
@@ -145,10 +154,13 @@ StoreError SqliteStore::Health() {
   return {};
 }
 
-bool SqliteStore::ProjectExistsLocked(int64_t project_id) {
+StoreError SqliteStore::RequireProjectLocked(int64_t project_id) {
   auto st = db_->Prepare("SELECT 1 FROM projects WHERE id = ?1");
   st.Bind(1, project_id);
-  return st.Next() == Step::kRow;
+  Step s = st.Next();
+  if (s == Step::kRow) return {};
+  if (s == Step::kError) return Fail("reading the project");
+  return {Kind::kNotFound, "no project " + std::to_string(project_id)};
 }
 
 StoreError SqliteStore::TouchProjectLocked(int64_t project_id) {

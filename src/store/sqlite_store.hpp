@@ -69,6 +69,7 @@ class SqliteStore final : public Store {
 
   bool read_only() const override { return options_.read_only; }
   int schema_version() const { return schema_version_; }      // PRAGMA user_version of the file
+  bool written_by_newer_specwave() const;                     // schema_version() > this build's (read-only)
   const std::string& journal_mode() const { return journal_mode_; }  // as SQLite reports it
   const std::string& path() const { return options_.path; }
 
@@ -130,7 +131,7 @@ class SqliteStore final : public Store {
   StoreError InsertVersionLocked(ArtifactVersion& v, bool keep_number);
   StoreError InsertPhaseRunLocked(PhaseRunRecord& pr);
   StoreError TouchProjectLocked(int64_t project_id);
-  bool ProjectExistsLocked(int64_t project_id);
+  StoreError RequireProjectLocked(int64_t project_id);  // kNotFound, or why it could not be read
 
   SqliteOptions options_;
   const Clock* clock_;

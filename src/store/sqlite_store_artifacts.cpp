@@ -97,10 +97,7 @@ StoreError SqliteStore::AddVersion(ArtifactVersion& version) {
   if (StoreError err = CheckAuthor(version.author)) return err;
   sql::Transaction tx(*db_);
   if (tx.error()) return tx.error();
-  if (!ProjectExistsLocked(version.project_id)) {
-    if (db_->saw_corruption()) return Fail("reading the project");
-    return {Kind::kNotFound, "no project " + std::to_string(version.project_id)};
-  }
+  if (StoreError err = RequireProjectLocked(version.project_id)) return err;
   ArtifactVersion v = version;
   if (StoreError err = InsertVersionLocked(v, false)) return err;
   if (StoreError err = TouchProjectLocked(v.project_id)) return err;

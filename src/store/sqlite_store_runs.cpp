@@ -57,7 +57,7 @@ StoreError SqliteStore::CreateRun(WorkflowRunRecord& run) {
   std::lock_guard<std::mutex> lock(mu_);
   if (StoreError err = CheckWritable()) return err;
   if (run.kind.empty() || run.status.empty()) return {Kind::kInvalid, "a run needs a kind and a status"};
-  if (!ProjectExistsLocked(run.project_id)) return NotFound("project", run.project_id);
+  if (StoreError err = RequireProjectLocked(run.project_id)) return err;
   int64_t started = run.started_at ? run.started_at : Now();
   auto st = db_->Prepare(
       "INSERT INTO workflow_runs (project_id, kind, mode, status, options_json, metrics_json, started_at, finished_at) "
@@ -354,7 +354,7 @@ StoreError SqliteStore::CreateSnapshot(int64_t project_id, const std::string& la
   if (StoreError err = CheckWritable()) return err;
   sql::Transaction tx(*db_);
   if (tx.error()) return tx.error();
-  if (!ProjectExistsLocked(project_id)) return NotFound("project", project_id);
+  if (StoreError err = RequireProjectLocked(project_id)) return err;
   auto st = db_->Prepare("INSERT INTO snapshots (project_id, label, created_at) VALUES (?1, ?2, ?3)");
   st.Bind(1, project_id).Bind(2, label).Bind(3, Now());
   if (!st.Run()) return Fail("saving the snapshot");

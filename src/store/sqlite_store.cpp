@@ -143,6 +143,9 @@ int64_t SqliteStore::Now() const { return clock_->NowUnixMs(); }
 
 StoreError SqliteStore::CheckWritable() const {
   if (options_.read_only) return sql::ReadOnlyError();
+  // Writing into a file known to be damaged can spread the damage: stop, and
+  // point to the salvage instead.
+  if (db_->saw_corruption()) return sql::CorruptError("SQLite reported damage in " + options_.path);
   return {};
 }
 

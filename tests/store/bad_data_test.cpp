@@ -213,6 +213,17 @@ TEST_CASE("SqliteStore.DamagedPageIsCorruptAndSalvageRecoversTheRest") {
   int total = 0;
   for (const auto& a : fresh->ListArtifacts(new_id)) total += static_cast<int>(fresh->ListVersions(new_id, a.artifact).size());
   CHECK(total == report.versions_read);
+
+  // Once damage has been seen, a read-write store refuses further writes
+  // rather than risk spreading it.
+  o.read_only = false;
+  auto writer = OpenOrFail(o);
+  for (int a = 0; a < 4; ++a) writer->ListVersions(id, "doc" + std::to_string(a) + ".md");
+  ArtifactVersion v;
+  v.project_id = id;
+  v.artifact = "new.md";
+  v.author = "user";
+  CHECK(writer->AddVersion(v).kind == Kind::kCorrupt);
 }
 
 TEST_CASE("SqliteStore.FlippedByteInContentIsCaughtByItsHash") {

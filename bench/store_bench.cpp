@@ -88,15 +88,17 @@ void CommitBench(const fs::path& dir, const char* label, SqliteOptions o, int n)
     pr.workflow_run_id = run.id;
     pr.phase = "SPEC_PM";
     pr.status = PhaseStatus::kSucceeded;
-    std::vector<ArtifactToCommit> arts = {{"a.md", Markdown(2, i, 4000)}, {"b.md", Markdown(3, i, 4000)},
-                                          {"c.md", Markdown(4, i, 4000)}};
+    std::vector<ArtifactToCommit> arts = {
+        {"a.md", Markdown(2, i, 4000)}, {"b.md", Markdown(3, i, 4000)}, {"c.md", Markdown(4, i, 4000)}};
     t0 = Steady::now();
     if (StoreError e = store->CommitPhase(pr, arts, "agent:pm", p.id, "", 0)) Die("commit", e);
     phase.push_back(Ms(Steady::now() - t0));
   }
   Stats a = Summarize(add), c = Summarize(phase);
-  std::printf("  %-46s AddVersion median %7.3f ms  p90 %7.3f ms | CommitPhase(3 artifacts + phase_run) median %7.3f ms  p90 %7.3f ms\n",
-              label, a.median, a.p90, c.median, c.p90);
+  std::printf(
+      "  %-46s AddVersion median %7.3f ms  p90 %7.3f ms | CommitPhase(3 artifacts + phase_run) median %7.3f ms  p90 "
+      "%7.3f ms\n",
+      label, a.median, a.p90, c.median, c.p90);
 }
 
 }  // namespace
@@ -143,10 +145,11 @@ int main(int argc, char** argv) {
     auto t0 = Steady::now();
     if (StoreError e = store->ImportProject(p, versions, {})) Die("fill", e);
     project_id = p.id;
-    std::printf("\n2. project with %d versions (%d artifacts x %d, ~3 KB each); written in one transaction in %.0f ms, "
-                "file %.1f MB\n",
-                kArtifacts * kPerArtifact, kArtifacts, kPerArtifact, Ms(Steady::now() - t0),
-                static_cast<double>(fs::file_size(big)) / 1e6);
+    std::printf(
+        "\n2. project with %d versions (%d artifacts x %d, ~3 KB each); written in one transaction in %.0f ms, "
+        "file %.1f MB\n",
+        kArtifacts * kPerArtifact, kArtifacts, kPerArtifact, Ms(Steady::now() - t0),
+        static_cast<double>(fs::file_size(big)) / 1e6);
   }
   for (bool verify : {true, false}) {
     std::vector<double> open_ms, list_ms, latest_ms;
@@ -163,7 +166,8 @@ int main(int argc, char** argv) {
       size_t bytes = 0;
       for (const auto& a : arts) bytes += store->LatestVersion(project_id, a.artifact)->content.size();
       auto t3 = Steady::now();
-      if (arts.size() != static_cast<size_t>(kArtifacts) || bytes == 0) Die("list", {StoreError::Kind::kIo, "wrong count"});
+      if (arts.size() != static_cast<size_t>(kArtifacts) || bytes == 0)
+        Die("list", {StoreError::Kind::kIo, "wrong count"});
       open_ms.push_back(Ms(t1 - t0));
       list_ms.push_back(Ms(t2 - t1));
       latest_ms.push_back(Ms(t3 - t2));

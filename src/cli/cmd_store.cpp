@@ -133,7 +133,8 @@ void PrintStatus(Store& store, const std::vector<ProjectRecord>& projects) {
                 FormatTime(p.updated_at).c_str());
     if (auto run = LatestAnyRun(store, p.id)) {
       std::printf("  latest %s #%lld (%s): %s, started %s\n", run->kind.c_str(), static_cast<long long>(run->id),
-                  run->mode.empty() ? "-" : run->mode.c_str(), run->status.c_str(), FormatTime(run->started_at).c_str());
+                  run->mode.empty() ? "-" : run->mode.c_str(), run->status.c_str(),
+                  FormatTime(run->started_at).c_str());
       auto phases = LatestPerPhase(store.ListPhaseRuns(run->id));
       if (phases.empty()) std::printf("    no phase has finished yet\n");
       for (const auto& pr : phases) {
@@ -184,10 +185,11 @@ bool PickProject(Store& store, const Args& args, const char* cmd, int64_t* id, i
     *exit_code = Fail(cmd, health);
     return false;
   }
-  *exit_code = UsageError(std::string(cmd) + (projects.empty() ? ": the database has no projects"
-                                                                 : ": the database has " + std::to_string(projects.size()) +
-                                                                       " projects; choose one with --project ID (see "
-                                                                       "specwave status)"));
+  *exit_code =
+      UsageError(std::string(cmd) + (projects.empty() ? ": the database has no projects"
+                                                      : ": the database has " + std::to_string(projects.size()) +
+                                                            " projects; choose one with --project ID (see "
+                                                            "specwave status)"));
   return false;
 }
 
@@ -266,7 +268,8 @@ int CmdImport(int argc, char** argv, const Environment&) {
   std::string err;
   if (!args.Parse(argc, argv, 2, ArgSpec{{}, {"db"}}, &err)) return UsageError(err);
   auto db = args.Get("db");
-  if (!db || args.positionals().size() != 1) return UsageError("usage: specwave import DIR|FILE.specwave.json --db FILE");
+  if (!db || args.positionals().size() != 1)
+    return UsageError("usage: specwave import DIR|FILE.specwave.json --db FILE");
   int code = kExitOk;
   auto store = OpenDb(*db, false, "import", &code);
   if (!store) return code;
@@ -277,7 +280,8 @@ int CmdImport(int argc, char** argv, const Environment&) {
   size_t versions = 0;
   for (const auto& a : artifacts) versions += store->ListVersions(id, a.artifact).size();
   std::printf("imported \"%s\" as project %lld (%zu artifacts, %zu versions) into %s\n",
-              project ? project->name.c_str() : "", static_cast<long long>(id), artifacts.size(), versions, db->c_str());
+              project ? project->name.c_str() : "", static_cast<long long>(id), artifacts.size(), versions,
+              db->c_str());
   return kExitOk;
 }
 

@@ -16,7 +16,7 @@ enum class Layout { kSingleFile, kFolder };
 inline constexpr const char* kManifestName = "manifest.json";
 inline constexpr const char* kBriefFile = "brief.md";
 inline constexpr const char* kWorkflowFile = "workflow.yml";
-std::string LatestPath(const std::string& artifact);               // artifacts/<name>
+std::string LatestPath(const std::string& artifact);                // artifacts/<name>
 std::string VersionPath(const std::string& artifact, int version);  // versions/<name>/v<N>.md
 
 // Largest input read: far above any real project, small enough to refuse a

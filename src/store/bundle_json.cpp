@@ -65,9 +65,12 @@ StoreError Encode(const ProjectBundle& bundle, Layout layout, std::string* out) 
       if (!inline_content) a["latest_file"] = LatestPath(name);
       ordered_json versions = ordered_json::array();
       for (const ArtifactVersion* v : by_name[name]) {
-        ordered_json e = {{"version", v->version},   {"sha256", v->sha256},
-                          {"author", v->author},     {"phase", v->phase},
-                          {"regeneration_reason", v->regeneration_reason}, {"created_at", v->created_at}};
+        ordered_json e = {{"version", v->version},
+                          {"sha256", v->sha256},
+                          {"author", v->author},
+                          {"phase", v->phase},
+                          {"regeneration_reason", v->regeneration_reason},
+                          {"created_at", v->created_at}};
         if (inline_content)
           e["content"] = v->content;
         else
@@ -126,7 +129,8 @@ class Reader {
     if (v->is_number_unsigned() && v->get<uint64_t>() > static_cast<uint64_t>(max))
       return Fail(Join(where, key), "the number is too large");
     int64_t n = v->get<int64_t>();
-    if (n < min || n > max) return Fail(Join(where, key), "expected a number from " + std::to_string(min) + " to " + std::to_string(max));
+    if (n < min || n > max)
+      return Fail(Join(where, key), "expected a number from " + std::to_string(min) + " to " + std::to_string(max));
     *out = n;
     return {};
   }
@@ -228,8 +232,9 @@ StoreError DecodeArtifact(const Reader& r, const json& a, const std::string& whe
     std::string label;  // what to name when the content does not match
     if (r.layout() == Layout::kSingleFile) {
       if (!r.Find(vj, "content") && r.Find(vj, "file"))
-        return r.Fail(vw, "names a file instead of holding its content: this is a folder export's manifest; "
-                          "import the folder that holds it");
+        return r.Fail(vw,
+                      "names a file instead of holding its content: this is a folder export's manifest; "
+                      "import the folder that holds it");
       if (StoreError e = r.String(vj, vw, "content", true, &v.content)) return e;
       label = r.source() + ": " + vw + " (" + v.artifact + " v" + std::to_string(v.version) + ")";
     } else {

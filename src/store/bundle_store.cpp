@@ -105,7 +105,8 @@ StoreError ImportProjectFrom(Store& store, const std::string& path, int64_t* pro
     fs::path as_path(path);
     if (fs::is_directory(status) || as_path.filename() == "manifest.json") {
       // A folder export, or its manifest named directly.
-      std::string dir = fs::is_directory(status) ? path : (as_path.has_parent_path() ? as_path.parent_path().string() : ".");
+      std::string dir =
+          fs::is_directory(status) ? path : (as_path.has_parent_path() ? as_path.parent_path().string() : ".");
       if (StoreError err = ReadBundleFolder(dir, &bundle)) return err;
     } else {
       std::string error;

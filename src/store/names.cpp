@@ -25,7 +25,8 @@ bool IsSafeArtifactName(std::string_view name, std::string* why) {
     size_t slash = name.find('/', start);
     std::string_view seg = name.substr(start, slash == std::string_view::npos ? std::string_view::npos : slash - start);
     if (seg.empty()) return fail("the name has an empty path segment");
-    if (seg == "." || seg == "..") return fail("the name contains '" + std::string(seg) + "' (it would leave the folder)");
+    if (seg == "." || seg == "..")
+      return fail("the name contains '" + std::string(seg) + "' (it would leave the folder)");
     if (slash == std::string_view::npos) break;
     start = slash + 1;
   }
@@ -79,7 +80,7 @@ std::vector<std::string> Words(std::string_view key) {
 }  // namespace
 
 bool IsSecretKeyName(std::string_view key) {
-  static const char* const kWords[] = {"key",    "apikey",        "token",  "secret",     "password",    "passwd",
+  static const char* const kWords[] = {"key",           "apikey", "token",      "secret",      "password", "passwd",
                                        "authorization", "bearer", "credential", "credentials", "cookie"};
   for (const auto& w : Words(key))
     for (const char* s : kWords)
@@ -99,7 +100,8 @@ bool Scrub(nlohmann::json& j, int depth, int* removed) {
   if (depth > 64) return false;
   if (j.is_object()) {
     for (auto it = j.begin(); it != j.end();) {
-      bool secret = IsSecretKeyName(it.key()) || (it->is_string() && LooksLikeSecretValue(it->get_ref<const std::string&>()));
+      bool secret =
+          IsSecretKeyName(it.key()) || (it->is_string() && LooksLikeSecretValue(it->get_ref<const std::string&>()));
       if (secret) {
         it = j.erase(it);
         ++*removed;
@@ -127,7 +129,8 @@ bool Scrub(nlohmann::json& j, int depth, int* removed) {
 bool ScrubSecrets(const std::string& settings_json, std::string* out, int* removed, std::string* why) {
   *removed = 0;
   try {
-    nlohmann::json j = settings_json.empty() ? nlohmann::json::object() : nlohmann::json::parse(settings_json, nullptr, false);
+    nlohmann::json j =
+        settings_json.empty() ? nlohmann::json::object() : nlohmann::json::parse(settings_json, nullptr, false);
     if (j.is_discarded() || !j.is_object()) {
       if (why) *why = "settings are not a JSON object";
       return false;

@@ -32,9 +32,9 @@ inline constexpr int kBundleFormatVersion = 1;
 inline constexpr const char* kBundleFileSuffix = ".specwave.json";
 
 struct ProjectBundle {
-  ProjectRecord project;                   // id is ignored on import
-  std::vector<ArtifactState> artifacts;    // names and stale marks, by name
-  std::vector<ArtifactVersion> versions;   // every version, grouped by artifact, oldest first
+  ProjectRecord project;                  // id is ignored on import
+  std::vector<ArtifactState> artifacts;   // names and stale marks, by name
+  std::vector<ArtifactVersion> versions;  // every version, grouped by artifact, oldest first
 };
 
 // Store <-> bundle.

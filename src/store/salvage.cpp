@@ -127,7 +127,10 @@ StoreError SalvageDatabase(const std::string& path, SalvageReport* report, const
   std::map<int64_t, ArtifactRow> artifacts;
   bool read_artifacts = ScanRows(
       *db, "artifacts", "SELECT id, project_id, name, stale_reason FROM artifacts WHERE id > ?1 ORDER BY id",
-      [&](const sql::Stmt& st) { artifacts[st.Int(0)] = {st.Int(1), st.Text(2), st.Text(3)}; }, &problems);
+      [&](const sql::Stmt& st) {
+        artifacts[st.Int(0)] = {st.Int(1), st.Text(2), st.Text(3)};
+      },
+      &problems);
 
   auto project_for = [&](int64_t project_id) -> ProjectBundle& {
     ProjectBundle& b = projects[project_id];
@@ -135,8 +138,9 @@ StoreError SalvageDatabase(const std::string& path, SalvageReport* report, const
       b.project.id = project_id;
       b.project.name = "Recovered project " + std::to_string(project_id);
       b.project.settings_json = "{}";
-      problems.push_back("project " + std::to_string(project_id) + ": its own row is lost; name, brief and workflow "
-                                                                   "could not be recovered");
+      problems.push_back("project " + std::to_string(project_id) +
+                         ": its own row is lost; name, brief and workflow "
+                         "could not be recovered");
     }
     return b;
   };
@@ -192,9 +196,10 @@ StoreError SalvageDatabase(const std::string& path, SalvageReport* report, const
     std::stable_sort(b.versions.begin(), b.versions.end(), [](const ArtifactVersion& x, const ArtifactVersion& y) {
       return x.artifact != y.artifact ? x.artifact < y.artifact : x.version < y.version;
     });
-    auto dup = std::unique(b.versions.begin(), b.versions.end(), [&](const ArtifactVersion& x, const ArtifactVersion& y) {
-      return x.artifact == y.artifact && x.version == y.version;
-    });
+    auto dup =
+        std::unique(b.versions.begin(), b.versions.end(), [&](const ArtifactVersion& x, const ArtifactVersion& y) {
+          return x.artifact == y.artifact && x.version == y.version;
+        });
     if (dup != b.versions.end()) problems.push_back(b.project.name + ": duplicate version numbers dropped");
     b.versions.erase(dup, b.versions.end());
     for (const auto& [aid, a] : artifacts)
@@ -225,14 +230,15 @@ StoreError SalvageExport(const std::string& path, const std::string& out_dir, Sa
     std::string text = "Salvage of " + path + "\n\n";
     for (const auto& b : report->projects) {
       std::string slug = Slugify(b.project.name);
-      std::string dir = (fs::path(out_dir) / (std::to_string(b.project.id) + "-" + (slug.empty() ? "project" : slug))).string();
+      std::string dir =
+          (fs::path(out_dir) / (std::to_string(b.project.id) + "-" + (slug.empty() ? "project" : slug))).string();
       if (StoreError err = WriteBundleFolder(b, dir)) {
         report->problems.push_back(b.project.name + ": could not be written: " + err.message);
         continue;
       }
       report->written.push_back(dir);
-      text += "project " + std::to_string(b.project.id) + " \"" + b.project.name + "\": " +
-              std::to_string(b.versions.size()) + " versions -> " + dir + "\n";
+      text += "project " + std::to_string(b.project.id) + " \"" + b.project.name +
+              "\": " + std::to_string(b.versions.size()) + " versions -> " + dir + "\n";
     }
     text += "\nversions read: " + std::to_string(report->versions_read) +
             ", damaged: " + std::to_string(report->versions_damaged) + "\n";
@@ -240,8 +246,7 @@ StoreError SalvageExport(const std::string& path, const std::string& out_dir, Sa
     for (const auto& p : report->problems) text += "  - " + p + "\n";
     text += "\nImport each folder with: specwave import FOLDER --db NEW.db\n";
     std::string error;
-    if (!WriteFileAtomic((fs::path(out_dir) / "salvage-report.txt").string(), text, &error))
-      return {Kind::kIo, error};
+    if (!WriteFileAtomic((fs::path(out_dir) / "salvage-report.txt").string(), text, &error)) return {Kind::kIo, error};
     return {};
   } catch (const std::exception& e) {
     return {Kind::kIo, std::string("salvage failed: ") + e.what()};

@@ -23,8 +23,8 @@ struct SalvageReport {
   std::vector<ProjectBundle> projects;  // as recovered (ids are the old ones)
   std::vector<std::string> problems;    // for a person: what was lost or damaged
   int versions_read = 0;
-  int versions_damaged = 0;             // content did not match its sha256
-  std::vector<std::string> written;     // folders written by SalvageExport
+  int versions_damaged = 0;          // content did not match its sha256
+  std::vector<std::string> written;  // folders written by SalvageExport
 };
 
 // Reads what it can. Fails only when the file cannot be opened at all or

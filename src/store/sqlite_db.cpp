@@ -21,8 +21,7 @@ StoreError ReadOnlyError() {
 }
 
 StoreError BusyError() {
-  return {Kind::kBusy,
-          "the database is in use by another Specwave window or process; close it and try again"};
+  return {Kind::kBusy, "the database is in use by another Specwave window or process; close it and try again"};
 }
 
 StoreError ErrorFromCode(int rc, const std::string& what, const std::string& detail) {
@@ -166,8 +165,8 @@ Stmt Db::Prepare(const std::string& sql) {
   auto it = cache_.find(sql);
   if (it != cache_.end()) return Stmt(this, it->second, SQLITE_OK);
   sqlite3_stmt* stmt = nullptr;
-  int rc = sqlite3_prepare_v3(db_, sql.c_str(), static_cast<int>(sql.size() + 1), SQLITE_PREPARE_PERSISTENT, &stmt,
-                              nullptr);
+  int rc =
+      sqlite3_prepare_v3(db_, sql.c_str(), static_cast<int>(sql.size() + 1), SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
   if (rc != SQLITE_OK) {
     NoteResult(rc);
     sqlite3_finalize(stmt);

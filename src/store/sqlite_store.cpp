@@ -67,8 +67,7 @@ StoreError SqliteStore::Open() {
   sqlite3_busy_timeout(db.raw(), options_.busy_timeout_ms);
   // trusted_schema=OFF: a database from elsewhere cannot make our statements
   // run its functions through views or triggers.
-  if (!db.Exec("PRAGMA foreign_keys=ON; PRAGMA trusted_schema=OFF"))
-    return db.Error("opening " + options_.path);
+  if (!db.Exec("PRAGMA foreign_keys=ON; PRAGMA trusted_schema=OFF")) return db.Error("opening " + options_.path);
 
   // The first read of the file: garbage is SQLITE_NOTADB here.
   auto version = db.QueryInt("PRAGMA user_version");
@@ -79,8 +78,9 @@ StoreError SqliteStore::Open() {
   const int latest = sql::LatestSchemaVersion();
 
   if (*app_id != 0 && *app_id != sql::kApplicationId)
-    return {Kind::kInvalid, options_.path + " is an SQLite database of another program, not a Specwave one; "
-                                            "it was not changed"};
+    return {Kind::kInvalid, options_.path +
+                                " is an SQLite database of another program, not a Specwave one; "
+                                "it was not changed"};
   if (*version == 0) {
     auto tables = db.QueryInt("SELECT count(*) FROM sqlite_schema");
     if (!tables) return Fail("reading " + options_.path);
@@ -88,8 +88,8 @@ StoreError SqliteStore::Open() {
       return {Kind::kInvalid, options_.path + " is an SQLite database but not a Specwave one; it was not changed"};
   }
   if (*version > latest && !options_.read_only)
-    return {Kind::kTooNew, "this database was written by a newer Specwave (schema " + std::to_string(*version) +
-                               " > " + std::to_string(latest) + "); open it read-only or update Specwave"};
+    return {Kind::kTooNew, "this database was written by a newer Specwave (schema " + std::to_string(*version) + " > " +
+                               std::to_string(latest) + "); open it read-only or update Specwave"};
 
   if (options_.verify_on_open) {
     // quick_check reads every page (not the index/table cross-checks of
@@ -108,10 +108,10 @@ StoreError SqliteStore::Open() {
 
   if (options_.read_only) {
     if (*version < latest)
-      return {Kind::kInvalid,
-              *version == 0 ? options_.path + " is empty: there is no Specwave data to read"
-                            : "this database was written by an older Specwave (schema " + std::to_string(*version) +
-                                  " < " + std::to_string(latest) + "); open it once read-write to upgrade it"};
+      return {Kind::kInvalid, *version == 0 ? options_.path + " is empty: there is no Specwave data to read"
+                                            : "this database was written by an older Specwave (schema " +
+                                                  std::to_string(*version) + " < " + std::to_string(latest) +
+                                                  "); open it once read-write to upgrade it"};
     journal_mode_ = db.QueryText("PRAGMA journal_mode").value_or("");
     return {};
   }
@@ -124,8 +124,7 @@ StoreError SqliteStore::Open() {
   std::string pragmas = options_.synchronous_full ? "PRAGMA synchronous=FULL;" : "PRAGMA synchronous=NORMAL;";
   if (options_.exclusive_locking) pragmas += "PRAGMA locking_mode=EXCLUSIVE;";
   if (!db.Exec(pragmas)) return Fail("configuring " + options_.path);
-  if (options_.max_page_count > 0 &&
-      !db.QueryInt("PRAGMA max_page_count=" + std::to_string(options_.max_page_count)))
+  if (options_.max_page_count > 0 && !db.QueryInt("PRAGMA max_page_count=" + std::to_string(options_.max_page_count)))
     return Fail("configuring " + options_.path);
 
   int reached = 0;

@@ -43,17 +43,17 @@ enum class JournalMode {
 };
 
 struct SqliteOptions {
-  std::string path;                 // a file, or ":memory:" for tests
-  bool read_only = false;           // refuses every write with kReadOnly; never migrates
-  bool create = true;               // read-write only: create the file when missing
+  std::string path;        // a file, or ":memory:" for tests
+  bool read_only = false;  // refuses every write with kReadOnly; never migrates
+  bool create = true;      // read-write only: create the file when missing
   JournalMode journal = JournalMode::kWal;
-  bool exclusive_locking = false;   // PRAGMA locking_mode=EXCLUSIVE (one owner; the browser)
-  std::string vfs;                  // empty: SQLite's default; "opfs" in the browser
-  int busy_timeout_ms = 5000;       // wait this long for another writer before kBusy
-  bool synchronous_full = true;     // false: synchronous=NORMAL (benchmark comparison only)
-  bool verify_on_open = true;       // PRAGMA quick_check: a damaged file is refused at once
-  int64_t max_page_count = 0;       // caps the file size in pages; 0 = no cap (tests: disk full)
-  const Clock* clock = nullptr;     // for created_at / updated_at; null = the system clock
+  bool exclusive_locking = false;  // PRAGMA locking_mode=EXCLUSIVE (one owner; the browser)
+  std::string vfs;                 // empty: SQLite's default; "opfs" in the browser
+  int busy_timeout_ms = 5000;      // wait this long for another writer before kBusy
+  bool synchronous_full = true;    // false: synchronous=NORMAL (benchmark comparison only)
+  bool verify_on_open = true;      // PRAGMA quick_check: a damaged file is refused at once
+  int64_t max_page_count = 0;      // caps the file size in pages; 0 = no cap (tests: disk full)
+  const Clock* clock = nullptr;    // for created_at / updated_at; null = the system clock
 
   // The browser's settings: rollback journal that is truncated, not deleted
   // (the VFS serves a fixed set of pre-opened files) and an exclusive lock
@@ -68,8 +68,8 @@ class SqliteStore final : public Store {
   SqliteStore& operator=(const SqliteStore&) = delete;
 
   bool read_only() const override { return options_.read_only; }
-  int schema_version() const { return schema_version_; }      // PRAGMA user_version of the file
-  bool written_by_newer_specwave() const;                     // schema_version() > this build's (read-only)
+  int schema_version() const { return schema_version_; }             // PRAGMA user_version of the file
+  bool written_by_newer_specwave() const;                            // schema_version() > this build's (read-only)
   const std::string& journal_mode() const { return journal_mode_; }  // as SQLite reports it
   const std::string& path() const { return options_.path; }
 

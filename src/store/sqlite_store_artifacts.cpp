@@ -65,7 +65,8 @@ StoreError SqliteStore::InsertVersionLocked(ArtifactVersion& v, bool keep_number
   // Upsert the artifact; a new version is current, so its stale mark goes.
   auto up = db_->Prepare(
       "INSERT INTO artifacts (project_id, name, stale_reason, updated_at) VALUES (?1, ?2, '', ?3) "
-      "ON CONFLICT (project_id, name) DO UPDATE SET stale_reason = '', updated_at = max(updated_at, excluded.updated_at) "
+      "ON CONFLICT (project_id, name) DO UPDATE SET stale_reason = '', updated_at = max(updated_at, "
+      "excluded.updated_at) "
       "RETURNING id");
   up.Bind(1, v.project_id).Bind(2, v.artifact).Bind(3, v.created_at);
   if (up.Next() != Step::kRow) return Fail("saving " + v.artifact);

@@ -12,7 +12,9 @@ using sql::Step;
 
 namespace {
 
-StoreError NotFound(const char* what, int64_t id) { return {Kind::kNotFound, std::string("no ") + what + " " + std::to_string(id)}; }
+StoreError NotFound(const char* what, int64_t id) {
+  return {Kind::kNotFound, std::string("no ") + what + " " + std::to_string(id)};
+}
 
 // JSON text columns: empty means "nothing", stored as the empty container.
 std::string OrEmpty(const std::string& json, const char* empty) { return json.empty() ? empty : json; }
@@ -33,7 +35,8 @@ std::vector<std::string> ListFromJson(const std::string& text) {
 }
 
 constexpr const char* kRunColumns =
-    "SELECT id, project_id, kind, mode, status, options_json, metrics_json, started_at, finished_at FROM workflow_runs ";
+    "SELECT id, project_id, kind, mode, status, options_json, metrics_json, started_at, finished_at FROM "
+    "workflow_runs ";
 
 WorkflowRunRecord ReadRun(const sql::Stmt& st) {
   WorkflowRunRecord r;
@@ -195,7 +198,9 @@ StoreError SqliteStore::RecordChange(ArtifactChangeRecord& change) {
       "sections_json, impact_level, impact_json, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
   st.Bind(1, change.project_id).Bind(2, change.artifact).BindId(3, change.old_version_id);
   st.BindId(4, change.new_version_id).Bind(5, change.old_sha256).Bind(6, change.new_sha256);
-  st.Bind(7, OrEmpty(change.sections_json, "[]")).Bind(8, change.impact_level).Bind(9, OrEmpty(change.impact_json, "{}"));
+  st.Bind(7, OrEmpty(change.sections_json, "[]"))
+      .Bind(8, change.impact_level)
+      .Bind(9, OrEmpty(change.impact_json, "{}"));
   st.Bind(10, at);
   if (!st.Run()) return Fail("saving the change to " + change.artifact);
   change.id = db_->LastInsertId();
@@ -375,8 +380,8 @@ StoreError SqliteStore::CreateSnapshot(int64_t project_id, const std::string& la
 
 std::optional<CachedResponse> SqliteStore::CacheGet(const std::string& key) {
   std::lock_guard<std::mutex> lock(mu_);
-  auto st = db_->Prepare(
-      "SELECT text, input_tokens, output_tokens, cached_input_tokens FROM response_cache WHERE key = ?1");
+  auto st =
+      db_->Prepare("SELECT text, input_tokens, output_tokens, cached_input_tokens FROM response_cache WHERE key = ?1");
   st.Bind(1, key);
   if (st.Next() != Step::kRow) return std::nullopt;
   CachedResponse r;

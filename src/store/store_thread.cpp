@@ -181,17 +181,25 @@ StoreError StoreThread::Health() {
 
 // Every other method forwards. The lambdas capture by reference: the caller
 // waits until the call has run.
-StoreError StoreThread::CreateProject(ProjectRecord& p) { return Call([&](Store& st) { return st.CreateProject(p); }); }
-std::vector<ProjectRecord> StoreThread::ListProjects() { return Call([](Store& st) { return st.ListProjects(); }); }
+StoreError StoreThread::CreateProject(ProjectRecord& p) {
+  return Call([&](Store& st) { return st.CreateProject(p); });
+}
+std::vector<ProjectRecord> StoreThread::ListProjects() {
+  return Call([](Store& st) { return st.ListProjects(); });
+}
 std::optional<ProjectRecord> StoreThread::GetProject(int64_t id) {
   return Call([&](Store& st) { return st.GetProject(id); });
 }
 StoreError StoreThread::UpdateProject(const ProjectRecord& p) {
   return Call([&](Store& st) { return st.UpdateProject(p); });
 }
-StoreError StoreThread::DeleteProject(int64_t id) { return Call([&](Store& st) { return st.DeleteProject(id); }); }
+StoreError StoreThread::DeleteProject(int64_t id) {
+  return Call([&](Store& st) { return st.DeleteProject(id); });
+}
 
-StoreError StoreThread::AddVersion(ArtifactVersion& v) { return Call([&](Store& st) { return st.AddVersion(v); }); }
+StoreError StoreThread::AddVersion(ArtifactVersion& v) {
+  return Call([&](Store& st) { return st.AddVersion(v); });
+}
 std::vector<ArtifactState> StoreThread::ListArtifacts(int64_t project_id) {
   return Call([&](Store& st) { return st.ListArtifacts(project_id); });
 }
@@ -211,7 +219,9 @@ StoreError StoreThread::ClearStale(int64_t project_id, const std::string& artifa
   return Call([&](Store& st) { return st.ClearStale(project_id, artifact); });
 }
 
-StoreError StoreThread::CreateRun(WorkflowRunRecord& run) { return Call([&](Store& st) { return st.CreateRun(run); }); }
+StoreError StoreThread::CreateRun(WorkflowRunRecord& run) {
+  return Call([&](Store& st) { return st.CreateRun(run); });
+}
 StoreError StoreThread::UpdateRun(const WorkflowRunRecord& run) {
   return Call([&](Store& st) { return st.UpdateRun(run); });
 }
@@ -228,17 +238,23 @@ StoreError StoreThread::CommitPhase(PhaseRunRecord& phase_run, const std::vector
     return st.CommitPhase(phase_run, artifacts, author, project_id, regeneration_reason, regeneration_run_id);
   });
 }
-StoreError StoreThread::RecordPhaseRun(PhaseRunRecord& pr) { return Call([&](Store& st) { return st.RecordPhaseRun(pr); }); }
+StoreError StoreThread::RecordPhaseRun(PhaseRunRecord& pr) {
+  return Call([&](Store& st) { return st.RecordPhaseRun(pr); });
+}
 std::vector<PhaseRunRecord> StoreThread::ListPhaseRuns(int64_t run_id) {
   return Call([&](Store& st) { return st.ListPhaseRuns(run_id); });
 }
 
-StoreError StoreThread::RecordApproval(ApprovalRecord& a) { return Call([&](Store& st) { return st.RecordApproval(a); }); }
+StoreError StoreThread::RecordApproval(ApprovalRecord& a) {
+  return Call([&](Store& st) { return st.RecordApproval(a); });
+}
 std::vector<ApprovalRecord> StoreThread::ListApprovals(int64_t run_id) {
   return Call([&](Store& st) { return st.ListApprovals(run_id); });
 }
 
-StoreError StoreThread::RecordChange(ArtifactChangeRecord& c) { return Call([&](Store& st) { return st.RecordChange(c); }); }
+StoreError StoreThread::RecordChange(ArtifactChangeRecord& c) {
+  return Call([&](Store& st) { return st.RecordChange(c); });
+}
 std::optional<ArtifactChangeRecord> StoreThread::GetChange(int64_t change_id) {
   return Call([&](Store& st) { return st.GetChange(change_id); });
 }

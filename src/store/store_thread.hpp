@@ -41,9 +41,9 @@ namespace specwave {
 class StoreThread final : public Store {
  public:
   struct Options {
-    std::function<StoreError()> startup;                          // may be empty
-    std::function<std::unique_ptr<Store>(StoreError*)> open;      // required
-    std::function<void(std::function<void()> body)> spawn;        // empty: a std::thread
+    std::function<StoreError()> startup;                      // may be empty
+    std::function<std::unique_ptr<Store>(StoreError*)> open;  // required
+    std::function<void(std::function<void()> body)> spawn;    // empty: a std::thread
   };
 
   explicit StoreThread(Options options);

@@ -117,13 +117,13 @@ TEST_CASE("SqliteStore.ReadOnlyOpenRefusesEveryWrite") {
   vr.validator = "v";
   int64_t snap = 0;
   std::vector<ArtifactVersion> none;
-  for (StoreError err : {store->CreateProject(p), store->UpdateProject(p), store->DeleteProject(id),
-                         store->AddVersion(v), store->MarkStale(id, "doc1.md", "r"), store->ClearStale(id, "doc1.md"),
-                         store->CreateRun(run), store->UpdateRun(run), store->CommitPhase(pr, {}, "user", id, "", 0),
-                         store->RecordPhaseRun(pr), store->RecordApproval(ap), store->RecordChange(ch),
-                         store->CreateRegenerationRun(rr), store->UpdateRegenerationRun(rr), store->RecordValidation(vr),
-                         store->CreateSnapshot(id, "s", &snap), store->CachePut("k", {}),
-                         store->ImportProject(p, none, {})}) {
+  for (StoreError err :
+       {store->CreateProject(p), store->UpdateProject(p), store->DeleteProject(id), store->AddVersion(v),
+        store->MarkStale(id, "doc1.md", "r"), store->ClearStale(id, "doc1.md"), store->CreateRun(run),
+        store->UpdateRun(run), store->CommitPhase(pr, {}, "user", id, "", 0), store->RecordPhaseRun(pr),
+        store->RecordApproval(ap), store->RecordChange(ch), store->CreateRegenerationRun(rr),
+        store->UpdateRegenerationRun(rr), store->RecordValidation(vr), store->CreateSnapshot(id, "s", &snap),
+        store->CachePut("k", {}), store->ImportProject(p, none, {})}) {
     CHECK(err.kind == Kind::kReadOnly);
     CHECK(err.message == "the database is open read-only: the last change was not saved");
   }
@@ -211,7 +211,8 @@ TEST_CASE("SqliteStore.DamagedPageIsCorruptAndSalvageRecoversTheRest") {
   INFO(imp.message);
   REQUIRE_FALSE(imp);
   int total = 0;
-  for (const auto& a : fresh->ListArtifacts(new_id)) total += static_cast<int>(fresh->ListVersions(new_id, a.artifact).size());
+  for (const auto& a : fresh->ListArtifacts(new_id))
+    total += static_cast<int>(fresh->ListVersions(new_id, a.artifact).size());
   CHECK(total == report.versions_read);
 
   // Once damage has been seen, a read-write store refuses further writes

@@ -142,7 +142,8 @@ TEST_CASE("SqliteStore.CliExportImportRoundTrip") {
   CHECK(RunCli({"export", "--db", db, "--out", out}).code == 2);  // not empty
 
   std::string file_dir = FreshDir("cli_export_file");
-  REQUIRE(RunCli({"export", "--db", db, "--out", file_dir, "--single-file", "--project", std::to_string(id)}).code == 0);
+  REQUIRE(RunCli({"export", "--db", db, "--out", file_dir, "--single-file", "--project", std::to_string(id)}).code ==
+          0);
   CHECK(fs::exists(file_dir + "/tide-app.specwave.json"));
 
   std::string db2 = FreshDb("cli_import");
@@ -154,8 +155,7 @@ TEST_CASE("SqliteStore.CliExportImportRoundTrip") {
   auto store = OpenOrFail(db2);
   auto projects = store->ListProjects();
   REQUIRE(projects.size() == 2);
-  for (const auto& p : projects)
-    CHECK(store->LatestVersion(p.id, "prd.md")->sha256 == Sha256Hex("# PRD\n"));
+  for (const auto& p : projects) CHECK(store->LatestVersion(p.id, "prd.md")->sha256 == Sha256Hex("# PRD\n"));
 
   // Several projects: export needs --project.
   CHECK(RunCli({"export", "--db", db2, "--out", FreshDir("cli_export_many")}).code == 2);

@@ -180,9 +180,10 @@ TEST_CASE("SqliteStore.ExportsNeverContainAKey") {
     id = MakeRichProject(*store, clock);
   }
   // Plant keys behind the store's back, as an older or buggy writer might.
-  RawExec(path, "UPDATE projects SET settings_json = '{\"provider\":\"openai\",\"api_key\":\"sk-PLANTED-0123456789abcdef\","
-                "\"openai\":{\"apiKey\":\"PLANTED-2\",\"access_token\":\"PLANTED-3\",\"secret\":\"PLANTED-4\"},"
-                "\"headers\":[\"Bearer PLANTED-5\"],\"model\":\"gpt\"}'");
+  RawExec(path,
+          "UPDATE projects SET settings_json = '{\"provider\":\"openai\",\"api_key\":\"sk-PLANTED-0123456789abcdef\","
+          "\"openai\":{\"apiKey\":\"PLANTED-2\",\"access_token\":\"PLANTED-3\",\"secret\":\"PLANTED-4\"},"
+          "\"headers\":[\"Bearer PLANTED-5\"],\"model\":\"gpt\"}'");
   auto store = OpenOrFail(o);
   std::string folder = FreshDir("export_no_key_folder"), file_dir = FreshDir("export_no_key_file"), written;
   REQUIRE_FALSE(ExportProject(*store, id, folder, false, &written));
@@ -363,7 +364,8 @@ TEST_CASE("SqliteStore.ImportIsOneTransaction") {
           "CREATE TRIGGER fail_late BEFORE INSERT ON artifact_versions WHEN NEW.content = 'LAST' "
           "BEGIN SELECT RAISE(ABORT, 'injected failure'); END;");
   auto j = ValidSingleFile();
-  j["artifacts"].push_back({{"name", "z.md"}, {"versions", {{{"version", 1}, {"author", "user"}, {"content", "LAST"}}}}});
+  j["artifacts"].push_back(
+      {{"name", "z.md"}, {"versions", {{{"version", 1}, {"author", "user"}, {"content", "LAST"}}}}});
   j = WithRightHash(j);
   std::string error;
   int64_t id = 0;

@@ -49,10 +49,11 @@ TEST_CASE("SqliteStore.MigratesAnEmptyDatabase") {
   CHECK(UserVersion(path) == sql::LatestSchemaVersion());
   // Every table of the model is there.
   auto db = RawDb(path);
-  for (const char* table : {"projects", "artifacts", "artifact_versions", "artifact_changes", "workflow_runs",
-                            "phase_runs", "regeneration_runs", "snapshots", "snapshot_items", "validation_runs",
-                            "approvals", "response_cache"}) {
-    auto n = db->QueryInt(std::string("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = '") + table + "'");
+  for (const char* table :
+       {"projects", "artifacts", "artifact_versions", "artifact_changes", "workflow_runs", "phase_runs",
+        "regeneration_runs", "snapshots", "snapshot_items", "validation_runs", "approvals", "response_cache"}) {
+    auto n =
+        db->QueryInt(std::string("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = '") + table + "'");
     CHECK_MESSAGE(n.value_or(0) == 1, table);
   }
   CHECK(db->QueryInt("PRAGMA application_id").value_or(0) == sql::kApplicationId);

@@ -15,7 +15,6 @@ using Kind = StoreError::Kind;
 
 namespace {
 
-
 StoreThread::Options SqliteOn(const std::string& path, std::thread::id* opened_on = nullptr) {
   StoreThread::Options o;
   o.open = [path, opened_on](StoreError* err) -> std::unique_ptr<Store> {
@@ -125,7 +124,7 @@ TEST_CASE("SqliteStore.StoreThreadWithACustomSpawnThatStartsLater") {
     done = true;
   });
   std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  CHECK_FALSE(done);  // still queued: nothing serves calls yet
+  CHECK_FALSE(done);                       // still queued: nothing serves calls yet
   std::thread db_thread([&] { body(); });  // "handles ready": the body runs here
   caller.join();
   CHECK(id > 0);

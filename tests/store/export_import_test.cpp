@@ -373,3 +373,29 @@ TEST_CASE("SqliteStore.ImportIsOneTransaction") {
   CHECK(error.find("injected failure") != std::string::npos);
   CHECK(store->ListProjects().empty());
 }
+
+// A format-1 export checked into the repository: it must import in every
+// later Specwave, and exporting it again must give the same bytes.
+TEST_CASE("SqliteStore.ImportsTheCheckedInFormat1Export") {
+  std::string fixture = DataPath("store/tidewater-v1.specwave.json");
+  auto store = OpenOrFail(FreshDb("import_fixture"));
+  int64_t id = 0;
+  StoreError err = ImportProjectFrom(*store, fixture, &id);
+  INFO(err.message);
+  REQUIRE_FALSE(err);
+  auto p = store->GetProject(id);
+  CHECK(p->name == "Tidewater (fixture)");
+  CHECK(p->created_at == 1'700'000'000'000);
+  auto prd = store->ListVersions(id, "prd.md");
+  REQUIRE(prd.size() == 3);
+  CHECK(prd[1].author == "user");
+  CHECK(prd[1].content.find("Offline mode ✓") != std::string::npos);
+  CHECK(prd[2].regeneration_reason == "brief changed: Alerts added");
+  CHECK(prd[2].sha256 == Sha256Hex(prd[2].content));
+  CHECK(store->ListArtifacts(id)[0].stale_reason.find("via SPEC_PM → SPEC_ARCHITECT") != std::string::npos);
+
+  std::string name, content, error;
+  REQUIRE(ExportBundleToString(*store, id, &name, &content, &error));
+  CHECK(name == "tidewater-fixture.specwave.json");
+  CHECK(content == ReadAll(fixture));
+}

@@ -3,6 +3,8 @@
 # URLs, so it works from any static host and under any sub-path.
 #   dist/index.html app.js sw.js styles.css manifest.webmanifest build.json
 #   dist/specwave.{js,wasm,worker.js}         the app (threads)
+#   dist/specwave-st.{js,wasm}                the embed viewer without threads
+#   dist/embed.js                             the snippet documentation pages include
 #   dist/assets/...                           default workflow, sample briefs, theme tokens
 #   dist/fonts/...                            from Debian font packages
 # Incremental: a second run rebuilds only what changed.
@@ -12,14 +14,19 @@ ROOT=$PWD
 bash scripts/setup.sh
 export NODE_PATH=/usr/share/nodejs
 
+# Two builds of the same code: the app (threads) and the single-threaded
+# viewer for embeds where the frame cannot be cross-origin isolated.
 [ -f build/web/build.ninja ] || cmake --preset web >/dev/null
 cmake --build build/web -j"$(nproc)"
+[ -f build/web-embed/build.ninja ] || cmake --preset web-embed >/dev/null
+cmake --build build/web-embed -j"$(nproc)"
 
 DIST=$ROOT/dist
 STAGE=$(mktemp -d "$ROOT/build/dist.XXXXXX")
 trap 'rm -rf "$STAGE"' EXIT
-cp web/index.html web/app.js web/styles.css web/manifest.webmanifest web/icon.svg "$STAGE/"
+cp web/index.html web/app.js web/embed.js web/styles.css web/manifest.webmanifest web/icon.svg "$STAGE/"
 cp build/web/src/app/web/specwave.js build/web/src/app/web/specwave.wasm build/web/src/app/web/specwave.worker.js "$STAGE/"
+cp build/web-embed/src/app/web/specwave-st.js build/web-embed/src/app/web/specwave-st.wasm "$STAGE/"
 mkdir -p "$STAGE/assets/workflows" "$STAGE/assets/briefs" "$STAGE/assets/theme" "$STAGE/fonts"
 cp assets/workflows/*.yml "$STAGE/assets/workflows/"
 cp assets/briefs/*.md "$STAGE/assets/briefs/"

@@ -1,19 +1,31 @@
 // Specwave boot script (no inline script anywhere: the page's CSP forbids it).
 //
-// 1. Cross-origin isolation. Threads need SharedArrayBuffer, which needs
-//    COOP/COEP headers; a static host cannot send them, so our service worker
-//    (sw.js) adds them to the app's own responses. On the very first visit the
-//    page was loaded before the worker existed: reload once, guarded so a
-//    browser that refuses never loops.
-// 2. Startup files (workflow, sample briefs, theme tokens, fonts) are fetched
-//    and written into the module's in-memory file system before main() runs.
-// 3. The WebAssembly module starts; window.specwave exposes a small test hook.
+// 1. Cross-origin isolation. Threads need SharedArrayBuffer, which needs the
+//    page to be cross-origin isolated; a static host cannot send the headers,
+//    so our service worker (sw.js) adds them to the app's own responses. On
+//    the very first visit the page was loaded before the worker existed:
+//    reload once, guarded so a browser that refuses never loops.
+// 2. Which build: the app (specwave.js, threads) when isolated; the embed
+//    viewer (?embed=1) uses it too when the frame is isolated (Chrome, through
+//    Document-Isolation-Policy) and otherwise the single-threaded build of the
+//    same engine (specwave-st.js) — Firefox and Safari inside a documentation
+//    page.
+// 3. Which tab owns the database: the first tab takes a Web Lock and opens
+//    SQLite on OPFS; another tab shows a read-only snapshot it asks the owner
+//    for over a BroadcastChannel.
+// 4. Startup files (workflow, sample briefs, theme tokens, fonts) are written
+//    into the module's in-memory file system before main() runs.
+// 5. window.specwave is the automation/test hook; in embed mode a postMessage
+//    API (web/embed.js) drives the viewer.
 'use strict';
 
 (function () {
   const RELOAD_KEY = 'specwave.isolation-reload';
+  const params = new URLSearchParams(location.search);
+  const embed = params.get('embed') === '1';
   const bootEl = document.getElementById('boot');
   const messageEl = document.getElementById('boot-message');
+  if (embed) document.documentElement.classList.add('embed');
 
   function say(text) {
     messageEl.textContent = text;
@@ -23,7 +35,7 @@
     if (!('serviceWorker' in navigator)) return null;
     try {
       const reg = await navigator.serviceWorker.register('sw.js');
-      watchForUpdates(reg);
+      if (!embed) watchForUpdates(reg);
       return reg;
     } catch (err) {
       console.warn('specwave: service worker registration failed:', err);
@@ -37,7 +49,10 @@
     const offer = (worker) => {
       const bar = document.getElementById('update');
       bar.hidden = false;
-      document.getElementById('update-reload').onclick = () => worker.postMessage({ type: 'skip-waiting' });
+      document.getElementById('update-reload').onclick = () => {
+        window.specwaveUpdateAccepted = true;
+        worker.postMessage({ type: 'skip-waiting' });
+      };
     };
     if (reg.waiting && navigator.serviceWorker.controller) offer(reg.waiting);
     reg.addEventListener('updatefound', () => {
@@ -53,8 +68,9 @@
       reloading = true;
       location.reload();
     });
-    document.getElementById('update-reload').addEventListener('click', () => {
-      window.specwaveUpdateAccepted = true;
+    // Look for a new build when the tab comes back into view.
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'visible') reg.update().catch(() => {});
     });
   }
 
@@ -75,6 +91,18 @@
     return false;
   }
 
+  // The first tab to ask owns the database for its lifetime.
+  function acquireDatabaseLock() {
+    if (!navigator.locks) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      navigator.locks.request('specwave-database', { ifAvailable: true }, (lock) => {
+        if (!lock) { resolve(false); return undefined; }
+        resolve(true);
+        return new Promise(() => {});  // held until the tab closes
+      });
+    });
+  }
+
   async function fetchBytes(path) {
     const res = await fetch(path);
     if (!res.ok) throw new Error(`${path}: HTTP ${res.status}`);
@@ -91,19 +119,100 @@
     });
   }
 
+  // Export bridge: C++ finishes an export on its command thread and hands the
+  // text to the main thread here.
+  const exportWaiters = new Map();
+  let nextExport = 1;
+  function requestExport(module) {
+    const id = nextExport++;
+    return new Promise((resolve, reject) => {
+      exportWaiters.set(id, { resolve, reject });
+      module._specwave_export_for(id);
+    });
+  }
+
+  function setupOwnerChannel(module) {
+    if (!('BroadcastChannel' in window)) return;
+    const channel = new BroadcastChannel('specwave-database');
+    channel.onmessage = async (event) => {
+      if ((event.data || {}).type !== 'snapshot-request') return;
+      try {
+        const { content } = await requestExport(module);
+        channel.postMessage({ type: 'snapshot', content, at: new Date().toISOString() });
+      } catch (e) { /* nothing to share yet */ }
+    };
+  }
+
+  function requestSnapshot(module) {
+    if (!('BroadcastChannel' in window)) return;
+    const channel = new BroadcastChannel('specwave-database');
+    channel.onmessage = (event) => {
+      const msg = event.data || {};
+      if (msg.type === 'snapshot' && msg.content) module.ccall('specwave_cmd_import', null, ['string'], [msg.content]);
+    };
+    channel.postMessage({ type: 'snapshot-request' });
+  }
+
+  // The embed viewer's postMessage API (web/embed.js is the parent's side).
+  function setupEmbedApi(module) {
+    const reply = (event, id, result, error) =>
+      event.source && event.source.postMessage({ id, result, error }, event.origin === 'null' ? '*' : event.origin);
+    const load = async (url) => {
+      const res = await fetch(url, { credentials: 'omit' });
+      if (!res.ok) throw new Error(`could not load ${url}: HTTP ${res.status}`);
+      module.ccall('specwave_cmd_import', null, ['string'], [await res.text()]);
+      return { loaded: url };
+    };
+    window.addEventListener('message', async (event) => {
+      if (event.source !== window.parent) return;
+      const msg = event.data || {};
+      try {
+        if (msg.type === 'specwave:load-project') reply(event, msg.id, await load(msg.url));
+        else if (msg.type === 'specwave:select-artifact') {
+          module.ccall('specwave_cmd_open_artifact', null, ['string'], [String(msg.name)]);
+          reply(event, msg.id, { selected: msg.name });
+        } else if (msg.type === 'specwave:get-metrics') {
+          reply(event, msg.id, JSON.parse(module.UTF8ToString(module._specwave_metrics_json())));
+        }
+      } catch (e) {
+        reply(event, msg.id, null, String(e.message || e));
+      }
+    });
+    const project = params.get('project');
+    const ready = project ? load(project) : Promise.resolve();
+    ready.catch((e) => console.error(e)).finally(() => {
+      if (params.get('artifact')) module.ccall('specwave_cmd_open_artifact', null, ['string'], [params.get('artifact')]);
+      if (window.parent !== window) window.parent.postMessage({ type: 'specwave:ready' }, '*');
+    });
+  }
+
   async function boot() {
     const isolated = await ensureIsolation();
-    if (!isolated) {
+    const threads = isolated && typeof SharedArrayBuffer === 'function';
+    if (!threads && !embed) {
       say('This browser did not enable cross-origin isolation, which Specwave needs for its threads. ' +
           'Open the page directly (not inside a frame) in a current Chrome, Edge, Firefox or Safari.');
       return;
     }
+    const owner = !embed && threads ? await acquireDatabaseLock() : false;
     say('Loading…');
     const build = await (await fetch('build.json')).json();
     const files = await Promise.all(build.preload.map(async (p) => [p, await fetchBytes(p)]));
-    await loadScript('specwave.js');
-    const module = await window.createSpecwave({
+    const script = threads ? 'specwave.js' : 'specwave-st.js';
+    await loadScript(script);
+    const factory = threads ? window.createSpecwave : window.createSpecwaveSt;
+    let appReady;
+    const readyPromise = new Promise((r) => { appReady = r; });
+    const module = await factory({
       canvas: document.getElementById('canvas'),
+      specwaveBoot: { embed, owner, threads },
+      specwaveOnReady: () => appReady(),
+      specwaveOnExport: (id, name, content, error) => {
+        const w = exportWaiters.get(id);
+        if (!w) return;
+        exportWaiters.delete(id);
+        if (error) w.reject(new Error(error)); else w.resolve({ name, content });
+      },
       preRun: [(m) => {
         for (const [path, data] of files) {
           const parts = path.split('/');
@@ -118,12 +227,33 @@
       print: (t) => console.log(t),
       printErr: (t) => console.warn(t),
     });
+    await readyPromise;
     bootEl.hidden = true;
     window.specwave = {
       module,
       build: build.version,
+      threads,
+      embed,
+      owner,
+      firstFrameMs: null,
       state: () => JSON.parse(module.UTF8ToString(module._specwave_test_state())),
+      metrics: () => JSON.parse(module.UTF8ToString(module._specwave_metrics_json())),
+      run: (mode) => module._specwave_cmd_run(mode || 0),
+      resume: () => module._specwave_cmd_resume(),
+      cancel: () => module._specwave_cmd_cancel(),
+      approve: (phase, gate) => module.ccall('specwave_cmd_approve', null, ['string', 'string'], [phase, gate]),
+      openArtifact: (name) => module.ccall('specwave_cmd_open_artifact', null, ['string'], [name]),
+      importProject: (text) => module.ccall('specwave_cmd_import', null, ['string'], [text]),
+      exportProject: () => requestExport(module),
+      settings: (s) => module.ccall('specwave_cmd_settings', null,
+                                    ['string', 'string', 'string', 'string', 'number', 'number'],
+                                    [s.provider || 'offline', s.model || '', s.base_url || '', s.key || '',
+                                     s.max_in_flight || 8, s.offline_latency_ms || 0]),
     };
+    window.specwave.firstFrameMs = window.specwave.state().first_frame_ms;
+    if (embed) setupEmbedApi(module);
+    else if (owner) setupOwnerChannel(module);
+    else requestSnapshot(module);
     document.getElementById('canvas').focus();
   }
 

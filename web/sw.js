@@ -37,11 +37,17 @@ self.addEventListener('message', (event) => {
   if (msg.type === 'version' && event.source) event.source.postMessage({ type: 'version', version: VERSION });
 });
 
-function withIsolationHeaders(response) {
+// COOP + COEP isolate a top-level page. Inside a cross-site iframe (the embed
+// viewer on a documentation page) they cannot, unless the parent is isolated
+// too; Chrome/Edge 137+ isolate such a frame on their own with
+// Document-Isolation-Policy. Other browsers ignore it and the viewer falls
+// back to the single-threaded build.
+function withIsolationHeaders(response, embedDocument) {
   const headers = new Headers(response.headers);
   headers.set('Cross-Origin-Opener-Policy', 'same-origin');
   headers.set('Cross-Origin-Embedder-Policy', 'require-corp');
   headers.set('Cross-Origin-Resource-Policy', 'same-origin');
+  if (embedDocument) headers.set('Document-Isolation-Policy', 'isolate-and-require-corp');
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }
 
@@ -61,6 +67,7 @@ self.addEventListener('fetch', (event) => {
       }
     }
     if (response.type === 'opaque' || response.status === 0) return response;
-    return withIsolationHeaders(response);
+    const embedDocument = request.mode === 'navigate' && url.searchParams.get('embed') === '1';
+    return withIsolationHeaders(response, embedDocument);
   })());
 });

@@ -22,7 +22,7 @@ std::string ProviderLabel(const SessionSettings& s) {
 std::string SessionSettings::ToJson() const {
   nlohmann::json j = {{"provider", provider},         {"model", model},
                       {"base_url", base_url},         {"max_in_flight", max_in_flight},
-                      {"budget_usd", budget_usd}};
+                      {"budget_usd", budget_usd},     {"offline_latency_ms", offline_latency_ms}};
   return j.dump();
 }
 
@@ -39,6 +39,8 @@ SessionSettings SessionSettings::FromJson(const std::string& text) {
   if (j.contains("max_in_flight") && j["max_in_flight"].is_number_integer())
     s.max_in_flight = std::clamp(j["max_in_flight"].get<int>(), 1, 64);
   if (j.contains("budget_usd") && j["budget_usd"].is_number()) s.budget_usd = std::max(0.0, j["budget_usd"].get<double>());
+  if (j.contains("offline_latency_ms") && j["offline_latency_ms"].is_number_integer())
+    s.offline_latency_ms = std::clamp(j["offline_latency_ms"].get<int>(), 0, 60000);
   if (s.provider != "offline" && s.provider != "openai" && s.provider != "anthropic") s.provider = "offline";
   return s;
 }
@@ -94,8 +96,21 @@ class Session::Observer final : public RunObserver {
 Session::Session(Ports ports) : ports_(std::move(ports)) {
   model_.settings = SessionSettings{};
   model_.provider_label = ProviderLabel(model_.settings);
-  model_.read_only = ports_.store && ports_.store->read_only();
   if (!ports_.synchronous) command_thread_ = std::thread([this] { CommandLoop(); });
+  // Asked on the command thread: a store behind a StoreThread answers only
+  // once it is open, and the caller here may be the browser's main thread.
+  Enqueue([this] {
+    bool ro = ports_.store && ports_.store->read_only();
+    StoreError health = ports_.store ? ports_.store->Health() : StoreError{};
+    std::lock_guard<std::mutex> lock(model_mu_);
+    model_.read_only = model_.read_only || ro;
+    if (health) {
+      model_.banner_kind = health.kind == StoreError::Kind::kBusy ? BannerKind::kInfo : BannerKind::kError;
+      model_.banner = health.message;
+      if (health.kind == StoreError::Kind::kBusy || health.kind == StoreError::Kind::kTooNew) model_.read_only = true;
+    }
+    Touch();
+  });
 }
 
 Session::~Session() {
@@ -250,7 +265,7 @@ void Session::OpenLatestOrCreate(const std::string& name, const std::string& bri
 
 void Session::SetReadOnly(bool read_only, const std::string& reason) {
   std::lock_guard<std::mutex> lock(model_mu_);
-  model_.read_only = read_only || (ports_.store && ports_.store->read_only());
+  model_.read_only = model_.read_only || read_only;
   if (!reason.empty()) {
     model_.banner_kind = BannerKind::kInfo;
     model_.banner = reason;

@@ -43,6 +43,9 @@ struct SessionSettings {
   std::string base_url;
   int max_in_flight = 8;
   double budget_usd = 0;
+  // Offline generator only: a simulated model latency per call, so a run
+  // takes long enough to watch the schedule (demos, tests). 0 = none.
+  int offline_latency_ms = 0;
   bool has_key = false;
   std::string ToJson() const;  // for the project's settings_json: never a key
   static SessionSettings FromJson(const std::string& json);

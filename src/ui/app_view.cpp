@@ -2,109 +2,140 @@
 
 #include <imgui.h>
 
-#include "core/text.hpp"
-#include "ui/theme.hpp"
+#include <algorithm>
+
+#include "ui/timeline_view.hpp"
+#include "ui/widgets.hpp"
 
 namespace specwave::ui {
+namespace {
 
-void AppView::Draw(const AppModel& model) {
+NodeState ToNodeState(PhaseStatus s) {
+  switch (s) {
+    case PhaseStatus::kPending: return NodeState::kWaiting;
+    case PhaseStatus::kRunning: return NodeState::kRunning;
+    case PhaseStatus::kSucceeded: return NodeState::kDone;
+    case PhaseStatus::kFailed: return NodeState::kFailed;
+    case PhaseStatus::kSkipped: return NodeState::kSkipped;
+    case PhaseStatus::kAwaitingApproval: return NodeState::kAwaitingApproval;
+    case PhaseStatus::kCancelled: return NodeState::kCancelled;
+  }
+  return NodeState::kWaiting;
+}
+
+}  // namespace
+
+DagModel AppView::BuildDagModel(const SessionSnapshot& snap) const {
+  DagModel dm;
+  dm.spec = snap.spec.get();
+  dm.layout = snap.layout.get();
+  dm.nodes.resize(snap.spec->phases.size());
+  dm.critical.assign(snap.spec->phases.size(), 0);
+  for (size_t i = 0; i < dm.nodes.size() && i < snap.phases.size(); ++i) {
+    const PhaseView& v = snap.phases[i];
+    DagNodeModel& n = dm.nodes[i];
+    n.state = ToNodeState(v.status);
+    n.stale = v.stale;
+    int errors = 0, warnings = 0;
+    for (const auto& f : v.findings) (f.severity == Severity::kError ? errors : warnings)++;
+    if (errors) n.badge = std::to_string(errors) + (errors == 1 ? " error" : " errors");
+    else if (warnings) n.badge = std::to_string(warnings) + (warnings == 1 ? " warning" : " warnings");
+    if (v.status == PhaseStatus::kAwaitingApproval) n.badge = "approve";
+  }
+  if (snap.last_report) {
+    for (const auto& p : snap.last_report->phases) {
+      int i = snap.spec->IndexOf(p.name);
+      if (i < 0) continue;
+      if (!p.done_earlier && p.work_ms > 0 && dm.nodes[i].state != NodeState::kRunning)
+        dm.nodes[i].detail = FormatMs(p.duration_ms) + (p.items ? " · " + std::to_string(p.items) + " items" : "") +
+                             " · " + std::to_string(p.calls) + " calls";
+      if (std::find(snap.last_report->critical_path.begin(), snap.last_report->critical_path.end(), p.name) !=
+          snap.last_report->critical_path.end())
+        dm.critical[i] = 1;
+    }
+  }
+  return dm;
+}
+
+void AppView::Draw(const SessionSnapshot& snap, Session& session, HostServices* host, const UiResources& resources) {
   const Theme& t = CurrentTheme();
+  ViewContext ctx{snap, session, state_, host, resources};
   ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(vp->WorkPos);
   ImGui::SetNextWindowSize(vp->WorkSize);
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
   ImGui::Begin("Specwave", nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                    ImGuiWindowFlags_NoBringToFrontOnFocus);
-  ImGui::PopStyleVar();
-  DrawTopBar(model);
+  ImGui::PopStyleVar(2);
+  DrawTopBar(ctx);
+  DrawBanner(ctx);
 
-  const float side_w = std::min(t.Px(400), vp->WorkSize.x * 0.38f);
-  ImGui::BeginChild("dag", ImVec2(vp->WorkSize.x - side_w, 0), false,
+  const float side_w = std::min(t.Px(440), vp->WorkSize.x * 0.4f);
+  const float main_h = ImGui::GetContentRegionAvail().y;
+  ImGui::BeginChild("main", ImVec2(vp->WorkSize.x - side_w, main_h), false, ImGuiWindowFlags_NoScrollbar);
+  const float timeline_h = state_.show_timeline ? std::min(t.Px(240), main_h * 0.35f) : 0;
+  ImGui::BeginChild("dag", ImVec2(0, main_h - timeline_h), false,
                     ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-  if (model.spec && model.layout) {
-    DagModel dm;
-    dm.spec = model.spec.get();
-    dm.layout = model.layout.get();
-    dm.nodes.resize(model.spec->phases.size());
+  if (snap.spec && snap.layout) {
+    if (last_layout_ != snap.layout.get()) {
+      dag_.ResetView();
+      last_layout_ = snap.layout.get();
+      state_.selected_phase = -1;
+    }
     DagEvents ev;
-    dag_.Draw(dm, selected_, &ev);
-    if (ev.clicked >= 0) selected_ = ev.clicked;
+    dag_.Draw(BuildDagModel(snap), state_.selected_phase, &ev);
+    if (ev.clicked >= 0) {
+      state_.selected_phase = ev.clicked;
+      state_.ShowTab(SideTab::kPhase);
+    }
   } else {
     ImGui::SetCursorPos(ImVec2(t.Px(24), t.Px(24)));
-    ImGui::PushStyleColor(ImGuiCol_Text, t.state_failed);
-    ImGui::TextWrapped("%s", model.load_error.c_str());
-    ImGui::PopStyleColor();
+    Muted(snap.project_id ? "This project's workflow could not be loaded." : "Create or open a project to begin.");
   }
   ImGui::EndChild();
+  if (state_.show_timeline) DrawTimeline(snap, timeline_h);
+  ImGui::EndChild();
+
   ImGui::SameLine(0, 0);
-  DrawSidePanel(model);
-  ImGui::End();
-}
-
-void AppView::DrawTopBar(const AppModel& model) {
-  const Theme& t = CurrentTheme();
-  ImGui::PushStyleColor(ImGuiCol_ChildBg, t.surface);
-  ImGui::BeginChild("topbar", ImVec2(0, t.Px(48)), false, ImGuiWindowFlags_NoScrollbar);
-  ImGui::SetCursorPos(ImVec2(t.Px(16), (t.Px(48) - Font(TypeSize::kTitle)->FontSize) / 2));
-  ImGui::PushFont(Font(TypeSize::kTitle));
-  ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(t.accent), "Specwave");
-  ImGui::PopFont();
-  ImGui::SameLine(0, t.Px(24));
-  ImGui::SetCursorPosY((t.Px(48) - ImGui::GetFontSize()) / 2);
-  ImGui::TextUnformatted(model.project_name.c_str());
-  if (!model.provider_label.empty()) {
-    ImGui::SameLine(0, t.Px(24));
-    ImGui::SetCursorPosY((t.Px(48) - ImGui::GetFontSize()) / 2);
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(t.text_muted), "%s", model.provider_label.c_str());
-  }
-  ImGui::EndChild();
-  ImGui::PopStyleColor();
-}
-
-void AppView::DrawSidePanel(const AppModel& model) {
-  const Theme& t = CurrentTheme();
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(t.Px(16), t.Px(16)));
-  ImGui::BeginChild("side", ImVec2(0, 0), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
-  if (!model.spec) {
-    ImGui::EndChild();
-    ImGui::PopStyleVar();
-    return;
-  }
-  if (selected_ < 0 || selected_ >= static_cast<int>(model.spec->phases.size())) {
-    ImGui::PushFont(Font(TypeSize::kTitle));
-    ImGui::TextUnformatted(model.spec->name.empty() ? "Workflow" : model.spec->name.c_str());
-    ImGui::PopFont();
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(t.text_muted), "%zu phases in %zu dependency levels",
-                       model.spec->phases.size(), model.plan ? model.plan->waves.size() : 0);
-    ImGui::Spacing();
-    ImGui::TextWrapped("%s", model.spec->description.c_str());
-    ImGui::Spacing();
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(t.text_muted), "Select a phase to see what it does.");
-  } else {
-    const auto& p = model.spec->phases[selected_];
-    ImGui::PushFont(Font(TypeSize::kTitle));
-    ImGui::TextUnformatted(p.name.c_str());
-    ImGui::PopFont();
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(t.text_muted), "agent %s · %s", p.agent.c_str(),
-                       p.phase_type.c_str());
-    ImGui::Spacing();
-    ImGui::TextWrapped("%s", p.description.c_str());
-    ImGui::Spacing();
-    auto list = [&](const char* label, const std::vector<std::string>& items) {
-      ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(t.text_muted), "%s", label);
-      ImGui::Indent(t.Px(8));
-      if (items.empty()) ImGui::TextUnformatted("—");
-      for (const auto& i : items) ImGui::BulletText("%s", i.c_str());
-      ImGui::Unindent(t.Px(8));
+  ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(t.Px(8), t.Px(8)));
+  ImGui::BeginChild("side", ImVec2(0, main_h), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+  if (ImGui::BeginTabBar("side_tabs")) {
+    const bool request = state_.tab_request;
+    state_.tab_request = false;
+    auto tab = [&](const char* label, SideTab which) {
+      ImGuiTabItemFlags flags = request && state_.tab == which ? ImGuiTabItemFlags_SetSelected : 0;
+      bool open = ImGui::BeginTabItem(label, nullptr, flags);
+      if (open && !request) state_.tab = which;  // the visible tab is the state
+      return open;
     };
-    list("Depends on", p.depends_on);
-    list("Produces", p.produces);
-    list("Validators", p.validators);
-    if (!p.approval_gates.empty()) list("Approval gates", p.approval_gates);
+    if (tab("Phase", SideTab::kPhase)) {
+      DrawPhasePanel(ctx);
+      ImGui::EndTabItem();
+    }
+    if (tab("Artifact", SideTab::kArtifact)) {
+      DrawArtifactPanel(ctx);
+      ImGui::EndTabItem();
+    }
+    if (tab("Run", SideTab::kRun)) {
+      DrawRunPanel(ctx);
+      ImGui::EndTabItem();
+    }
+    if (tab("Settings", SideTab::kSettings)) {
+      DrawSettingsPanel(ctx);
+      ImGui::EndTabItem();
+    }
+    if (tab("Projects", SideTab::kProjects)) {
+      DrawProjectsPanel(ctx);
+      ImGui::EndTabItem();
+    }
+    ImGui::EndTabBar();
   }
   ImGui::EndChild();
-  ImGui::PopStyleVar();
+  ImGui::PopStyleVar(2);
+  ImGui::End();
 }
 
 }  // namespace specwave::ui

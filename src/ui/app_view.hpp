@@ -1,38 +1,27 @@
-// AppView: the whole window — top bar, DAG canvas, side panel. Reads the
-// app's current model and reports user intents; owns only view state
-// (selection, pan/zoom, open tabs).
+// AppView: the whole window — top bar, banner, DAG canvas with the run
+// timeline under it, and the side panel (phase, artifact, run, settings,
+// projects). Reads the session's snapshot, keeps view state, sends commands.
 #pragma once
 
-#include <memory>
-#include <string>
-
-#include "engine/dag_layout.hpp"
-#include "engine/plan.hpp"
-#include "engine/spec.hpp"
+#include "engine/session.hpp"
 #include "ui/dag_view.hpp"
+#include "ui/panels.hpp"
+#include "ui/ui_state.hpp"
 
 namespace specwave::ui {
 
-struct AppModel {
-  std::shared_ptr<const WorkflowSpec> spec;
-  std::shared_ptr<const Plan> plan;
-  std::shared_ptr<const DagLayout> layout;
-  std::string project_name;
-  std::string provider_label;  // e.g. "Offline generator (rules — not a language model)"
-  std::string load_error;      // shown instead of the DAG when the spec failed to load
-};
-
 class AppView {
  public:
-  void Draw(const AppModel& model);
+  void Draw(const SessionSnapshot& snap, Session& session, HostServices* host, const UiResources& resources);
   int phases_drawn() const { return dag_.phases_drawn(); }
-  const CanvasRenderer& renderer() { return dag_.renderer(); }
+  CanvasRenderer& renderer() { return dag_.renderer(); }
+  UiState& state() { return state_; }
 
  private:
-  void DrawTopBar(const AppModel& model);
-  void DrawSidePanel(const AppModel& model);
+  DagModel BuildDagModel(const SessionSnapshot& snap) const;
   DagView dag_;
-  int selected_ = -1;
+  UiState state_;
+  const void* last_layout_ = nullptr;
 };
 
 }  // namespace specwave::ui

@@ -4,7 +4,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { DIST, OUT, ROOT, serveStatic, launchBrowser, waitForApp, watchConsole, nativePlan } from './support.mjs';
+import { DIST, OUT, ROOT, serveStatic, launchBrowser, waitForApp, waitForProject, watchConsole, nativePlan }
+  from './support.mjs';
 
 let server;
 let browser;
@@ -22,7 +23,8 @@ test('app is isolated, threaded and draws the default workflow DAG', async () =>
   const page = await context.newPage();
   const errors = watchConsole(page);
   await page.goto(server.url);
-  const state = await waitForApp(page, 5);
+  await waitForApp(page, 5);
+  const state = await waitForProject(page);
   assert.equal(await page.evaluate(() => window.crossOriginIsolated), true, 'crossOriginIsolated');
   assert.equal(await page.evaluate(() => typeof SharedArrayBuffer), 'function');
   assert.equal(state.threads, true, 'a pthread ran in the module');

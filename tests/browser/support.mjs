@@ -78,6 +78,40 @@ export async function waitForApp(page, minFrames = 3) {
   }, minFrames, { what: 'the app to draw frames' });
 }
 
+// Waits until the app has a project open and drawn.
+export async function waitForProject(page) {
+  return waitInPage(page, () => {
+    const s = window.specwave && window.specwave.state();
+    return s && s.spec_phases > 0 && s.phases_drawn === s.spec_phases ? s : null;
+  }, null, { what: 'a project to be open and drawn' });
+}
+
+// Polls the app's state and tests it here, in Node (no eval in the page: its
+// CSP forbids it, rightly).
+export async function waitForState(page, predicate, what, timeout = 60000) {
+  const end = Date.now() + timeout;
+  let last;
+  while (Date.now() < end) {
+    try {
+      last = await page.evaluate(() => window.specwave && window.specwave.state());
+      if (last && predicate(last)) return last;
+    } catch (err) {
+      last = String(err);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${what}; last state: ${JSON.stringify(last)}`);
+}
+
+// Records Content-Security-Policy violations from the first script on.
+export async function watchCsp(context) {
+  await context.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) =>
+      window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+}
+
 // The number of phases in a workflow, as the native CLI plans it.
 export function nativePlan(specPath) {
   return JSON.parse(execFileSync(CLI, ['plan', specPath, '--json'], { encoding: 'utf8' }));

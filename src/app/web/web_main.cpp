@@ -1,77 +1,243 @@
-// Composition root of the browser app: reads the startup files web/app.js
-// put into the in-memory file system (/assets, /fonts), builds the app model
-// and hands the frame loop to the web host. Wiring only.
+// Composition root of the browser app: picks the store (OPFS when this tab
+// owns the database; in memory for the embed viewer and a second tab), builds
+// the Session with the providers, validators and export functions, reads the
+// startup files web/app.js put into the in-memory file system, and hands the
+// frame loop to the web host. Wiring only.
 #include <emscripten.h>
 
 #include <atomic>
 #include <cstdio>
+#include <dirent.h>
 #include <memory>
 #include <string>
 #include <thread>
 
+#include "app/web/web_wiring.hpp"
 #include "core/files.hpp"
-#include "engine/dag_layout.hpp"
-#include "engine/plan.hpp"
-#include "engine/spec.hpp"
+#include "platform/web/browser_host.hpp"
+#include "platform/web/browser_store.hpp"
+#include "platform/web/main_thread.hpp"
 #include "platform/web/web_host.hpp"
 #include "ui/app_view.hpp"
 #include "ui/theme.hpp"
 
 namespace {
 
+struct BootConfig {
+  bool embed = false;     // ?embed=1: compact read-only viewer
+  bool owner = true;      // this tab holds the database lock
+  bool threads = true;    // cross-origin isolated, pthreads available
+};
+
+EM_JS(int, JsBootFlag, (const char* name), {
+  const b = Module['specwaveBoot'] || {};
+  return b[UTF8ToString(name)] ? 1 : 0;
+});
+
+EM_JS(double, JsNow, (), { return performance.now(); });
+
+EM_JS(void, JsDeliverExport, (int id, const char* name, const char* content, const char* error), {
+  if (Module['specwaveOnExport'])
+    Module['specwaveOnExport'](id, UTF8ToString(name), UTF8ToString(content), UTF8ToString(error));
+});
+
+struct ExportDone {
+  int id;
+  std::string name, content, error;
+};
+
+void DeliverExportOnMain(void* arg) {
+  auto* d = static_cast<ExportDone*>(arg);
+  JsDeliverExport(d->id, d->name.c_str(), d->content.c_str(), d->error.c_str());
+  delete d;
+}
+
+EM_JS(void, JsAppReady, (), {
+  if (Module['specwaveOnReady']) Module['specwaveOnReady']();
+});
+
 struct App {
-  specwave::ui::AppModel model;
+  BootConfig boot;
+  std::unique_ptr<specwave::Store> store;
+  std::unique_ptr<specwave::web::BrowserHost> host;
+  std::unique_ptr<specwave::Session> session;
+  specwave::ui::UiResources resources;
   specwave::ui::AppView view;
   std::atomic<bool> worker_thread_ran{false};
   int frames = 0;
+  double first_frame_ms = 0;
+  std::shared_ptr<const specwave::SessionSnapshot> last;
 };
 
 App* g_app = nullptr;
+
+std::string ReadOr(const std::string& path) {
+  auto text = specwave::ReadFile(path, nullptr);
+  return text ? *text : "";
+}
+
+void LoadResources(specwave::ui::UiResources* r) {
+  r->default_workflow_yaml = ReadOr("/assets/workflows/default.yml");
+  if (DIR* dir = opendir("/assets/briefs")) {
+    while (dirent* e = readdir(dir)) {
+      std::string name = e->d_name;
+      if (name.size() > 3 && name.substr(name.size() - 3) == ".md" && name != "README.md")
+        r->sample_briefs.push_back({name, ReadOr("/assets/briefs/" + name)});
+    }
+    closedir(dir);
+  }
+  std::sort(r->sample_briefs.begin(), r->sample_briefs.end());
+}
+
+std::string JsonEscape(const std::string& s) {
+  std::string out;
+  for (unsigned char c : s) {
+    if (c == '"' || c == '\\') out += '\\', out += static_cast<char>(c);
+    else if (c < 0x20) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\u%04x", c);
+      out += buf;
+    } else out += static_cast<char>(c);
+  }
+  return out;
+}
 
 }  // namespace
 
 extern "C" {
 
-// Test hook (tests/browser): what the page has drawn, as JSON.
+// Test and automation hooks (tests/browser, the embed's postMessage API).
 EMSCRIPTEN_KEEPALIVE const char* specwave_test_state() {
   static std::string json;
-  if (!g_app) return "{}";
-  const auto& m = g_app->model;
-  json = "{\"spec_phases\":" + std::to_string(m.spec ? m.spec->phases.size() : 0) +
+  if (!g_app || !g_app->session) return "{}";
+  auto s = g_app->last ? g_app->last : g_app->session->Snapshot();
+  std::string phases = "[";
+  for (size_t i = 0; s->spec && i < s->spec->phases.size() && i < s->phases.size(); ++i) {
+    if (i) phases += ",";
+    phases += "{\"name\":\"" + JsonEscape(s->spec->phases[i].name) + "\",\"status\":\"" +
+              specwave::PhaseStatusName(s->phases[i].status) + "\",\"stale\":" + (s->phases[i].stale ? "true" : "false") +
+              ",\"errors\":" + std::to_string(s->phases[i].errors) + "}";
+  }
+  phases += "]";
+  std::string gates = "[";
+  for (size_t i = 0; i < s->pending_gates.size(); ++i) gates += (i ? ",\"" : "\"") + JsonEscape(s->pending_gates[i]) + "\"";
+  gates += "]";
+  json = "{\"spec_phases\":" + std::to_string(s->spec ? s->spec->phases.size() : 0) +
          ",\"phases_drawn\":" + std::to_string(g_app->view.phases_drawn()) +
          ",\"edges_drawn\":" + std::to_string(g_app->view.renderer().edges_drawn()) +
          ",\"shader_frames\":" + std::to_string(g_app->view.renderer().frames_drawn()) +
          ",\"threads\":" + (g_app->worker_thread_ran.load() ? "true" : "false") +
-         ",\"frames\":" + std::to_string(g_app->frames) + "}";
+         ",\"embed\":" + (g_app->boot.embed ? "true" : "false") +
+         ",\"owner\":" + (g_app->boot.owner ? "true" : "false") +
+         ",\"read_only\":" + (s->read_only ? "true" : "false") +
+         ",\"frames\":" + std::to_string(g_app->frames) +
+         ",\"first_frame_ms\":" + std::to_string(g_app->first_frame_ms) +
+         ",\"project_id\":" + std::to_string(s->project_id) +
+         ",\"project_name\":\"" + JsonEscape(s->project_name) + "\"" +
+         ",\"projects\":" + std::to_string(s->projects.size()) +
+         ",\"running\":" + (s->running ? "true" : "false") +
+         ",\"run_id\":" + std::to_string(s->run_id) +
+         ",\"run_status\":\"" + JsonEscape(s->run_status) + "\"" +
+         ",\"artifacts\":" + std::to_string(s->artifacts.size()) +
+         ",\"banner\":\"" + JsonEscape(s->banner) + "\"" +
+         ",\"provider\":\"" + JsonEscape(s->settings.provider) + "\"" +
+         ",\"open_artifact\":\"" + JsonEscape(s->open_artifact) + "\"" +
+         ",\"open_versions\":" + std::to_string(s->open_versions.size()) +
+         ",\"pending_gates\":" + gates + ",\"phases\":" + phases + "}";
   return json.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* specwave_metrics_json() {
+  static std::string json;
+  auto s = g_app && g_app->session ? g_app->session->Snapshot() : nullptr;
+  json = s && s->last_report ? s->last_report->ToJson() : "null";
+  return json.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE void specwave_cmd_run(int mode) {
+  static const specwave::ScheduleMode kModes[] = {specwave::ScheduleMode::kReady, specwave::ScheduleMode::kWaves,
+                                                  specwave::ScheduleMode::kSequential};
+  if (g_app && g_app->session) g_app->session->StartRun(kModes[mode < 0 || mode > 2 ? 0 : mode]);
+}
+EMSCRIPTEN_KEEPALIVE void specwave_cmd_resume() { if (g_app && g_app->session) g_app->session->ResumeRun(); }
+EMSCRIPTEN_KEEPALIVE void specwave_cmd_cancel() { if (g_app && g_app->session) g_app->session->CancelRun(); }
+EMSCRIPTEN_KEEPALIVE void specwave_cmd_approve(const char* phase, const char* gate) {
+  if (g_app && g_app->session) g_app->session->Approve(phase, gate);
+}
+EMSCRIPTEN_KEEPALIVE void specwave_cmd_open_artifact(const char* name) {
+  if (!g_app || !g_app->session) return;
+  g_app->session->OpenArtifact(name);
+  g_app->view.state().artifact = name;
+  g_app->view.state().ShowTab(specwave::ui::SideTab::kArtifact);
+}
+// Exports the open project as a single file; the result reaches JS through
+// Module.specwaveOnExport(id, name, content, error) on the main thread.
+EMSCRIPTEN_KEEPALIVE void specwave_export_for(int id) {
+  if (!g_app || !g_app->session) return;
+  g_app->session->ExportProject([id](const std::string& name, const std::string& content) {
+    specwave::web::PostToMainThread(DeliverExportOnMain, new ExportDone{id, name, content, ""});
+  });
+}
+
+EMSCRIPTEN_KEEPALIVE void specwave_cmd_import(const char* content) {
+  if (g_app && g_app->session) g_app->session->ImportProject(content);
+}
+EMSCRIPTEN_KEEPALIVE void specwave_cmd_settings(const char* provider, const char* model, const char* base_url,
+                                                const char* key, int max_in_flight, int offline_latency_ms) {
+  if (!g_app || !g_app->session) return;
+  specwave::SessionSettings s;
+  s.provider = provider;
+  s.model = model;
+  s.base_url = base_url;
+  s.max_in_flight = max_in_flight > 0 ? max_in_flight : 8;
+  s.offline_latency_ms = offline_latency_ms;
+  g_app->session->UpdateSettings(s, std::string(key));
 }
 
 }  // extern "C"
 
 int main() {
   g_app = new App;
-  // Prove the pthread pool works: a worker thread must run and report back.
-  std::thread([] { g_app->worker_thread_ran.store(true); }).detach();
-
-  auto loaded = specwave::LoadWorkflowSpecFile("/assets/workflows/default.yml");
-  for (const auto& d : loaded.errors) std::fprintf(stderr, "%s\n", d.ToString().c_str());
-  if (loaded.ok()) {
-    auto spec = std::make_shared<specwave::WorkflowSpec>(std::move(*loaded.spec));
-    auto plan = std::make_shared<specwave::Plan>(specwave::MakePlan(*spec));
-    auto layout = std::make_shared<specwave::DagLayout>(specwave::LayoutDag(*spec, *plan, {}));
-    g_app->model.spec = spec;
-    g_app->model.plan = plan;
-    g_app->model.layout = layout;
-  } else {
-    g_app->model.load_error = "The default workflow could not be loaded:\n" + specwave::JoinDiagnostics(loaded.errors);
+  g_app->boot.embed = JsBootFlag("embed");
+  g_app->boot.owner = JsBootFlag("owner");
+  g_app->boot.threads = JsBootFlag("threads");
+  if (g_app->boot.threads) {
+    // Prove the pthread pool works: a worker thread must run and report back.
+    std::thread([] { g_app->worker_thread_ran.store(true); }).detach();
   }
-  g_app->model.project_name = "Tidewater (sample brief)";
-  g_app->model.provider_label = "Offline generator — rules and templates, not a language model";
+  LoadResources(&g_app->resources);
+
+  const bool persistent = g_app->boot.owner && !g_app->boot.embed && g_app->boot.threads;
+  g_app->store = persistent ? specwave::web::OpenOpfsStore() : specwave::web::OpenMemoryStore(g_app->boot.threads);
+  g_app->host = std::make_unique<specwave::web::BrowserHost>(
+      [](const std::string& content) { g_app->session->ImportProject(content); });
+  if (persistent) specwave::web::BrowserHost::RequestPersistentStorage();
+
+  specwave::Session::Ports ports = specwave::app::MakeWebSessionPorts(g_app->store.get(), g_app->boot.threads);
+  g_app->session = std::make_unique<specwave::Session>(std::move(ports));
+  g_app->session->SetReadOnly(!g_app->boot.owner || g_app->boot.embed,
+                              g_app->boot.embed ? "" : (g_app->boot.owner ? "" : "Specwave is open in another tab: this "
+                                                                                  "tab shows a read-only snapshot."));
+  if (persistent) {
+    // First visit: a project from the sample brief; later: the last project.
+    std::string brief = g_app->resources.sample_briefs.empty() ? "# My project\n"
+                                                               : g_app->resources.sample_briefs.back().second;
+    std::string yaml = g_app->resources.default_workflow_yaml;
+    g_app->session->OpenLatestOrCreate("Tidewater (sample brief)", brief, yaml, "default.yml");
+  }
 
   specwave::web::HostCallbacks cb;
   cb.on_scale = [](float dpr) { specwave::ui::ApplyTheme(dpr); };
-  cb.on_frame = [](float) { g_app->view.Draw(g_app->model); };
-  cb.after_render = [] { ++g_app->frames; };
+  cb.on_frame = [](float) {
+    g_app->last = g_app->session->Snapshot();
+    g_app->view.Draw(*g_app->last, *g_app->session, g_app->host.get(), g_app->resources);
+  };
+  cb.after_render = [] {
+    if (g_app->frames++ == 0) {
+      g_app->first_frame_ms = JsNow();
+      JsAppReady();
+    }
+  };
   if (!specwave::web::RunHost(cb)) return 1;
   return 0;
 }

@@ -1,7 +1,8 @@
 #include "platform/web/browser_host.hpp"
 
+#include "platform/web/main_thread.hpp"
+
 #include <emscripten.h>
-#include <emscripten/threading.h>
 
 #include <cstdlib>
 #include <cstring>
@@ -90,7 +91,8 @@ struct PendingDownload {
   std::string name, content;
 };
 
-void DownloadOnMain(PendingDownload* d) {
+void DownloadOnMain(void* arg) {
+  auto* d = static_cast<PendingDownload*>(arg);
   JsDownload(d->name.c_str(), d->content.data(), static_cast<int>(d->content.size()));
   delete d;
 }
@@ -106,9 +108,7 @@ void BrowserHost::RememberKey(const std::string& provider, const std::string& ke
 }
 
 void BrowserHost::Download(const std::string& file_name, const std::string& content) {
-  auto* d = new PendingDownload{file_name, content};
-  if (emscripten_is_main_runtime_thread()) DownloadOnMain(d);
-  else emscripten_async_run_in_main_runtime_thread(EM_FUNC_SIG_VI, DownloadOnMain, d);
+  PostToMainThread(DownloadOnMain, new PendingDownload{file_name, content});
 }
 
 void BrowserHost::RequestUpload() { JsRequestUpload(); }

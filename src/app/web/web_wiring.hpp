@@ -1,0 +1,12 @@
+// Session ports for the browser: which providers exist (the offline
+// generator; OpenAI-compatible and Anthropic over fetch), the default
+// validators, pricing, and single-file export/import.
+#pragma once
+
+#include "engine/session.hpp"
+
+namespace specwave::app {
+
+Session::Ports MakeWebSessionPorts(Store* store, bool threads);
+
+}  // namespace specwave::app

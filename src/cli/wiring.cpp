@@ -1,0 +1,50 @@
+#include "cli/wiring.hpp"
+
+#include "core/sha256.hpp"
+#include "core/text.hpp"
+#include "store/sqlite_store.hpp"
+
+namespace specwave::cli {
+
+void AddProviderOptions(ArgSpec* spec) {
+  for (const char* o : {"provider", "model", "base-url", "sim-latency", "timeout-ms", "max-attempts"})
+    spec->options.insert(o);
+  spec->flags.insert("no-cache");
+}
+
+std::unique_ptr<Store> OpenStore(const std::string& path, bool read_only, std::string* error) {
+  SqliteOptions options;
+  options.path = path;
+  options.read_only = read_only;
+  if (path == ":memory:") options.journal = JournalMode::kDelete;
+  StoreError err;
+  auto store = OpenSqliteStore(options, &err);
+  if (!store) *error = path + ": " + err.message;
+  return store;
+}
+
+std::unique_ptr<LlmProvider> MakeProvider(const Args& args, const Environment& env, Store* store,
+                                          const WorkflowSpec& spec, std::string* error) {
+  const std::string name = args.GetOr("provider", "offline");
+  *error = "provider '" + name + "' is not available in this build yet (use --provider offline)";
+  return nullptr;
+}
+
+CostFunction DefaultCost() { return {}; }
+
+PhaseChecks DefaultChecks() { return {}; }
+
+DiffFunction DefaultDiff() {
+  // Until the markdown section differ lands: the whole document as one section.
+  return [](const std::string& artifact, const std::string& a, const std::string& b) {
+    ArtifactChangeInput c;
+    c.artifact = artifact;
+    c.old_sha256 = Sha256Hex(a);
+    c.new_sha256 = Sha256Hex(b);
+    c.changed = NormalizeText(a) != NormalizeText(b);
+    if (c.changed) c.sections.push_back({"(document)", a.empty() ? "added" : "modified", 1, 1});
+    return c;
+  };
+}
+
+}  // namespace specwave::cli

@@ -1,0 +1,36 @@
+// The parts of the CLI that come from other layers: the SQLite store, the
+// providers, the default validators and the section differ. One place, so the
+// commands stay about the command line.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "cli/args.hpp"
+#include "cli/cli.hpp"
+#include "engine/llm_port.hpp"
+#include "engine/phase_checks.hpp"
+#include "engine/regeneration.hpp"
+#include "engine/sim_latency.hpp"
+#include "engine/store_port.hpp"
+#include "engine/workflow_runner.hpp"
+
+namespace specwave::cli {
+
+// Options every command that calls a model accepts.
+void AddProviderOptions(ArgSpec* spec);
+
+// Opens (creating if needed) the database; ":memory:" for none. Null on error.
+std::unique_ptr<Store> OpenStore(const std::string& path, bool read_only, std::string* error);
+
+// The provider named by --provider (default offline), with --model,
+// --base-url, keys from OPENAI_API_KEY / ANTHROPIC_API_KEY, the response
+// cache over `store`, and simulated latency for the offline generator.
+std::unique_ptr<LlmProvider> MakeProvider(const Args& args, const Environment& env, Store* store,
+                                          const WorkflowSpec& spec, std::string* error);
+
+CostFunction DefaultCost();
+PhaseChecks DefaultChecks();
+DiffFunction DefaultDiff();
+
+}  // namespace specwave::cli

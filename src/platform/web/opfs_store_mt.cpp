@@ -1,0 +1,78 @@
+// OpenOpfsStore for the threaded build (see browser_store.hpp for the why).
+#include <emscripten.h>
+#include <pthread.h>
+
+#include <functional>
+#include <string>
+
+#include "platform/web/browser_store.hpp"
+#include "platform/web/opfs_vfs.hpp"
+#include "store/sqlite_store.hpp"
+#include "store/store_thread.hpp"
+
+extern "C" void specwave_opfs_open_async(const char* names);
+
+namespace specwave::web {
+namespace {
+
+// Handed from the main thread to the database thread.
+struct DbThreadStart {
+  std::function<void()> body;
+};
+
+DbThreadStart* g_start = nullptr;
+std::string g_open_error;  // written on the database thread before body() runs
+
+void* DbThreadMain(void* arg) {
+  g_start = static_cast<DbThreadStart*>(arg);
+  specwave_opfs_open_async(OpfsFileList().c_str());
+  // Back to this worker's event loop so the OPFS promises can resolve; the
+  // thread stays alive and continues in specwave_opfs_ready.
+  emscripten_exit_with_live_runtime();
+  return nullptr;
+}
+
+}  // namespace
+
+std::unique_ptr<Store> OpenOpfsStore() {
+  StoreThread::Options o;
+  o.spawn = [](std::function<void()> body) {
+    pthread_t thread;
+    pthread_attr_t attr;
+    pthread_attr_init(&attr);
+    pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+    pthread_create(&thread, &attr, DbThreadMain, new DbThreadStart{std::move(body)});
+    pthread_attr_destroy(&attr);
+  };
+  o.open = [](StoreError* error) -> std::unique_ptr<Store> {
+    if (!g_open_error.empty()) {
+      error->kind = g_open_error.rfind("busy:", 0) == 0 ? StoreError::Kind::kBusy : StoreError::Kind::kIo;
+      error->message = error->kind == StoreError::Kind::kBusy
+                           ? "another tab owns this browser's Specwave database; this tab is read-only"
+                           : "browser storage (OPFS) is not available: " + g_open_error +
+                                 ". Projects will not survive a reload; export them to keep them.";
+      return nullptr;
+    }
+    if (!RegisterOpfsVfs()) {
+      error->kind = StoreError::Kind::kIo;
+      error->message = "could not register the OPFS storage layer";
+      return nullptr;
+    }
+    return OpenSqliteStore(SqliteOptions::ForBrowser(kOpfsDatabaseName, kOpfsVfsName), error);
+  };
+  return std::make_unique<StoreThread>(std::move(o));
+}
+
+}  // namespace specwave::web
+
+// Called by web/lib/specwave_opfs.js on the database thread when the OPFS
+// handles are open (ok = 1) or could not be opened.
+extern "C" EMSCRIPTEN_KEEPALIVE void specwave_opfs_ready(int ok, const char* message) {
+  using namespace specwave::web;
+  if (!ok) g_open_error = message && *message ? message : "unknown error";
+  DbThreadStart* start = g_start;
+  g_start = nullptr;
+  if (!start) return;
+  start->body();  // serves the store until it is destroyed
+  delete start;
+}

@@ -1,0 +1,46 @@
+// The side panels and bars of the app window, one function per view (each in
+// its own file). They read the snapshot and state and send Session commands.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "engine/session.hpp"
+#include "ui/ui_state.hpp"
+
+namespace specwave::ui {
+
+// What the browser (or another host) does for the UI that is not engine
+// work: remembering a key on this device, downloads and uploads.
+class HostServices {
+ public:
+  virtual ~HostServices() = default;
+  virtual void RememberKey(const std::string& provider, const std::string& key) = 0;  // empty key = forget
+  virtual void Download(const std::string& file_name, const std::string& content) = 0;
+  virtual void RequestUpload() = 0;  // the host passes the chosen file to Session::ImportProject
+};
+
+// Files shipped with the app that the UI offers (read by the host at start).
+struct UiResources {
+  std::vector<std::pair<std::string, std::string>> sample_briefs;  // (file name, markdown)
+  std::string default_workflow_yaml;
+};
+
+struct ViewContext {
+  const SessionSnapshot& snap;
+  Session& session;
+  UiState& state;
+  HostServices* host;
+  const UiResources& resources;
+};
+
+void DrawTopBar(ViewContext& ctx);
+void DrawBanner(ViewContext& ctx);
+void DrawPhasePanel(ViewContext& ctx);
+void DrawArtifactPanel(ViewContext& ctx);
+void DrawRunPanel(ViewContext& ctx);
+void DrawSettingsPanel(ViewContext& ctx);
+void DrawProjectsPanel(ViewContext& ctx);
+
+}  // namespace specwave::ui

@@ -1,0 +1,92 @@
+// Projects: new project from a brief (typed, pasted or a bundled sample),
+// open, rename, delete (with confirmation), export and import.
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include "ui/panels.hpp"
+#include "ui/widgets.hpp"
+
+namespace specwave::ui {
+
+void DrawProjectsPanel(ViewContext& ctx) {
+  const Theme& t = CurrentTheme();
+  UiState& st = ctx.state;
+  const auto& snap = ctx.snap;
+  Title("Projects");
+  for (const auto& p : snap.projects) {
+    ImGui::PushID(static_cast<int>(p.id));
+    if (st.renaming == p.id) {
+      ImGui::SetNextItemWidth(t.Px(208));
+      bool done = ImGui::InputText("##rename", &st.rename_buffer, ImGuiInputTextFlags_EnterReturnsTrue);
+      ImGui::SameLine();
+      if (done || ImGui::SmallButton("Save")) {
+        ctx.session.RenameProject(p.id, st.rename_buffer);
+        st.renaming = 0;
+      }
+    } else if (ImGui::Selectable(p.name.c_str(), p.id == snap.project_id, 0, ImVec2(t.Px(208), 0))) {
+      ctx.session.OpenProject(p.id);
+    }
+    ImGui::SameLine(t.Px(232));
+    if (ImGui::SmallButton("Rename")) {
+      st.renaming = p.id;
+      st.rename_buffer = p.name;
+    }
+    ImGui::SameLine();
+    if (st.confirm_delete == p.id) {
+      ImGui::PushStyleColor(ImGuiCol_Text, t.state_failed);
+      if (ImGui::SmallButton("Delete for good")) {
+        ctx.session.DeleteProject(p.id);
+        st.confirm_delete = 0;
+      }
+      ImGui::PopStyleColor();
+      ImGui::SameLine();
+      if (ImGui::SmallButton("Keep")) st.confirm_delete = 0;
+    } else if (ImGui::SmallButton("Delete")) {
+      st.confirm_delete = p.id;
+    }
+    ImGui::PopID();
+  }
+  Gap();
+  ImGui::BeginDisabled(snap.project_id == 0 || !ctx.host);
+  if (ImGui::Button("Export this project")) {
+    HostServices* host = ctx.host;
+    ctx.session.ExportProject([host](const std::string& name, const std::string& content) { host->Download(name, content); });
+  }
+  ImGui::EndDisabled();
+  ImGui::SameLine(0, t.Px(8));
+  ImGui::BeginDisabled(!ctx.host || snap.read_only);
+  if (ImGui::Button("Import a project file") && ctx.host) ctx.host->RequestUpload();
+  ImGui::EndDisabled();
+
+  Gap(16);
+  Title("New project");
+  ImGui::InputTextWithHint("Name", "e.g. Tidewater", &st.new_name);
+  std::string preview = "Type or paste a brief below";
+  if (!ctx.resources.sample_briefs.empty()) {
+    if (ImGui::BeginCombo("Start from", st.sample_brief > 0
+                                            ? ctx.resources.sample_briefs[st.sample_brief - 1].first.c_str()
+                                            : "my own brief")) {
+      if (ImGui::Selectable("my own brief", st.sample_brief == 0)) st.sample_brief = 0;
+      for (size_t i = 0; i < ctx.resources.sample_briefs.size(); ++i)
+        if (ImGui::Selectable(ctx.resources.sample_briefs[i].first.c_str(), st.sample_brief == static_cast<int>(i + 1))) {
+          st.sample_brief = static_cast<int>(i + 1);
+          st.new_brief = ctx.resources.sample_briefs[i].second;
+        }
+      ImGui::EndCombo();
+    }
+  }
+  ImGui::InputTextMultiline("##brief", &st.new_brief, ImVec2(-1, t.Px(240)));
+  Muted("A brief is markdown. Optional frontmatter gives the design agent brand inputs (brand_color, tone, "
+        "platform); '## Users', '## Features' and '## Constraints' sections help every agent.");
+  ImGui::BeginDisabled(st.new_brief.empty() || snap.read_only);
+  if (AccentButton("Create project")) {
+    ctx.session.CreateProject(st.new_name, st.new_brief, ctx.resources.default_workflow_yaml, "default.yml");
+    st.new_name.clear();
+    st.new_brief.clear();
+    st.sample_brief = 0;
+    st.ShowTab(SideTab::kPhase);
+  }
+  ImGui::EndDisabled();
+}
+
+}  // namespace specwave::ui

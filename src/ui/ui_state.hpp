@@ -1,0 +1,50 @@
+// View state of the UI: what is selected, which panel is open, what the
+// person is typing. Owned by the UI thread; never read by the engine.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "engine/session.hpp"
+
+namespace specwave::ui {
+
+enum class SideTab { kPhase, kArtifact, kRun, kSettings, kProjects };
+
+struct UiState {
+  int selected_phase = -1;
+  SideTab tab = SideTab::kPhase;
+  bool tab_request = false;  // switch to `tab` on the next frame (set by ShowTab)
+  void ShowTab(SideTab t) {
+    tab = t;
+    tab_request = true;
+  }
+  bool show_timeline = true;
+  int run_mode = 0;  // 0 ready, 1 waves, 2 sequential
+
+  // Artifact panel.
+  std::string artifact;            // open artifact name
+  bool editing = false;
+  std::string edit_buffer;
+  int view_version = 0;            // 0 = latest
+  int diff_old = 0, diff_new = 0;  // version numbers; 0 = off
+  bool rendered = true;
+
+  // Settings form (the key stays in this buffer only until applied).
+  bool settings_loaded = false;
+  SessionSettings settings_form;
+  std::string key_buffer;
+  bool remember_key = false;
+
+  // Projects panel.
+  std::string new_name;
+  std::string new_brief;
+  int sample_brief = 0;
+  int64_t confirm_delete = 0;
+  int64_t renaming = 0;
+  std::string rename_buffer;
+  bool dismissed_banner_seq_valid = false;
+  std::string dismissed_banner;
+};
+
+}  // namespace specwave::ui

@@ -1,0 +1,36 @@
+// UI components for the PRD's features on the chosen stack, shared by
+// component-mapping.md and journey-maps.md (one SPEC_DESIGN_COMPONENTS
+// response). A feature's component kind comes from its words (draw -> Editor,
+// board -> Board, share -> ShareSheet, ...); shared components (AppShell,
+// PrimaryButton, ...) are added for every product. Tokens are chosen from the
+// names design-tokens.md really defines, never invented.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "llm/offline/gen_common.hpp"
+#include "llm/offline/stack_catalog.hpp"
+
+namespace specwave::offline {
+
+struct UiComponent {
+  std::string name;                 // PascalCase: "TideWindowsView"
+  std::string kind;                 // "view", "editor", "board", ...
+  std::vector<int> serves;          // feature ids (empty for shared components)
+  std::string purpose;              // one sentence
+  std::vector<std::string> tokens;  // defined token names only
+};
+
+// Token names defined in a design-tokens.md: the first cell of its table rows
+// when it is a dotted name (color.accent, space.2, type.body, motion.fast).
+std::vector<std::string> DefinedTokens(std::string_view design_tokens_md);
+
+std::vector<UiComponent> DeriveComponents(const std::vector<Feature>& features, const StackProfile& stack,
+                                          const std::vector<std::string>& defined_tokens);
+
+// "src/components/TideWindowsView.tsx" or "web/templates/tide_windows_view.html".
+std::string ComponentFile(const StackProfile& stack, const std::string& name);
+
+}  // namespace specwave::offline

@@ -141,10 +141,16 @@ void InferMissing(Brief* b) {
         b->name = w;
         break;
       }
+    // "Queueless lets a patient ...": a capitalised first word followed by a verb of enabling names the product.
+    auto first = Tokenize(prose, true);
+    if (b->name.empty() && first.size() > 1 && IsWordToken(first[0]) && std::isupper(static_cast<unsigned char>(first[0][0])) &&
+        !IsFunctionWord(ToLower(first[0])) && !IsDeterminer(ToLower(first[0])) &&
+        (IsTrigger(ToLower(first[1])) || ToLower(first[1]) == "is"))
+      b->name = first[0];
     if (b->name.empty()) b->name = "Untitled project";
     b->name_inferred = true;
     b->inferences.push_back("The brief gives no name; \"" + b->name + "\" was " +
-                            (b->name == "Untitled project" ? "used as a placeholder." : "taken from a capitalised word it repeats."));
+                            (b->name == "Untitled project" ? "used as a placeholder." : "taken from the capitalised word that names it."));
   }
 
   std::vector<std::string> subjects;

@@ -2,6 +2,7 @@
 
 #include "core/sha256.hpp"
 #include "core/text.hpp"
+#include "llm/offline/offline_provider.hpp"
 #include "store/sqlite_store.hpp"
 
 namespace specwave::cli {
@@ -26,6 +27,17 @@ std::unique_ptr<Store> OpenStore(const std::string& path, bool read_only, std::s
 std::unique_ptr<LlmProvider> MakeProvider(const Args& args, const Environment& env, Store* store,
                                           const WorkflowSpec& spec, std::string* error) {
   const std::string name = args.GetOr("provider", "offline");
+  if (name == "offline") {
+    if (auto file = args.Get("sim-latency")) {
+      auto lat = LoadSimLatencyFile(*file, spec);
+      if (!lat.ok()) {
+        *error = JoinDiagnostics(lat.errors);
+        return nullptr;
+      }
+      return std::make_unique<offline::OfflineProvider>(*lat.latency, spec);
+    }
+    return std::make_unique<offline::OfflineProvider>();
+  }
   *error = "provider '" + name + "' is not available in this build yet (use --provider offline)";
   return nullptr;
 }

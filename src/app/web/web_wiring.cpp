@@ -1,5 +1,6 @@
 #include "app/web/web_wiring.hpp"
 
+#include "llm/offline/offline_provider.hpp"
 #include "store/project_bundle.hpp"
 
 namespace specwave::app {
@@ -11,6 +12,11 @@ Session::Ports MakeWebSessionPorts(Store* store, bool threads) {
   ports.export_bundle = ExportBundleToString;
   ports.import_bundle = ImportBundleFromString;
   ports.make_provider = [](const SessionSettings& s, const std::string&, std::string* error) -> std::unique_ptr<LlmProvider> {
+    if (s.provider == "offline") {
+      offline::OfflineOptions o;
+      o.default_latency_ms = s.offline_latency_ms;
+      return std::make_unique<offline::OfflineProvider>(o);
+    }
     *error = "the '" + s.provider + "' provider is not built into this page yet";
     return nullptr;
   };

@@ -103,10 +103,12 @@ std::string GenerateDesignTokens(const GenInput& in) {
   for (const auto& c : p.colors) out += "| " + c.token + " | " + FormatLch(c.value) + " | " + c.role + " | " + c.share + " |\n";
 
   out += "\n## Contrast pairs\n\nEvery ratio below is computed (WCAG 2.x relative luminance through sRGB) from the "
-         "values exactly as printed above, and each text colour was darkened until it met its target: body, link and "
-         "error text " + Num(p.body_target, "%.1f") + ":1" +
-         (p.body_target > 4.5 ? " (raised from 4.5:1 because the brief asks for use outdoors or in bright light)" : "") +
-         ", secondary text and text on the accent 4.5:1, large text 3:1.\n\n| text | background | use | ratio |\n|---|---|---|---|\n";
+         "values exactly as printed above, and each text colour was darkened until it met its target: " +
+         (p.body_target > 4.5 ? "body, link and error text " + Num(p.body_target, "%.1f") +
+                                    ":1 (raised from 4.5:1 because the brief asks for use outdoors or in bright light), "
+                                    "secondary text and text on the accent 4.5:1"
+                              : std::string("body, secondary, link and error text and text on the accent 4.5:1")) +
+         ", large text 3:1.\n\n| text | background | use | ratio |\n|---|---|---|---|\n";
   for (const auto& pr : p.pairs)
     out += "| " + pr.text + " | " + pr.background + " | " + pr.use + " | " + Num(pr.ratio, "%.2f") + ":1 |\n";
 

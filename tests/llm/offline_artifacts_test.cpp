@@ -94,7 +94,8 @@ TEST_CASE("Offline.CrossReferencesHoldInBothSamplePacks") {
     for (const auto& f : features) CHECK_MESSAGE(covered.count(f.id), "F" << f.id << " is in no epic");
 
     // Every acceptance list is non-empty.
-    for (const auto& s : SectionsAt(pack["prd.md"], 3)) CHECK_MESSAGE(s.body.find("Acceptance:\n- ") != std::string::npos, s.heading);
+    for (const auto& s : SectionsAt(pack["prd.md"], 3))
+      CHECK_MESSAGE(s.body.find("Acceptance:\n- ") != std::string::npos, s.heading);
 
     // API resources exist in the data model.
     std::set<std::string> entities;

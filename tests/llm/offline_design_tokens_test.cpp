@@ -26,8 +26,8 @@ std::string Tokens(const std::string& brief) {
 }
 
 std::string BriefWith(const std::string& name, const std::string& color, const std::string& extra = "") {
-  return "---\nname: " + name + "\n" + (color.empty() ? "" : "brand_color: \"" + color + "\"\n") + extra +
-         "---\n# " + name + "\n\n## Features\n- Lists: keep lists.\n";
+  return "---\nname: " + name + "\n" + (color.empty() ? "" : "brand_color: \"" + color + "\"\n") + extra + "---\n# " +
+         name + "\n\n## Features\n- Lists: keep lists.\n";
 }
 
 // token -> printed value, from the "## Colour" table.
@@ -66,9 +66,9 @@ void CheckPairs(const std::string& md, double body_min) {
 }  // namespace
 
 TEST_CASE("Offline.ContrastPairsReallyMeetTheirRatios") {
-  const char* brands[] = {"#2f7d4f",        "oklch(0.52 0.09 215)", "#ffe600", "#111111",        "#ffffff",
-                          "#7c3aed",        "rgb(255 0 0)",         "hsl(280 80% 50%)", "oklch(0.9 0.4 140)",
-                          "rebeccapurple",  "",                     "not-a-colour"};
+  const char* brands[] = {
+      "#2f7d4f",          "oklch(0.52 0.09 215)", "#ffe600",       "#111111", "#ffffff",     "#7c3aed", "rgb(255 0 0)",
+      "hsl(280 80% 50%)", "oklch(0.9 0.4 140)",   "rebeccapurple", "",        "not-a-colour"};
   for (const char* brand : brands) {
     INFO("brand " << brand);
     std::string md = Tokens(BriefWith("Palette", brand));

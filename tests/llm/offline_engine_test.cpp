@@ -29,7 +29,8 @@ TEST_CASE("Offline.RunsTheDefaultWorkflowThroughTheEngine") {
     INFO(report.ToJson());
     CHECK(report.status == "succeeded");
     CHECK_FALSE(report.language_model);
-    for (const auto& a : test::DefaultWorkflow().AllArtifacts()) CHECK_MESSAGE(store.LatestVersion(project.id, a).has_value(), a);
+    for (const auto& a : test::DefaultWorkflow().AllArtifacts())
+      CHECK_MESSAGE(store.LatestVersion(project.id, a).has_value(), a);
     std::string epics = store.LatestVersion(project.id, "epics.md")->content;
     std::string tasks = store.LatestVersion(project.id, "tasks.md")->content;
     auto epic_sections = SectionsAt(epics, 2);

@@ -19,7 +19,9 @@ using namespace specwave::offline;
 
 namespace {
 
-const PhaseSpec& Phase(const std::string& name) { return test::DefaultWorkflow().phases[test::DefaultWorkflow().IndexOf(name)]; }
+const PhaseSpec& Phase(const std::string& name) {
+  return test::DefaultWorkflow().phases[test::DefaultWorkflow().IndexOf(name)];
+}
 
 PhaseSpec Custom(const std::string& name, std::vector<std::string> produces, std::string type = "spec") {
   PhaseSpec p;
@@ -54,7 +56,8 @@ TEST_CASE("Offline.SameInputGivesByteIdenticalOutput") {
   std::string expected = test::CallOffline(shared, ctx).text;
   std::vector<std::string> got(4);
   std::vector<std::thread> threads;
-  for (size_t i = 0; i < got.size(); ++i) threads.emplace_back([&, i] { got[i] = test::CallOffline(shared, ctx).text; });
+  for (size_t i = 0; i < got.size(); ++i)
+    threads.emplace_back([&, i] { got[i] = test::CallOffline(shared, ctx).text; });
   for (auto& t : threads) t.join();
   for (const auto& g : got) CHECK(g == expected);
 }
@@ -69,7 +72,8 @@ TEST_CASE("Offline.StreamsTheTextInChunksAndEstimatesUsage") {
   LlmRequest req;
   req.context = &ctx;
   req.user = std::string(400, 'x');  // the rendered prompt: only its length is used, for the estimate
-  LlmResponse r = p.Complete(req, [&](const std::string& c) { ++chunks, streamed += c; }, CancelToken{});
+  LlmResponse r = p.Complete(
+      req, [&](const std::string& c) { ++chunks, streamed += c; }, CancelToken{});
   REQUIRE(r.ok);
   CHECK(r.finish == FinishReason::kStop);
   CHECK(r.attempts == 0);
@@ -112,7 +116,8 @@ TEST_CASE("Offline.SimulatedLatencyHonoursCancellation") {
   LlmRequest req;
   req.context = &ctx;
   std::string streamed;
-  LlmResponse r = p.Complete(req, [&](const std::string& c) { streamed += c; }, cancel);
+  LlmResponse r = p.Complete(
+      req, [&](const std::string& c) { streamed += c; }, cancel);
   canceller.join();
   CHECK_FALSE(r.ok);
   CHECK(r.finish == FinishReason::kCancelled);
@@ -197,17 +202,29 @@ TEST_CASE("Offline.FanOutItemOfAnUnknownArtifactIsOneSection") {
 TEST_CASE("Offline.NothingCrashesOnOddInput") {
   OfflineProvider p;
   const std::vector<std::string> briefs = {
-      "", "---", "---\n---\n", "# \n", "## Features\n- :\n- \xE2\x80\x94\n- a - b - c\n",
-      std::string(5000, '#'), std::string("\0\x01\x02\xff\xfe", 5), "- - - -\n* * *\n1. 2. 3.\n",
+      "",
+      "---",
+      "---\n---\n",
+      "# \n",
+      "## Features\n- :\n- \xE2\x80\x94\n- a - b - c\n",
+      std::string(5000, '#'),
+      std::string("\0\x01\x02\xff\xfe", 5),
+      "- - - -\n* * *\n1. 2. 3.\n",
       "---\nbrand_color: not-a-colour\nname: \"\\\"\"\n---\n# \"Quote: me\" #1\n## Features\n- x: y\n"};
-  const std::vector<std::string> inputs = {"", "---", "###", "| a | b\n|---\n| x", "## E1\nCovers: F99999999999\n",
-                                           "### GET /x\nResources: , , ,\n", "### T1.1:\nEpic:\n"};
+  const std::vector<std::string> inputs = {"",
+                                           "---",
+                                           "###",
+                                           "| a | b\n|---\n| x",
+                                           "## E1\nCovers: F99999999999\n",
+                                           "### GET /x\nResources: , , ,\n",
+                                           "### T1.1:\nEpic:\n"};
   for (const auto& brief : briefs)
     for (const auto& phase : test::DefaultWorkflow().phases) {
       GenerationContext ctx;
       ctx.phase = &phase;
       ctx.brief = brief;
-      for (const auto& a : test::DefaultWorkflow().AllArtifacts()) ctx.inputs.push_back({a, inputs[a.size() % inputs.size()]});
+      for (const auto& a : test::DefaultWorkflow().AllArtifacts())
+        ctx.inputs.push_back({a, inputs[a.size() % inputs.size()]});
       if (phase.fan_out) {
         ctx.fan_out_item = inputs[phase.name.size() % inputs.size()];
         ctx.fan_out_item_body = inputs[(phase.name.size() + 1) % inputs.size()];
@@ -223,11 +240,46 @@ TEST_CASE("Offline.NothingCrashesOnOddInput") {
 
 TEST_CASE("Offline.SurvivesGeneratedGarbage") {
   // Fragments of the formats, shuffled with a fixed seed: a deterministic fuzz.
-  const std::vector<std::string> pieces = {
-      "---\n", "name: ", "brand_color: ", "oklch(", "#", "fff", ")", "\n", "# ", "## Features\n", "## Users\n",
-      "- ", "F1", ": ", "### ", "GET /x/{id}", "Resources: ", "Covers: ", "Tokens: ", "| a | b |\n", "|---|---|\n",
-      "```", "a patient joins the queue", ", ", "; ", "no account", "lets a user ", "can ", "\xE2\x80\x94", "\xff",
-      "E1", "T1.1", "Epic: ", "the ", "of the route", "share by link", "export CSV", "live", "\t", " "};
+  const std::vector<std::string> pieces = {"---\n",
+                                           "name: ",
+                                           "brand_color: ",
+                                           "oklch(",
+                                           "#",
+                                           "fff",
+                                           ")",
+                                           "\n",
+                                           "# ",
+                                           "## Features\n",
+                                           "## Users\n",
+                                           "- ",
+                                           "F1",
+                                           ": ",
+                                           "### ",
+                                           "GET /x/{id}",
+                                           "Resources: ",
+                                           "Covers: ",
+                                           "Tokens: ",
+                                           "| a | b |\n",
+                                           "|---|---|\n",
+                                           "```",
+                                           "a patient joins the queue",
+                                           ", ",
+                                           "; ",
+                                           "no account",
+                                           "lets a user ",
+                                           "can ",
+                                           "\xE2\x80\x94",
+                                           "\xff",
+                                           "E1",
+                                           "T1.1",
+                                           "Epic: ",
+                                           "the ",
+                                           "of the route",
+                                           "share by link",
+                                           "export CSV",
+                                           "live",
+                                           "\t",
+                                           " "};
   std::mt19937 rng(12345);
   auto garbage = [&](int n) {
     std::string s;
@@ -241,7 +293,8 @@ TEST_CASE("Offline.SurvivesGeneratedGarbage") {
     GenerationContext ctx;
     ctx.phase = &phase;
     ctx.brief = garbage(static_cast<int>(rng() % 80));
-    for (const auto& a : test::DefaultWorkflow().AllArtifacts()) ctx.inputs.push_back({a, garbage(static_cast<int>(rng() % 60))});
+    for (const auto& a : test::DefaultWorkflow().AllArtifacts())
+      ctx.inputs.push_back({a, garbage(static_cast<int>(rng() % 60))});
     if (rng() % 2) {
       ctx.fan_out_item = garbage(3);
       ctx.fan_out_item_body = garbage(static_cast<int>(rng() % 40));

@@ -50,7 +50,12 @@ inline LlmResponse CallOffline(LlmProvider& provider, const GenerationContext& c
   LlmRequest req;
   req.context = &ctx;
   req.label = ctx.phase ? ctx.phase->name : "";
-  return provider.Complete(req, [&](const std::string& chunk) { if (streamed) *streamed += chunk; }, CancelToken{});
+  return provider.Complete(
+      req,
+      [&](const std::string& chunk) {
+        if (streamed) *streamed += chunk;
+      },
+      CancelToken{});
 }
 
 inline std::vector<std::pair<std::string, std::string>> InputsOf(const WorkflowSpec& spec, int phase,
@@ -99,7 +104,8 @@ inline GeneratedPack GeneratePack(const WorkflowSpec& spec, const std::string& b
         continue;
       }
       std::vector<FanOutItem> items;
-      if (p.fan_out->items == FanOut::Items::kHeadings) items = HeadingItems(pack[p.fan_out->over], p.fan_out->heading_level);
+      if (p.fan_out->items == FanOut::Items::kHeadings)
+        items = HeadingItems(pack[p.fan_out->over], p.fan_out->heading_level);
       else
         for (const auto& [name, text] : ctx.inputs) items.push_back({name, text});
       std::vector<std::string> parts;
@@ -114,7 +120,8 @@ inline GeneratedPack GeneratePack(const WorkflowSpec& spec, const std::string& b
         parts.push_back(r.text);
       }
       const std::string& artifact = p.produces[0];
-      pack.artifacts[artifact] = JoinItems(EngineFrontmatter(p, artifact, project), TitleFromArtifactName(artifact), parts);
+      pack.artifacts[artifact] =
+          JoinItems(EngineFrontmatter(p, artifact, project), TitleFromArtifactName(artifact), parts);
     }
     if (order.size() == before) break;  // a cycle: the loader rules this out
   }

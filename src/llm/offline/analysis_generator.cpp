@@ -117,7 +117,8 @@ std::string GenerateAnalysis(const GenInput& in) {
   for (const auto& c : b.constraints) out += "- " + c + "\n";
   if (!b.platform.empty()) out += "- Platform: " + b.platform + ".\n";
   if (!b.tone.empty()) out += "- Tone of voice and design: " + b.tone + ".\n";
-  if (b.constraints.empty() && b.platform.empty()) out += "- None stated in the brief. Inferred: a web app, no budget limits known.\n";
+  if (b.constraints.empty() && b.platform.empty())
+    out += "- None stated in the brief. Inferred: a web app, no budget limits known.\n";
 
   out += "\n## Risks\n\n";
   int risks = 0;
@@ -133,12 +134,14 @@ std::string GenerateAnalysis(const GenInput& in) {
     out += "- **Scope** \xE2\x80\x94 " + std::to_string(b.features.size()) +
            " features for a first release; order them so the first epic ships on its own.\n";
   if (risks == 0)
-    out += "- **Adoption** \xE2\x80\x94 Inferred: no specific risk is named in the brief; the main risk is that the "
-           "intended users keep their current way of working.\n";
+    out +=
+        "- **Adoption** \xE2\x80\x94 Inferred: no specific risk is named in the brief; the main risk is that the "
+        "intended users keep their current way of working.\n";
 
   out += "\n## Open questions\n\n";
   if (b.success.empty()) out += "- How will success be measured? The brief has no Success section.\n";
-  if (b.brand_color.empty()) out += "- Which brand colour? None is given; the design tokens derive one from the name.\n";
+  if (b.brand_color.empty())
+    out += "- Which brand colour? None is given; the design tokens derive one from the name.\n";
   if (b.platform.empty()) out += "- Which platforms and browsers must be supported?\n";
   if (text.find("no account") != std::string::npos && roles.size() > 1)
     out += "- The brief says \"no account\" for one group; do " + roles[1].name + " sign in?\n";

@@ -20,7 +20,7 @@ struct Endpoint {
   std::vector<std::string> resources;  // entity names
   std::vector<int> serves;             // feature ids
   std::string summary;
-  std::string request;                 // may be empty
+  std::string request;  // may be empty
   std::string response;
   std::string Key() const { return method + " " + path; }
 };

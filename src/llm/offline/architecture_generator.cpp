@@ -36,8 +36,9 @@ std::string GenerateArchitecture(const GenInput& in) {
   out += "\n## Decisions\n\n";
   out += "- Stack `" + stack.id + "`: " + stack.why.front() + ".\n";
   if (stack.offline_first)
-    out += "- Conflicts: per-field last-writer-wins by revision; the losing value is kept in the record's history "
-           "and shown to the person who made it.\n";
+    out +=
+        "- Conflicts: per-field last-writer-wins by revision; the losing value is kept in the record's history "
+        "and shown to the person who made it.\n";
   out += "- API: versioned under `/api/v1`; breaking changes get a new prefix.\n";
   for (const auto& n : m.notes) out += "- " + n + "\n";
   return out;

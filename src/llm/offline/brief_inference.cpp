@@ -18,12 +18,10 @@ namespace specwave::offline {
 namespace {
 
 bool IsTrigger(const std::string& w) {
-  return w == "lets" || w == "let" || w == "allows" || w == "allow" || w == "helps" || w == "help" ||
-         w == "enables" || w == "enable";
+  return w == "lets" || w == "let" || w == "allows" || w == "allow" || w == "helps" || w == "help" || w == "enables" ||
+         w == "enable";
 }
-bool IsModal(const std::string& w) {
-  return w == "can" || w == "will" || w == "should" || w == "must" || w == "could";
-}
+bool IsModal(const std::string& w) { return w == "can" || w == "will" || w == "should" || w == "must" || w == "could"; }
 bool IsPronoun(const std::string& w) {
   return w == "it" || w == "they" || w == "you" || w == "we" || w == "he" || w == "she" || w == "this" || w == "i";
 }
@@ -143,26 +141,29 @@ void InferMissing(Brief* b) {
       }
     // "Queueless lets a patient ...": a capitalised first word followed by a verb of enabling names the product.
     auto first = Tokenize(prose, true);
-    if (b->name.empty() && first.size() > 1 && IsWordToken(first[0]) && std::isupper(static_cast<unsigned char>(first[0][0])) &&
-        !IsFunctionWord(ToLower(first[0])) && !IsDeterminer(ToLower(first[0])) &&
-        (IsTrigger(ToLower(first[1])) || ToLower(first[1]) == "is"))
+    if (b->name.empty() && first.size() > 1 && IsWordToken(first[0]) &&
+        std::isupper(static_cast<unsigned char>(first[0][0])) && !IsFunctionWord(ToLower(first[0])) &&
+        !IsDeterminer(ToLower(first[0])) && (IsTrigger(ToLower(first[1])) || ToLower(first[1]) == "is"))
       b->name = first[0];
     if (b->name.empty()) b->name = "Untitled project";
     b->name_inferred = true;
-    b->inferences.push_back("The brief gives no name; \"" + b->name + "\" was " +
-                            (b->name == "Untitled project" ? "used as a placeholder." : "taken from the capitalised word that names it."));
+    b->inferences.push_back(
+        "The brief gives no name; \"" + b->name + "\" was " +
+        (b->name == "Untitled project" ? "used as a placeholder." : "taken from the capitalised word that names it."));
   }
 
   std::vector<std::string> subjects;
   if (b->features.empty()) {
     FeaturesFromSentences(b, prose, &subjects);
     if (!b->features.empty())
-      b->inferences.push_back("The brief has no Features section; features were inferred from its sentences "
-                              "(\"lets ... do A, B and C\", \"... can ...\").");
+      b->inferences.push_back(
+          "The brief has no Features section; features were inferred from its sentences "
+          "(\"lets ... do A, B and C\", \"... can ...\").");
     if (b->features.size() < 2) {
       GenericFeatures(b, prose + "\n" + b->tagline);
-      b->inferences.push_back("Too few features could be read from the brief's sentences; a generic set was "
-                              "derived from its most frequent nouns.");
+      b->inferences.push_back(
+          "Too few features could be read from the brief's sentences; a generic set was "
+          "derived from its most frequent nouns.");
     }
     b->features_inferred = true;
   }
@@ -176,7 +177,8 @@ void InferMissing(Brief* b) {
       size_t start = 0;
       while (start <= a.size()) {
         size_t comma = a.find(',', start);
-        std::string item(Trim(std::string_view(a).substr(start, comma == std::string::npos ? std::string::npos : comma - start)));
+        std::string item(
+            Trim(std::string_view(a).substr(start, comma == std::string::npos ? std::string::npos : comma - start)));
         if (!item.empty()) b->users.push_back(Capitalize(item));
         if (comma == std::string::npos) break;
         start = comma + 1;
@@ -187,8 +189,9 @@ void InferMissing(Brief* b) {
       for (const auto& s : subjects)
         if (seen.insert(s).second && !IsVagueNoun(s)) b->users.push_back(Capitalize(Plural(s)));
       if (!b->users.empty()) {
-        b->inferences.push_back("The brief has no Users section; users were inferred from the subjects of its "
-                                "sentences.");
+        b->inferences.push_back(
+            "The brief has no Users section; users were inferred from the subjects of its "
+            "sentences.");
       } else {
         b->users.push_back("Primary users of " + b->name);
         b->inferences.push_back("The brief names no users; one generic user type is assumed.");

@@ -27,9 +27,12 @@ SectionKind Classify(std::string_view heading) {
     return false;
   };
   // Constraints first: "Non-functional requirements" is not a feature list.
-  if (has({"constraints", "constraint", "non-functional", "nfr", "nfrs", "limitations"})) return SectionKind::kConstraints;
-  if (has({"success", "metrics", "metric", "goals", "goal", "kpis", "outcomes", "criteria"})) return SectionKind::kSuccess;
-  if (has({"users", "user", "audience", "personas", "persona", "stakeholders", "customers"})) return SectionKind::kUsers;
+  if (has({"constraints", "constraint", "non-functional", "nfr", "nfrs", "limitations"}))
+    return SectionKind::kConstraints;
+  if (has({"success", "metrics", "metric", "goals", "goal", "kpis", "outcomes", "criteria"}))
+    return SectionKind::kSuccess;
+  if (has({"users", "user", "audience", "personas", "persona", "stakeholders", "customers"}))
+    return SectionKind::kUsers;
   if (has({"features", "feature", "capabilities", "capability", "requirements", "requirement", "scope",
            "functionality"}))
     return SectionKind::kFeatures;
@@ -182,7 +185,9 @@ std::string RoleName(std::string_view bullet) {
   return words.empty() ? std::string("Users") : Capitalize(Join(words, " "));
 }
 
-std::string Brief::AllText() const { return name + "\n" + tagline + "\n" + platform + "\n" + audience + "\n" + tone + "\n" + body; }
+std::string Brief::AllText() const {
+  return name + "\n" + tagline + "\n" + platform + "\n" + audience + "\n" + tone + "\n" + body;
+}
 
 // Defined in brief_inference.cpp: the rules for briefs without sections.
 void InferMissing(Brief* brief);
@@ -218,7 +223,9 @@ Brief ReadBrief(std::string_view markdown) {
       case SectionKind::kSuccess:
         for (auto& i : Items(section)) b.success.push_back(i);
         break;
-      case SectionKind::kOther: b.other_sections.push_back({heading, section}); break;
+      case SectionKind::kOther:
+        b.other_sections.push_back({heading, section});
+        break;
     }
     section.clear();
   };

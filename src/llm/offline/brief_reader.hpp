@@ -34,7 +34,7 @@ struct Brief {
   std::string platform;
   std::string audience;
   std::string tone;
-  std::string intro;        // prose before the first section (the whole text of a free-form brief)
+  std::string intro;  // prose before the first section (the whole text of a free-form brief)
   std::vector<std::string> users;
   std::vector<BriefFeature> features;
   std::vector<std::string> constraints;

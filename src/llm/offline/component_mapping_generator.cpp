@@ -28,13 +28,17 @@ std::string GenerateComponentMapping(const GenInput& in) {
   std::string out = Header(in, "Component mapping");
   out += "\n" + std::to_string(components.size()) + " components on `" + stack.id + "` (" + stack.ui_element +
          "). Tokens come from " +
-         (from_input ? std::string("design-tokens.md") : std::string("the tokens the offline generator derives from the brief (design-tokens.md was not an input)")) +
+         (from_input
+              ? std::string("design-tokens.md")
+              : std::string(
+                    "the tokens the offline generator derives from the brief (design-tokens.md was not an input)")) +
          "; every name below is defined there.\n";
   out += "\n## Components\n";
   for (const auto& c : components) {
     out += "\n### " + c.name + "\n\n";
     out += "Stack: " + stack.ui_element + " (`" + ComponentFile(stack, c.name) + "`)\n";
-    out += "Tokens: " + (c.tokens.empty() ? std::string("none (design-tokens.md defines no tokens)") : Join(c.tokens, ", ")) + "\n";
+    out += "Tokens: " +
+           (c.tokens.empty() ? std::string("none (design-tokens.md defines no tokens)") : Join(c.tokens, ", ")) + "\n";
     out += "Serves: " + (c.serves.empty() ? std::string("every screen") : FeatureList(c.serves)) + "\n";
     out += "\n" + c.purpose + "\n";
   }

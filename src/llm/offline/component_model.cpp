@@ -32,16 +32,21 @@ const KindRule kKinds[] = {
 std::vector<std::string> Wishes(const std::string& kind) {
   if (kind == "shell") return {"color.background", "color.text", "space.4", "space.5", "type.body", "type.title"};
   if (kind == "button") return {"color.accent", "color.on-accent", "space.2", "space.3", "type.body", "motion.fast"};
-  if (kind == "field") return {"color.surface", "color.text", "color.border", "color.accent", "space.2", "type.body", "type.caption"};
+  if (kind == "field")
+    return {"color.surface", "color.text", "color.border", "color.accent", "space.2", "type.body", "type.caption"};
   if (kind == "banner") return {"color.surface", "color.text", "color.danger", "space.3", "type.body"};
-  if (kind == "table") return {"color.surface", "color.border", "color.text", "color.text-muted", "space.2", "type.caption", "type.body"};
+  if (kind == "table")
+    return {"color.surface", "color.border", "color.text", "color.text-muted", "space.2", "type.caption", "type.body"};
   if (kind == "map") return {"color.background", "color.accent", "color.text", "space.2", "type.caption"};
-  if (kind == "editor") return {"color.background", "color.accent", "color.border", "space.2", "type.caption", "motion.base"};
+  if (kind == "editor")
+    return {"color.background", "color.accent", "color.border", "space.2", "type.caption", "motion.base"};
   if (kind == "board") return {"color.surface", "color.text", "color.accent", "space.3", "type.title", "type.body"};
   if (kind == "report") return {"color.surface", "color.text-muted", "space.3", "type.body", "type.caption"};
-  if (kind == "share") return {"color.surface", "color.text", "color.accent", "color.on-accent", "space.4", "type.body", "motion.base"};
+  if (kind == "share")
+    return {"color.surface", "color.text", "color.accent", "color.on-accent", "space.4", "type.body", "motion.base"};
   if (kind == "alert") return {"color.danger", "color.surface", "color.text", "space.3", "type.body", "type.title"};
-  if (kind == "form") return {"color.surface", "color.text", "color.border", "color.accent", "space.3", "type.body", "type.caption"};
+  if (kind == "form")
+    return {"color.surface", "color.text", "color.border", "color.accent", "space.3", "type.body", "type.caption"};
   if (kind == "action") return {"color.accent", "color.on-accent", "space.3", "type.title", "motion.fast"};
   return {"color.surface", "color.text", "color.text-muted", "space.3", "space.4", "type.title", "type.body"};
 }
@@ -122,9 +127,11 @@ std::vector<UiComponent> DeriveComponents(const std::vector<Feature>& features, 
     for (const auto& w : Tokenize(f.title))
       if (IsWordToken(w) && !IsFunctionWord(w) && !IsDeterminer(w)) words.push_back(w);
     std::string name = PascalCase(words);
-    if (name.empty() || !std::isalpha(static_cast<unsigned char>(name[0]))) name = "Feature" + std::to_string(f.id) + name;
+    if (name.empty() || !std::isalpha(static_cast<unsigned char>(name[0])))
+      name = "Feature" + std::to_string(f.id) + name;
     bool named = false;
-    for (const char* end : {"Board", "Report", "Log", "Check", "Sheet", "Form", "View", "List", "Editor", "Button", "Alert"})
+    for (const char* end :
+         {"Board", "Report", "Log", "Check", "Sheet", "Form", "View", "List", "Editor", "Button", "Alert"})
       named = named || EndsWith(name, end);
     if (!named) name += rule->suffix;
     std::string d = std::string(Trim(f.description.substr(0, f.description.find(';'))));
@@ -133,8 +140,11 @@ std::vector<UiComponent> DeriveComponents(const std::vector<Feature>& features, 
   }
   add({"PrimaryButton", "button", {}, "The one main action of a screen.", {}});
   add({"TextField", "field", {}, "Labelled text input with its hint and error message.", {}});
-  add({"StatusBanner", "banner", {},
-       stack.offline_first ? "Shows offline state, pending sync and errors." : "Shows errors and confirmations.", {}});
+  add({"StatusBanner",
+       "banner",
+       {},
+       stack.offline_first ? "Shows offline state, pending sync and errors." : "Shows errors and confirmations.",
+       {}});
   for (const auto& c : out)
     if (c.kind == "board" || c.kind == "report") {
       add({"DataTable", "table", {}, "Rows with sortable columns for boards and reports.", {}});

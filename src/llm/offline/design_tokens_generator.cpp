@@ -85,45 +85,50 @@ std::string GenerateDesignTokens(const GenInput& in) {
   Type type = ChooseType(b);
   std::string tone = ToLower(b.tone);
   bool calm = Mentions(tone, {"calm", "reassuring", "gentle", "quiet"});
-  std::vector<std::pair<std::string, std::string>> motion = {
-      {"motion.fast", calm ? "150ms" : "120ms"}, {"motion.base", calm ? "240ms" : "200ms"},
-      {"motion.slow", calm ? "360ms" : "320ms"}, {"motion.easing", "cubic-bezier(0.2, 0, 0, 1)"}};
-  const std::vector<std::pair<std::string, std::string>> spacing = {{"space.1", "4px"},  {"space.2", "8px"},
-                                                                    {"space.3", "16px"}, {"space.4", "24px"},
-                                                                    {"space.5", "32px"}, {"space.6", "48px"},
-                                                                    {"space.7", "64px"}};
+  std::vector<std::pair<std::string, std::string>> motion = {{"motion.fast", calm ? "150ms" : "120ms"},
+                                                             {"motion.base", calm ? "240ms" : "200ms"},
+                                                             {"motion.slow", calm ? "360ms" : "320ms"},
+                                                             {"motion.easing", "cubic-bezier(0.2, 0, 0, 1)"}};
+  const std::vector<std::pair<std::string, std::string>> spacing = {
+      {"space.1", "4px"},  {"space.2", "8px"},  {"space.3", "16px"}, {"space.4", "24px"},
+      {"space.5", "32px"}, {"space.6", "48px"}, {"space.7", "64px"}};
 
   std::string out = Header(in, "Design tokens");
   out += "\nStack-agnostic tokens for " + b.name + ". " + p.brand_note + "\n";
 
-  out += "\n## Colour\n\nOKLCH values; neutrals carry the accent's hue at low chroma. Proportions follow 60/30/10: "
-         "background 60%, surface 30%, accent 10%; text colours sit on those areas and take no share of their own.";
+  out +=
+      "\n## Colour\n\nOKLCH values; neutrals carry the accent's hue at low chroma. Proportions follow 60/30/10: "
+      "background 60%, surface 30%, accent 10%; text colours sit on those areas and take no share of their own.";
   if (p.purple) out += " The brand hue is violet, so it appears as a flat accent only; every fill is a single colour.";
   out += "\n\n| token | value | role | share |\n|---|---|---|---|\n";
-  for (const auto& c : p.colors) out += "| " + c.token + " | " + FormatLch(c.value) + " | " + c.role + " | " + c.share + " |\n";
+  for (const auto& c : p.colors)
+    out += "| " + c.token + " | " + FormatLch(c.value) + " | " + c.role + " | " + c.share + " |\n";
 
-  out += "\n## Contrast pairs\n\nEvery ratio below is computed (WCAG 2.x relative luminance through sRGB) from the "
-         "values exactly as printed above, and each text colour was darkened until it met its target: " +
-         (p.body_target > 4.5 ? "body, link and error text " + Num(p.body_target, "%.1f") +
-                                    ":1 (raised from 4.5:1 because the brief asks for use outdoors or in bright light), "
-                                    "secondary text and text on the accent 4.5:1"
-                              : std::string("body, secondary, link and error text and text on the accent 4.5:1")) +
-         ", large text 3:1.\n\n| text | background | use | ratio |\n|---|---|---|---|\n";
+  out +=
+      "\n## Contrast pairs\n\nEvery ratio below is computed (WCAG 2.x relative luminance through sRGB) from the "
+      "values exactly as printed above, and each text colour was darkened until it met its target: " +
+      (p.body_target > 4.5 ? "body, link and error text " + Num(p.body_target, "%.1f") +
+                                 ":1 (raised from 4.5:1 because the brief asks for use outdoors or in bright light), "
+                                 "secondary text and text on the accent 4.5:1"
+                           : std::string("body, secondary, link and error text and text on the accent 4.5:1")) +
+      ", large text 3:1.\n\n| text | background | use | ratio |\n|---|---|---|---|\n";
   for (const auto& pr : p.pairs)
     out += "| " + pr.text + " | " + pr.background + " | " + pr.use + " | " + Num(pr.ratio, "%.2f") + ":1 |\n";
 
   out += "\n## Spacing\n\nAn 8-pt grid; 4px only for fine steps inside components.\n\n| token | value |\n|---|---|\n";
   for (const auto& [t, v] : spacing) out += "| " + t + " | " + v + " |\n";
 
-  out += "\n## Typography\n\nExactly four sizes (1rem = 16px unless the reader changed it).\n\n"
-         "| token | size | line height | use |\n|---|---|---|---|\n";
+  out +=
+      "\n## Typography\n\nExactly four sizes (1rem = 16px unless the reader changed it).\n\n"
+      "| token | size | line height | use |\n|---|---|---|---|\n";
   for (const auto& s : type.sizes)
     out += "| " + std::string(s.token) + " | " + s.size + " | " + s.line + " | " + s.use + " |\n";
   out += "\nFont stack (body): `" + type.body_font + "` \xE2\x80\x94 " + type.why + ".\n";
   out += "\nFont stack (headings): `" + type.heading_font + "`.\n";
 
-  out += "\n## Motion\n\nShort and functional: motion shows where something came from or went; with "
-         "`prefers-reduced-motion: reduce` every duration is 0ms.\n\n| token | value |\n|---|---|\n";
+  out +=
+      "\n## Motion\n\nShort and functional: motion shows where something came from or went; with "
+      "`prefers-reduced-motion: reduce` every duration is 0ms.\n\n| token | value |\n|---|---|\n";
   for (const auto& [t, v] : motion) out += "| " + t + " | " + v + " |\n";
 
   out += "\n## CSS\n\n```css\n:root {\n";

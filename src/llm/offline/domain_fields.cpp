@@ -81,7 +81,8 @@ DomainModel DeriveDomain(const std::vector<Feature>& features, const Brief& brie
   std::string low = ToLower(brief.AllText());
   for (const auto& c : brief.constraints) low += "\n" + ToLower(c);
   std::string negation;
-  for (std::string_view p : {"no account", "without an account", "no login", "no sign-in", "no sign up", "no registration"})
+  for (std::string_view p :
+       {"no account", "without an account", "no login", "no sign-in", "no sign up", "no registration"})
     if (negation.empty() && low.find(p) != std::string::npos) negation = std::string(p);
   bool wants = false;
   for (std::string_view p : {"account", "sign in", "sign-in", "log in", "login", "password", "profile"})
@@ -150,15 +151,17 @@ DomainModel DeriveDomain(const std::vector<Feature>& features, const Brief& brie
       uses.push_back(most);
       std::vector<std::string> an;
       for (const auto& a : attrs) an.push_back(a.name);
-      m.notes.push_back("F" + std::to_string(f.id) + " (" + f.title + ") stores no entity of its own: it reads " + most +
-                        (an.empty() ? "." : "; " + JoinList(an) + (an.size() == 1 ? " is" : " are") + " computed, not stored."));
+      m.notes.push_back(
+          "F" + std::to_string(f.id) + " (" + f.title + ") stores no entity of its own: it reads " + most +
+          (an.empty() ? "." : "; " + JoinList(an) + (an.size() == 1 ? " is" : " are") + " computed, not stored."));
     }
     m.primary[f.id] = primary;
     m.uses[f.id] = uses;
     for (const auto& u : uses) entity(u)->features.push_back(f.id);
     if (own)
       for (const auto& a : attrs)
-        AddField(entity(primary), {a.name, FieldType(a.name, a.head), "F" + std::to_string(f.id) + ": \"" + a.phrase + "\""});
+        AddField(entity(primary),
+                 {a.name, FieldType(a.name, a.head), "F" + std::to_string(f.id) + ": \"" + a.phrase + "\""});
     std::vector<std::string> parents;  // "each leg of the route": the route is reached through the leg
     for (const auto& mn : nouns[fi].mentions)
       if (!canon(mn.parent).empty()) parents.push_back(canon(mn.parent));

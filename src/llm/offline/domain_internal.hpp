@@ -14,9 +14,9 @@ struct NounMention {
   std::vector<std::string> words;   // {"shore", "contact"}
   std::vector<std::string> parent;  // "X of the Y": Y's words
   bool plural = false;
-  bool negated = false;             // "no account"
-  bool event = false;               // "gets a text message": created by the action of the clause
-  int clause = 0;                   // index of the ';'-separated clause
+  bool negated = false;  // "no account"
+  bool event = false;    // "gets a text message": created by the action of the clause
+  int clause = 0;        // index of the ';'-separated clause
 };
 
 struct FeatureNouns {

@@ -156,7 +156,8 @@ std::vector<std::string> SelectEntities(const std::vector<Feature>& features, co
         match = rt[i + k] == (k + 1 == c.words.size() ? c.words[k] : Singular(c.words[k]));
       if (match) {
         ++c.score;
-        if (!std::count(c.why.begin(), c.why.end(), "named elsewhere in the brief")) c.why.push_back("named elsewhere in the brief");
+        if (!std::count(c.why.begin(), c.why.end(), "named elsewhere in the brief"))
+          c.why.push_back("named elsewhere in the brief");
       }
     }
   }
@@ -182,9 +183,8 @@ std::vector<std::string> SelectEntities(const std::vector<Feature>& features, co
     }
   for (auto& [from, to] : *canonical)
     if (std::find(result.begin(), result.end(), to) == result.end()) to = "";
-  std::sort(result.begin(), result.end(), [&](const std::string& a, const std::string& b) {
-    return cands[a].first < cands[b].first;
-  });
+  std::sort(result.begin(), result.end(),
+            [&](const std::string& a, const std::string& b) { return cands[a].first < cands[b].first; });
   return result;
 }
 

@@ -35,8 +35,8 @@
 namespace specwave::offline {
 
 struct EntityField {
-  std::string name;   // snake_case
-  std::string type;   // "uuid", "text", "timestamp", ...
+  std::string name;  // snake_case
+  std::string type;  // "uuid", "text", "timestamp", ...
   std::string notes;
 };
 
@@ -49,10 +49,10 @@ struct Entity {
 };
 
 struct DomainModel {
-  std::vector<Entity> entities;     // in order of first mention
-  std::map<int, std::string> primary;           // feature id -> entity name
-  std::map<int, std::vector<std::string>> uses; // feature id -> every entity it touches
-  std::vector<std::string> notes;               // decisions worth stating (no Account, computed values)
+  std::vector<Entity> entities;                  // in order of first mention
+  std::map<int, std::string> primary;            // feature id -> entity name
+  std::map<int, std::vector<std::string>> uses;  // feature id -> every entity it touches
+  std::vector<std::string> notes;                // decisions worth stating (no Account, computed values)
   const Entity* Find(const std::string& name) const;
 };
 

@@ -50,8 +50,10 @@ std::string GenerateEpics(const GenInput& in) {
       for (const auto& g : epics[e]) score = std::max(score, Link(f, g));
       if (score > best_score) best = static_cast<int>(e), best_score = score;
     }
-    if (best < 0) epics.push_back({f});
-    else epics[best].push_back(f);
+    if (best < 0)
+      epics.push_back({f});
+    else
+      epics[best].push_back(f);
   }
 
   std::string out = Header(in, "Epics");

@@ -14,7 +14,9 @@
 namespace specwave::offline {
 
 std::string GenInput::PhaseName() const { return ctx && ctx->phase ? ctx->phase->name : "UNNAMED_PHASE"; }
-std::string GenInput::Agent() const { return ctx && ctx->phase && !ctx->phase->agent.empty() ? ctx->phase->agent : "offline"; }
+std::string GenInput::Agent() const {
+  return ctx && ctx->phase && !ctx->phase->agent.empty() ? ctx->phase->agent : "offline";
+}
 std::string GenInput::Description() const { return ctx && ctx->phase ? ctx->phase->description : ""; }
 
 const std::string* GenInput::Input(std::string_view name) const {
@@ -67,7 +69,8 @@ std::string Header(const GenInput& in, std::string_view kind_title, const Fields
   // A workflow may require more keys than the defaults; say plainly that no rule sets them.
   if (in.ctx && in.ctx->phase)
     for (const auto& k : in.ctx->phase->frontmatter_fields)
-      if (written.insert(k).second) fm += YamlScalar(k) + ": \"unset (the offline generator has no rule for this field)\"\n";
+      if (written.insert(k).second)
+        fm += YamlScalar(k) + ": \"unset (the offline generator has no rule for this field)\"\n";
   return fm + "---\n\n# " + title + "\n";
 }
 
@@ -143,7 +146,8 @@ RoleUse UseOf(const Role& role, const Feature& f) {
     named = true;
     // The subject: at most a determiner and two modifier words before it, a verb after it.
     bool subject = i + 1 < t.size() && IsKnownVerb(t[i + 1]) && i - clause_start <= 3;
-    for (size_t k = clause_start; k < i && subject; ++k) subject = IsWordToken(t[k]) && !IsFunctionWord(t[k]) && !IsKnownVerb(t[k]);
+    for (size_t k = clause_start; k < i && subject; ++k)
+      subject = IsWordToken(t[k]) && !IsFunctionWord(t[k]) && !IsKnownVerb(t[k]);
     if (subject && first_clause) return RoleUse::kActor;
   }
   return named ? RoleUse::kRecipient : RoleUse::kNone;
@@ -154,12 +158,13 @@ size_t OwnerRole(const std::vector<Role>& roles, const Feature& f) {
     if (UseOf(roles[r], f) == RoleUse::kActor) return r;
   std::string t = ToLower(f.title + " " + f.description);
   bool managing = false;
-  for (std::string_view w : {"report", "export", "board", "dashboard", "admin", "manage", "reorder", "statistic", "analytics"})
+  for (std::string_view w :
+       {"report", "export", "board", "dashboard", "admin", "manage", "reorder", "statistic", "analytics"})
     managing = managing || t.find(w) != std::string::npos;
   if (managing)
     for (size_t r = 0; r < roles.size(); ++r)
-      for (std::string_view k : {"staff", "admin", "administrator", "manager", "leader", "organiser", "organizer", "owner",
-                                 "operator", "coordinator", "lead"})
+      for (std::string_view k : {"staff", "admin", "administrator", "manager", "leader", "organiser", "organizer",
+                                 "owner", "operator", "coordinator", "lead"})
         if (roles[r].key == k) return r;
   return 0;
 }

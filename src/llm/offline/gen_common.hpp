@@ -42,9 +42,9 @@ std::string YamlScalar(std::string_view s);
 std::string KindTitle(std::string_view artifact);
 
 struct Feature {
-  int id = 0;                // n of F<n>
+  int id = 0;  // n of F<n>
   std::string title;
-  std::string description;   // the brief's sentence (or the PRD's first paragraph)
+  std::string description;  // the brief's sentence (or the PRD's first paragraph)
 };
 // From `### F<n>: Title` sections of prd.md when it is an input; else the brief's features as F1..Fn.
 std::vector<Feature> Features(const GenInput& in);
@@ -52,10 +52,10 @@ std::vector<Feature> FeaturesFromBrief(const Brief& brief);
 std::vector<Feature> FeaturesFromPrd(std::string_view prd);
 
 struct Role {
-  std::string bullet;  // "Patients who walk in or check in from home"
-  std::string name;    // "Patients"
-  std::string singular;// "Patient"
-  std::string key;     // "patient": matched against feature text
+  std::string bullet;    // "Patients who walk in or check in from home"
+  std::string name;      // "Patients"
+  std::string singular;  // "Patient"
+  std::string key;       // "patient": matched against feature text
 };
 std::vector<Role> Roles(const Brief& brief);
 

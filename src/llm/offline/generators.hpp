@@ -31,7 +31,7 @@ std::string GenerateTaskSection(const GenInput& in);       // one epic's section
 std::string GenerateValidationReport(const GenInput& in);  // the whole report (no fan-out)
 std::string GenerateReview(const GenInput& in);            // one artifact's review (validate fan-out item)
 std::string GenerateGeneric(const GenInput& in);
-std::string GenerateGenericItem(const GenInput& in);       // a fan-out item of an unknown artifact
+std::string GenerateGenericItem(const GenInput& in);  // a fan-out item of an unknown artifact
 
 using Generator = std::string (*)(const GenInput&);
 // The generator for an artifact name, or nullptr (use GenerateGeneric).

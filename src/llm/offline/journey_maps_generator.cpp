@@ -18,8 +18,9 @@ std::string GenerateJourneyMaps(const GenInput& in) {
   auto components = DeriveComponents(features, stack, TokensFor(in, &from_input));
   auto roles = Roles(in.brief);
   std::string out = Header(in, "Journey maps");
-  out += "\nOne journey per user role of the brief; each step names the feature it exercises and the component it "
-         "happens in (component-mapping.md).\n";
+  out +=
+      "\nOne journey per user role of the brief; each step names the feature it exercises and the component it "
+      "happens in (component-mapping.md).\n";
   for (size_t r = 0; r < roles.size(); ++r) {
     out += "\n## Journey: " + roles[r].name + "\n\n";
     out += "Who: " + roles[r].bullet + (in.brief.users_inferred ? " (inferred)" : "") + "\n\n";
@@ -39,7 +40,8 @@ std::string GenerateJourneyMaps(const GenInput& in) {
                f.title + (where.empty() ? "" : ", in " + where) + ")\n";
       }
     if (stack.offline_first)
-      out += "\nWith no connection the same steps work on the device's copy; changes sync when the connection returns.\n";
+      out +=
+          "\nWith no connection the same steps work on the device's copy; changes sync when the connection returns.\n";
   }
   return out;
 }

@@ -33,7 +33,8 @@ std::string FrontmatterValue(std::string_view text, std::string_view key) {
     size_t colon = line.find(':');
     if (colon == std::string_view::npos || !IEquals(Trim(line.substr(0, colon)), key)) continue;
     std::string_view v = Trim(line.substr(colon + 1));
-    if (v.size() >= 2 && (v.front() == '"' || v.front() == '\'') && v.back() == v.front()) v = v.substr(1, v.size() - 2);
+    if (v.size() >= 2 && (v.front() == '"' || v.front() == '\'') && v.back() == v.front())
+      v = v.substr(1, v.size() - 2);
     return std::string(v);
   }
   return "";
@@ -86,8 +87,10 @@ std::vector<std::string> ListValue(std::string_view value) {
     cur.clear();
   };
   for (char c : value) {
-    if (c == ',' || c == ';') push();
-    else cur += c;
+    if (c == ',' || c == ';')
+      push();
+    else
+      cur += c;
   }
   push();
   return out;
@@ -111,8 +114,7 @@ std::vector<MdTable> Tables(std::string_view body) {
     return v;
   };
   auto is_rule = [](std::string_view row) {
-    return row.find("---") != std::string_view::npos &&
-           row.find_first_not_of("|-: \t") == std::string_view::npos;
+    return row.find("---") != std::string_view::npos && row.find_first_not_of("|-: \t") == std::string_view::npos;
   };
   for (auto line : SplitLines(body)) {
     std::string_view t = Trim(line);
@@ -137,7 +139,8 @@ std::vector<int> FeatureRefs(std::string_view text) {
     if (i > 0 && (std::isalnum(static_cast<unsigned char>(text[i - 1])) || text[i - 1] == '_')) continue;
     size_t j = i + 1;
     int n = 0;
-    while (j < text.size() && std::isdigit(static_cast<unsigned char>(text[j])) && n < 100000) n = n * 10 + (text[j++] - '0');
+    while (j < text.size() && std::isdigit(static_cast<unsigned char>(text[j])) && n < 100000)
+      n = n * 10 + (text[j++] - '0');
     if (j < text.size() && (std::isalpha(static_cast<unsigned char>(text[j])) || text[j] == '_')) continue;
     if (std::find(out.begin(), out.end(), n) == out.end()) out.push_back(n);
   }
@@ -154,7 +157,8 @@ std::vector<std::string> Bullets(std::string_view body) {
     }
     size_t d = 0;
     while (d < t.size() && std::isdigit(static_cast<unsigned char>(t[d]))) ++d;
-    if (d > 0 && d + 1 < t.size() && (t[d] == '.' || t[d] == ')') && t[d + 1] == ' ') out.push_back(StripMarks(t.substr(d + 2)));
+    if (d > 0 && d + 1 < t.size() && (t[d] == '.' || t[d] == ')') && t[d + 1] == ' ')
+      out.push_back(StripMarks(t.substr(d + 2)));
   }
   return out;
 }

@@ -44,7 +44,8 @@ int64_t ContextChars(const GenerationContext& ctx) {
 
 OfflineOptions OfflineOptions::FromSimLatency(const SimLatency& latency, const WorkflowSpec& spec) {
   OfflineOptions o;
-  for (size_t i = 0; i < spec.phases.size(); ++i) o.latency_ms[spec.phases[i].name] = latency.PhaseMs(static_cast<int>(i));
+  for (size_t i = 0; i < spec.phases.size(); ++i)
+    o.latency_ms[spec.phases[i].name] = latency.PhaseMs(static_cast<int>(i));
   return o;
 }
 

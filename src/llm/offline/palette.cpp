@@ -5,8 +5,8 @@
 #include <cstdio>
 #include <optional>
 
-#include "llm/offline/palette_color.hpp"
 #include "core/text.hpp"
+#include "llm/offline/palette_color.hpp"
 #include "llm/offline/text_rules.hpp"
 
 namespace specwave::offline {
@@ -82,10 +82,11 @@ Palette BuildPalette(const Brief& brief) {
   } else {
     double hue = StableHash(brief.name) % 360;
     accent = Printable({0.55, 0.13, hue});
-    p.brand_note = (brief.brand_color.empty() ? std::string("The brief gives no brand colour")
-                                              : "The brief's brand colour `" + brief.brand_color + "` is not a CSS colour") +
-                   "; the accent's hue (" + FormatLch(accent) + ") comes from an FNV-1a hash of the name \"" +
-                   brief.name + "\", so the same name always gets the same colour.";
+    p.brand_note =
+        (brief.brand_color.empty() ? std::string("The brief gives no brand colour")
+                                   : "The brief's brand colour `" + brief.brand_color + "` is not a CSS colour") +
+        "; the accent's hue (" + FormatLch(accent) + ") comes from an FNV-1a hash of the name \"" + brief.name +
+        "\", so the same name always gets the same colour.";
   }
   p.purple = IsPurple(accent);
   double h = accent.h;
@@ -110,7 +111,8 @@ Palette BuildPalette(const Brief& brief) {
       break;
     }
   if (on_accent_use != "body")
-    on_accent = Contrast({1, 0, 0}, accent) >= Contrast({0, 0, 0}, accent) ? Printable({1, 0, 0}) : Printable({0, 0, 0});
+    on_accent =
+        Contrast({1, 0, 0}, accent) >= Contrast({0, 0, 0}, accent) ? Printable({1, 0, 0}) : Printable({0, 0, 0});
 
   p.colors = {
       {"color.background", background, "page background, the dominant neutral", "60%"},

@@ -12,7 +12,7 @@ namespace specwave::offline {
 
 std::optional<Lch> ParseCssColor(const std::string& css);  // any CSS notation -> OKLCH; nullopt if not a colour
 bool IsInSrgb(const Lch& c);
-Lch MapIntoSrgb(const Lch& c);                              // CSS Color 4 gamut mapping (chroma reduction)
-double ContrastOf(const Lch& a, const Lch& b);              // WCAG 2.x contrast ratio, 1..21
+Lch MapIntoSrgb(const Lch& c);                  // CSS Color 4 gamut mapping (chroma reduction)
+double ContrastOf(const Lch& a, const Lch& b);  // WCAG 2.x contrast ratio, 1..21
 
 }  // namespace specwave::offline

@@ -31,7 +31,8 @@ std::string GeneratePrd(const GenInput& in) {
     out += Capitalize(d) + (EndsWith(d, ".") ? "" : ".") + "\n\nUsed by: " + JoinList(users) + "." +
            (f.id >= 1 && f.id <= static_cast<int>(b.features.size()) && b.features[f.id - 1].inferred
                 ? " (Inferred from the brief's text.)"
-                : "") + "\n\n";
+                : "") +
+           "\n\n";
     out += "Acceptance:\n";
     for (const auto& a : AcceptanceCriteria(f, roles[OwnerRole(roles, f)], b, offline)) out += "- " + a + "\n";
   }

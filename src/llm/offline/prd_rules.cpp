@@ -12,7 +12,8 @@ namespace {
 std::string ThirdPerson(const std::string& base) {
   if (base.empty()) return base;
   if (EndsWith(base, "s") || EndsWith(base, "sh") || EndsWith(base, "ch") || EndsWith(base, "x")) return base + "es";
-  if (base.size() > 1 && base.back() == 'y' && std::string_view("aeiou").find(base[base.size() - 2]) == std::string_view::npos)
+  if (base.size() > 1 && base.back() == 'y' &&
+      std::string_view("aeiou").find(base[base.size() - 2]) == std::string_view::npos)
     return base.substr(0, base.size() - 1) + "ies";
   return base + "s";
 }
@@ -20,7 +21,8 @@ std::string ThirdPerson(const std::string& base) {
 std::string FirstClause(const std::string& d) { return std::string(Trim(d.substr(0, d.find(';')))); }
 
 std::string Article(const std::string& noun) {
-  return (!noun.empty() && std::string_view("aeiouAEIOU").find(noun[0]) != std::string_view::npos ? "an " : "a ") + noun;
+  return (!noun.empty() && std::string_view("aeiouAEIOU").find(noun[0]) != std::string_view::npos ? "an " : "a ") +
+         noun;
 }
 
 // Index of the verb after a leading subject ("a patient joins ...", "staff see ..."), or npos.
@@ -80,7 +82,8 @@ std::string OwnerWant(const Feature& f) {
   auto raw = Tokenize(c, true);
   auto low = Tokenize(c);
   if (low.empty()) return "to use " + Lowercase1(f.title);
-  if (IsKnownVerb(low[0])) return "to " + (low[0] == "show" ? std::string("see") : low[0]) + " " + StripEnd(Detokenize(raw, 1, raw.size()));
+  if (IsKnownVerb(low[0]))
+    return "to " + (low[0] == "show" ? std::string("see") : low[0]) + " " + StripEnd(Detokenize(raw, 1, raw.size()));
   if (size_t v = SubjectVerb(low); v != std::string::npos)
     return "to " + BaseVerb(low[v]) + " " + StripEnd(Detokenize(raw, v + 1, raw.size()));
   if (size_t k = LeadingPhrase(low); k != std::string::npos) {
@@ -105,12 +108,14 @@ std::vector<std::string> AcceptanceCriteria(const Feature& f, const Role& role, 
   size_t start = 0;
   while (start < f.description.size()) {
     size_t semi = f.description.find(';', start);
-    std::string c(Trim(std::string_view(f.description).substr(start, semi == std::string::npos ? std::string::npos : semi - start)));
+    std::string c(Trim(
+        std::string_view(f.description).substr(start, semi == std::string::npos ? std::string::npos : semi - start)));
     if (!c.empty()) out.push_back(ClauseCriterion(c, f, role));
     if (semi == std::string::npos) break;
     start = semi + 1;
   }
-  if (out.empty()) out.push_back(Sentence(RoleWithArticle(role) + " can use " + Lowercase1(f.title) + " from the main screen"));
+  if (out.empty())
+    out.push_back(Sentence(RoleWithArticle(role) + " can use " + Lowercase1(f.title) + " from the main screen"));
   std::string t = ToLower(f.title + " " + f.description);
   struct K {
     std::initializer_list<std::string_view> any;
@@ -118,9 +123,11 @@ std::vector<std::string> AcceptanceCriteria(const Feature& f, const Role& role, 
   };
   static const K kKeywords[] = {
       {{"no account"}, "No account or password is asked for at any step."},
-      {{"live", "updates", "moves"}, "A change made elsewhere appears on an open screen within 5 seconds, without a reload."},
+      {{"live", "updates", "moves"},
+       "A change made elsewhere appears on an open screen within 5 seconds, without a reload."},
       {{"text message", "sms"}, "The text message is sent within 30 seconds; a failed delivery is shown on screen."},
-      {{"csv", "export"}, "The export has a header row, opens in a spreadsheet application and escapes cells starting with =, +, - or @."},
+      {{"csv", "export"},
+       "The export has a header row, opens in a spreadsheet application and escapes cells starting with =, +, - or @."},
       {{"warn"}, "The warning names what crossed the limit and by how much, and stays visible until dismissed."},
       {{"link"}, "The link opens without an account, shows only what was shared and can be revoked."},
       {{"one tap"}, "The action takes one tap and can be undone for 10 seconds."},
@@ -139,7 +146,8 @@ std::vector<std::string> AcceptanceCriteria(const Feature& f, const Role& role, 
       }
   std::string all = ToLower(b.AllText());
   for (const auto& c : b.constraints) all += " " + ToLower(c);
-  if (offline) out.push_back("Works with the network switched off once the data has been loaded.");
+  if (offline)
+    out.push_back("Works with the network switched off once the data has been loaded.");
   else if (all.find("slow connection") != std::string::npos || all.find("old android") != std::string::npos)
     out.push_back("Usable on a slow 3G connection on an old phone: the screen responds within 5 seconds.");
   if (all.find("wcag") != std::string::npos)
@@ -160,7 +168,8 @@ std::string WantPhrase(const std::vector<Role>& roles, size_t r, const Feature& 
   size_t start = f.description.find(';');
   while (start != std::string::npos) {
     size_t end = f.description.find(';', start + 1);
-    std::string c(Trim(std::string_view(f.description).substr(start + 1, end == std::string::npos ? std::string::npos : end - start - 1)));
+    std::string c(Trim(std::string_view(f.description)
+                           .substr(start + 1, end == std::string::npos ? std::string::npos : end - start - 1)));
     auto raw = Tokenize(c, true);
     auto low = Tokenize(c);
     size_t v = SubjectVerb(low);
@@ -175,14 +184,17 @@ std::string UserStory(const std::vector<Role>& roles, size_t r, const Feature& f
   std::string want = WantPhrase(roles, r, f);
   std::string t = ToLower(FirstClause(f.description));
   std::string benefit = "I can get it done without a workaround";
-  if (t.find("share") != std::string::npos || t.find("send") != std::string::npos || t.find("export") != std::string::npos ||
-      t.find("call") != std::string::npos || t.find("text message") != std::string::npos)
+  if (t.find("share") != std::string::npos || t.find("send") != std::string::npos ||
+      t.find("export") != std::string::npos || t.find("call") != std::string::npos ||
+      t.find("text message") != std::string::npos)
     benefit = "the people who need it get it without extra steps";
-  else if (t.find("show") != std::string::npos || t.find("see") != std::string::npos || t.find("warn") != std::string::npos)
+  else if (t.find("show") != std::string::npos || t.find("see") != std::string::npos ||
+           t.find("warn") != std::string::npos)
     benefit = "I can decide with the facts in front of me";
   else if (t.find("reorder") != std::string::npos || t.find("mark") != std::string::npos)
     benefit = "the list stays right as things change";
-  else if (t.find("record") != std::string::npos || t.find("draw") != std::string::npos || t.find("join") != std::string::npos)
+  else if (t.find("record") != std::string::npos || t.find("draw") != std::string::npos ||
+           t.find("join") != std::string::npos)
     benefit = "what I enter is captured once and kept";
   if (want.find("to receive") == 0 || want.find("to get") == 0) benefit = "I know what to expect and when to act";
   return "As " + RoleWithArticle(roles[r]) + ", I want " + want + " (F" + std::to_string(f.id) + ") so that " +

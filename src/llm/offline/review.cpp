@@ -58,8 +58,8 @@ std::string Names(const std::vector<std::string>& v, size_t max = 6) {
   return out;
 }
 
-void KindChecks(const std::string& a, const std::string& text, const std::vector<std::pair<std::string, std::string>>& others,
-                Review* r) {
+void KindChecks(const std::string& a, const std::string& text,
+                const std::vector<std::pair<std::string, std::string>>& others, Review* r) {
   auto check = [&](bool ok, std::string what) { r->checks.push_back({ok, std::move(what)}); };
   if (a == "prd.md") {
     auto fs = IdSections(text, 3, 'F');
@@ -67,7 +67,8 @@ void KindChecks(const std::string& a, const std::string& text, const std::vector
     for (const auto& s : fs)
       if (!IContains(s.body, "Acceptance")) without.push_back(s.heading.substr(0, s.heading.find(':')));
     check(!fs.empty(), std::to_string(fs.size()) + " features defined as `### F<n>: Title`");
-    check(without.empty(), without.empty() ? "every feature has acceptance criteria" : "features without acceptance criteria: " + Names(without));
+    check(without.empty(), without.empty() ? "every feature has acceptance criteria"
+                                           : "features without acceptance criteria: " + Names(without));
   } else if (a == "epics.md") {
     auto es = IdSections(text, 2, 'E');
     check(!es.empty(), std::to_string(es.size()) + " epics defined as `## E<n>: Title`");
@@ -80,13 +81,15 @@ void KindChecks(const std::string& a, const std::string& text, const std::vector
         int id = std::atoi(s.heading.c_str() + 1);
         if (!covered.count(id)) missing.push_back("F" + std::to_string(id));
       }
-      check(missing.empty(), missing.empty() ? "every PRD feature is covered by an epic" : "PRD features in no epic: " + Names(missing));
+      check(missing.empty(),
+            missing.empty() ? "every PRD feature is covered by an epic" : "PRD features in no epic: " + Names(missing));
     }
   } else if (a == "tasks.md") {
     auto ts = IdSections(text, 3, 'T');
     std::vector<std::string> orphan;
     for (const auto& t : ts)
-      if (FieldValue(t.body, "Epic").empty() && FieldValue(t.body, "Parent epic").empty()) orphan.push_back(t.heading.substr(0, t.heading.find(':')));
+      if (FieldValue(t.body, "Epic").empty() && FieldValue(t.body, "Parent epic").empty())
+        orphan.push_back(t.heading.substr(0, t.heading.find(':')));
     check(!ts.empty(), std::to_string(ts.size()) + " tasks defined as `### T<e>.<n>: Title`");
     check(orphan.empty(), orphan.empty() ? "every task names its epic" : "tasks without `Epic:`: " + Names(orphan));
   } else if (a == "data-model.md") {
@@ -95,7 +98,8 @@ void KindChecks(const std::string& a, const std::string& text, const std::vector
     for (const auto& e : es)
       if (Tables(e.body).empty()) bare.push_back(e.heading);
     check(!es.empty(), std::to_string(es.size()) + " entities defined");
-    check(bare.empty(), bare.empty() ? "every entity has a field table" : "entities without a field table: " + Names(bare));
+    check(bare.empty(),
+          bare.empty() ? "every entity has a field table" : "entities without a field table: " + Names(bare));
   } else if (a == "api-spec.md") {
     auto eps = SectionsAt(text, 3);
     std::set<std::string> entities;
@@ -106,12 +110,15 @@ void KindChecks(const std::string& a, const std::string& text, const std::vector
       auto res = ListValue(FieldValue(e.body, "Resources"));
       if (res.empty()) no_resources.push_back(e.heading);
       for (const auto& x : res)
-        if (!entities.empty() && !entities.count(x) && std::find(unknown.begin(), unknown.end(), x) == unknown.end()) unknown.push_back(x);
+        if (!entities.empty() && !entities.count(x) && std::find(unknown.begin(), unknown.end(), x) == unknown.end())
+          unknown.push_back(x);
     }
     check(!eps.empty(), std::to_string(eps.size()) + " endpoints defined as `### METHOD /path`");
-    check(no_resources.empty(), no_resources.empty() ? "every endpoint names its resources" : "endpoints without `Resources:`: " + Names(no_resources));
+    check(no_resources.empty(), no_resources.empty() ? "every endpoint names its resources"
+                                                     : "endpoints without `Resources:`: " + Names(no_resources));
     if (!entities.empty())
-      check(unknown.empty(), unknown.empty() ? "every resource is an entity of data-model.md" : "resources missing from data-model.md: " + Names(unknown));
+      check(unknown.empty(), unknown.empty() ? "every resource is an entity of data-model.md"
+                                             : "resources missing from data-model.md: " + Names(unknown));
   } else if (a == "component-mapping.md") {
     auto cs = SectionsAt(text, 3);
     check(!cs.empty(), std::to_string(cs.size()) + " components defined");
@@ -120,9 +127,11 @@ void KindChecks(const std::string& a, const std::string& text, const std::vector
       std::vector<std::string> unknown;
       for (const auto& c : cs)
         for (const auto& t : ListValue(FieldValue(c.body, "Tokens")))
-          if (t.find('.') != std::string::npos && !std::count(defined.begin(), defined.end(), t) && !std::count(unknown.begin(), unknown.end(), t))
+          if (t.find('.') != std::string::npos && !std::count(defined.begin(), defined.end(), t) &&
+              !std::count(unknown.begin(), unknown.end(), t))
             unknown.push_back(t);
-      check(unknown.empty(), unknown.empty() ? "every token used is defined in design-tokens.md" : "tokens not in design-tokens.md: " + Names(unknown));
+      check(unknown.empty(), unknown.empty() ? "every token used is defined in design-tokens.md"
+                                             : "tokens not in design-tokens.md: " + Names(unknown));
     }
   } else if (a == "journey-maps.md") {
     auto js = SectionsAt(text, 2);
@@ -155,7 +164,7 @@ Review ReviewArtifact(const std::string& artifact, const std::string& text,
   for (const char* k : {"title", "artifact", "phase", "agent", "version"})
     if (FrontmatterValue(text, k).empty()) missing_fields.push_back(k);
   r.checks.push_back({split.present && split.closed && missing_fields.empty(),
-                      !split.present ? "no frontmatter"
+                      !split.present           ? "no frontmatter"
                       : missing_fields.empty() ? "frontmatter has title, artifact, phase, agent and version"
                                                : "frontmatter lacks " + Names(missing_fields)});
   auto expected = ExpectedSections(artifact);
@@ -164,7 +173,8 @@ Review ReviewArtifact(const std::string& artifact, const std::string& text,
     std::vector<std::string> missing;
     for (const auto& e : expected) {
       bool found = false;
-      for (const auto& s : sections) found = found || (s.heading.size() >= e.size() && IEquals(s.heading.substr(0, e.size()), e));
+      for (const auto& s : sections)
+        found = found || (s.heading.size() >= e.size() && IEquals(s.heading.substr(0, e.size()), e));
       if (!found) missing.push_back("## " + (e == "Colo" ? std::string("Colour") : e));
     }
     r.checks.push_back({missing.empty(), std::to_string(expected.size() - missing.size()) + " of " +

@@ -13,7 +13,7 @@ namespace specwave::offline {
 struct Review {
   std::vector<std::pair<bool, std::string>> checks;  // passed?, what was checked and found
   int Passed() const;
-  std::vector<std::string> Gaps() const;             // the failed checks' texts
+  std::vector<std::string> Gaps() const;  // the failed checks' texts
 };
 
 // `others` are the artifacts the review may compare against (name, text).

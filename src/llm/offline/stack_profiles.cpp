@@ -14,8 +14,8 @@ StackPackage Pkg(std::string name, std::string policy, std::string licence, std:
 
 const StackPackage kReact = Pkg("react, react-dom", "^18; minor updates monthly after the test suite passes", "MIT",
                                 "UI components", "Low: widely used; major versions need a migration pass");
-const StackPackage kVite = Pkg("vite", "^5; dev dependency, update monthly", "MIT", "Build and dev server",
-                               "Low: build-time only");
+const StackPackage kVite =
+    Pkg("vite", "^5; dev dependency, update monthly", "MIT", "Build and dev server", "Low: build-time only");
 const StackPackage kTypeScript = Pkg("typescript", "~5.x; pin minor, update quarterly", "Apache-2.0",
                                      "Types shared by client and server", "Low: build-time only");
 const StackPackage kFastify = Pkg("fastify", "^4; minor updates monthly", "MIT", "HTTP API server",
@@ -25,8 +25,9 @@ const StackPackage kPg = Pkg("pg (node-postgres)", "^8; minor updates monthly", 
 const StackPackage kZod = Pkg("zod", "^3; minor updates monthly", "MIT", "Request and sync payload validation",
                               "Low: schemas are shared, so a change breaks both sides at compile time");
 const StackPackage kVitest = Pkg("vitest", "^1; dev dependency", "MIT", "Unit tests", "Low: test-time only");
-const StackPackage kPlaywright = Pkg("@playwright/test", "^1; dev dependency, update with browsers", "Apache-2.0",
-                                     "End-to-end tests in real browsers", "Medium: browser updates can make tests flaky");
+const StackPackage kPlaywright =
+    Pkg("@playwright/test", "^1; dev dependency, update with browsers", "Apache-2.0",
+        "End-to-end tests in real browsers", "Medium: browser updates can make tests flaky");
 const StackPackage kPostgres = Pkg("PostgreSQL server", "16.x; patch releases as published, major upgrade yearly",
                                    "PostgreSQL Licence", "Durable database", "Low: managed service with backups");
 
@@ -35,8 +36,9 @@ const StackPackage kPostgres = Pkg("PostgreSQL server", "16.x; patch releases as
 StackProfile WebPwaProfile() {
   StackProfile s;
   s.id = "web-pwa-sqlite";
-  s.summary = "Offline-first progressive web app: a React client with SQLite (WebAssembly) on the device, a small "
-              "sync API on Node.js and PostgreSQL.";
+  s.summary =
+      "Offline-first progressive web app: a React client with SQLite (WebAssembly) on the device, a small "
+      "sync API on Node.js and PostgreSQL.";
   s.ui_element = "React function component";
   s.ui_file_pattern = "src/components/{Name}.tsx";
   s.offline_first = true;
@@ -57,7 +59,8 @@ StackProfile WebPwaProfile() {
   };
   s.rejected = {
       {"Native iOS and Android apps", "two codebases and store review for a product the brief defines as web"},
-      {"Firebase / Firestore offline persistence", "vendor lock-in and no SQL on the device; export and migration get hard"},
+      {"Firebase / Firestore offline persistence",
+       "vendor lock-in and no SQL on the device; export and migration get hard"},
       {"IndexedDB alone, without SQL", "every query and migration would be hand-written over a key-value store"},
   };
   s.consequences = {
@@ -66,13 +69,21 @@ StackProfile WebPwaProfile() {
       "Sync conflicts need an explicit rule: per-field last-writer-wins, with the losing value kept in history.",
       "Service-worker updates need a 'reload to update' prompt so a tab never mixes two versions.",
   };
-  s.packages = {kReact, kVite, kTypeScript,
-                Pkg("workbox-window, workbox-build", "pin minor; update after an offline test run", "MIT",
-                    "Service worker precache and update flow", "Medium: a bad service worker serves stale code; test updates"),
-                Pkg("@sqlite.org/sqlite-wasm", "pin exact; upgrade deliberately with a migration test",
-                    "Apache-2.0 (wrapper); SQLite itself is public domain", "SQLite database on the device",
-                    "Medium: OPFS support differs between browsers; keep an IndexedDB fallback"),
-                kFastify, kPg, kZod, kVitest, kPlaywright, kPostgres};
+  s.packages = {
+      kReact,
+      kVite,
+      kTypeScript,
+      Pkg("workbox-window, workbox-build", "pin minor; update after an offline test run", "MIT",
+          "Service worker precache and update flow", "Medium: a bad service worker serves stale code; test updates"),
+      Pkg("@sqlite.org/sqlite-wasm", "pin exact; upgrade deliberately with a migration test",
+          "Apache-2.0 (wrapper); SQLite itself is public domain", "SQLite database on the device",
+          "Medium: OPFS support differs between browsers; keep an IndexedDB fallback"),
+      kFastify,
+      kPg,
+      kZod,
+      kVitest,
+      kPlaywright,
+      kPostgres};
   s.components = {
       {"App shell", "Routes, layout and the offline indicator; loads from the service-worker cache."},
       {"Local store", "The SQLite database on the device; the only store the UI reads."},
@@ -119,15 +130,15 @@ StackProfile WebHtmxProfile() {
       "The app needs a connection; offline use is limited to what the browser has cached.",
       "Front-end work happens in HTML templates and CSS, not in a component framework.",
   };
-  s.packages = {Pkg("htmx.org", "pin exact, vendored into the repository", "0BSD", "Partial page updates",
-                    "Low: one small file; upgrades are read before they are taken"),
-                Pkg("github.com/go-chi/chi/v5", "v5; minor updates monthly", "MIT", "HTTP routing",
-                    "Low: small, stable"),
-                Pkg("github.com/jackc/pgx/v5", "v5; minor updates monthly", "MIT", "PostgreSQL driver and pool",
-                    "Low: mature"),
-                Pkg("github.com/pressly/goose/v3", "v3; update quarterly", "MIT", "Schema migrations",
-                    "Low: migrations are plain SQL files"),
-                kPlaywright, kPostgres};
+  s.packages = {
+      Pkg("htmx.org", "pin exact, vendored into the repository", "0BSD", "Partial page updates",
+          "Low: one small file; upgrades are read before they are taken"),
+      Pkg("github.com/go-chi/chi/v5", "v5; minor updates monthly", "MIT", "HTTP routing", "Low: small, stable"),
+      Pkg("github.com/jackc/pgx/v5", "v5; minor updates monthly", "MIT", "PostgreSQL driver and pool", "Low: mature"),
+      Pkg("github.com/pressly/goose/v3", "v3; update quarterly", "MIT", "Schema migrations",
+          "Low: migrations are plain SQL files"),
+      kPlaywright,
+      kPostgres};
   s.components = {
       {"Web server", "Go handlers: routing, sessions, rendering templates."},
       {"Templates", "html/template pages and partials that htmx swaps in place."},
@@ -150,20 +161,25 @@ StackProfile WebReactProfile() {
   s.id = "web-react-postgres";
   s.summary = "Web app: a React client, a Node.js (Fastify) API and PostgreSQL.";
   s.offline_first = false;
-  s.layers = {s.layers[0], s.layers[4], s.layers[5],
+  s.layers = {s.layers[0],
+              s.layers[4],
+              s.layers[5],
               {"Hosting", "Static CDN for the client, one container for the API", "Only the API needs a server."}};
-  s.rejected = {{"Next.js full-stack framework", "server components and framework lock-in are more than the features need"},
-                {"Native apps", "the platform is the web"},
-                {"A document database", "the records reference each other; relational queries and constraints fit better"}};
+  s.rejected = {
+      {"Next.js full-stack framework", "server components and framework lock-in are more than the features need"},
+      {"Native apps", "the platform is the web"},
+      {"A document database", "the records reference each other; relational queries and constraints fit better"}};
   s.consequences = {"The client needs a connection for every change.",
                     "Client and server share TypeScript types, so an API change fails to compile on both sides."};
   s.packages = {kReact, kVite, kTypeScript, kFastify, kPg, kZod, kVitest, kPlaywright, kPostgres};
   s.components = {{"Web client", "The React app: routes, screens and forms."},
                   {"API server", "Fastify endpoints for the resources in api-spec.md."},
                   {"Database", "PostgreSQL: every record."}};
-  s.data_flow = {"The client calls the JSON API over HTTPS.", "The API validates the request and reads or writes PostgreSQL in a transaction.",
+  s.data_flow = {"The client calls the JSON API over HTTPS.",
+                 "The API validates the request and reads or writes PostgreSQL in a transaction.",
                  "The response carries the updated resource, which the client renders."};
-  s.deployment = {"Client: static files on a CDN.", "API: one container behind HTTPS.", "Database: managed PostgreSQL 16."};
+  s.deployment = {"Client: static files on a CDN.", "API: one container behind HTTPS.",
+                  "Database: managed PostgreSQL 16."};
   return s;
 }
 

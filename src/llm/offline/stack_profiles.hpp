@@ -6,11 +6,11 @@
 
 namespace specwave::offline {
 
-StackProfile WebPwaProfile();       // web-pwa-sqlite: offline-first web
-StackProfile WebHtmxProfile();      // web-htmx-postgres: web for slow phones and connections
-StackProfile WebReactProfile();     // web-react-postgres: the default web stack
-StackProfile MobileFlutterProfile();// mobile-flutter-sqlite: store apps for iOS and Android
-StackProfile DesktopTauriProfile(); // desktop-tauri-sqlite
-StackProfile CliGoProfile();        // cli-go-sqlite
+StackProfile WebPwaProfile();         // web-pwa-sqlite: offline-first web
+StackProfile WebHtmxProfile();        // web-htmx-postgres: web for slow phones and connections
+StackProfile WebReactProfile();       // web-react-postgres: the default web stack
+StackProfile MobileFlutterProfile();  // mobile-flutter-sqlite: store apps for iOS and Android
+StackProfile DesktopTauriProfile();   // desktop-tauri-sqlite
+StackProfile CliGoProfile();          // cli-go-sqlite
 
 }  // namespace specwave::offline

@@ -42,7 +42,8 @@ bool Serves(const Named& n, const std::vector<int>& features) {
 
 void Task(std::string* out, int epic, int* k, const std::string& title, const std::vector<std::string>& touches,
           const std::string& text) {
-  *out += "\n### T" + std::to_string(epic) + "." + std::to_string(++*k) + ": " + title + "\n\nEpic: E" + std::to_string(epic) + "\n";
+  *out += "\n### T" + std::to_string(epic) + "." + std::to_string(++*k) + ": " + title + "\n\nEpic: E" +
+          std::to_string(epic) + "\n";
   if (!touches.empty()) *out += "Touches: " + Join(touches, ", ") + "\n";
   *out += "\n" + text + "\n";
 }
@@ -108,7 +109,8 @@ std::string GenerateTaskSection(const GenInput& in) {
     for (const auto& c : components)
       if (c.serves.empty() && shell.size() < 4) shell.push_back(c.name);
     Task(&out, epic, &k, "Project skeleton on " + StackIdFor(in), shell,
-         "Set up the repository, CI, the app shell and the shared components; done when an empty app deploys to staging.");
+         "Set up the repository, CI, the app shell and the shared components; done when an empty app deploys to "
+         "staging.");
   }
   if (!mine_en.empty())
     Task(&out, epic, &k, "Store " + JoinList(mine_en), mine_en,
@@ -129,8 +131,9 @@ std::string GenerateTaskSection(const GenInput& in) {
           if (is_entity(r)) res.insert(r);
       }
     for (const auto& r : res) touches.push_back(r);
-    Task(&out, epic, &k, "API for " + (g.empty() ? std::string("the epic") : g) + " (" + std::to_string(touches.size() - res.size()) +
-                             " endpoint" + (touches.size() - res.size() == 1 ? "" : "s") + ")",
+    Task(&out, epic, &k,
+         "API for " + (g.empty() ? std::string("the epic") : g) + " (" + std::to_string(touches.size() - res.size()) +
+             " endpoint" + (touches.size() - res.size() == 1 ? "" : "s") + ")",
          touches, "Implement the endpoints as specified in api-spec.md, with request validation and contract tests.");
   }
   for (const auto& c : mine_co) {

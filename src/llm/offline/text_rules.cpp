@@ -1,8 +1,8 @@
 #include "llm/offline/text_rules.hpp"
 
 #include <algorithm>
-#include <iterator>
 #include <cctype>
+#include <iterator>
 
 namespace specwave::offline {
 
@@ -21,63 +21,63 @@ bool In(const std::string_view (&set)[N], std::string_view w) {
   return std::find(std::begin(set), std::end(set), w) != std::end(set);
 }
 
-constexpr std::string_view kDeterminers[] = {
-    "a",   "an",   "the",  "each", "every", "their", "its",  "his",  "her",  "our",   "your", "this",
-    "that", "these", "those", "any", "some",  "per",   "one",  "no",   "my",   "both",  "another", "which"};
+constexpr std::string_view kDeterminers[] = {"a",    "an",  "the",  "each", "every", "their", "its",     "his",
+                                             "her",  "our", "your", "this", "that",  "these", "those",   "any",
+                                             "some", "per", "one",  "no",   "my",    "both",  "another", "which"};
 
 constexpr std::string_view kFunctionWords[] = {
-    "for",     "with",   "on",      "in",     "at",      "by",      "to",     "from",   "of",      "about",
-    "against", "after",  "before",  "during", "into",    "onto",    "over",   "under",  "between", "through",
-    "across",  "as",     "than",    "via",    "without", "within",  "until",  "since",  "near",    "and",
-    "or",      "but",    "nor",     "so",     "yet",     "when",    "while",  "if",     "because", "that",
-    "which",   "who",    "whom",    "whose",  "where",   "what",    "how",    "why",    "then",    "once",
-    "i",       "you",    "he",      "she",    "it",      "we",      "they",   "them",   "us",      "me",
-    "him",     "there",  "here",    "is",     "are",     "was",     "were",   "be",     "been",    "being",
-    "am",      "has",    "have",    "had",    "do",      "does",    "did",    "can",    "could",   "will",
-    "would",   "shall",  "should",  "may",    "might",   "must",    "not",    "only",   "also",    "just",
-    "actually", "enough", "very",   "too",    "more",    "most",    "less",   "already", "still",  "again",
-    "ever",    "never",  "always",  "now"};
+    "for",   "with",   "on",       "in",     "at",    "by",      "to",    "from",    "of",      "about",   "against",
+    "after", "before", "during",   "into",   "onto",  "over",    "under", "between", "through", "across",  "as",
+    "than",  "via",    "without",  "within", "until", "since",   "near",  "and",     "or",      "but",     "nor",
+    "so",    "yet",    "when",     "while",  "if",    "because", "that",  "which",   "who",     "whom",    "whose",
+    "where", "what",   "how",      "why",    "then",  "once",    "i",     "you",     "he",      "she",     "it",
+    "we",    "they",   "them",     "us",     "me",    "him",     "there", "here",    "is",      "are",     "was",
+    "were",  "be",     "been",     "being",  "am",    "has",     "have",  "had",     "do",      "does",    "did",
+    "can",   "could",  "will",     "would",  "shall", "should",  "may",   "might",   "must",    "not",     "only",
+    "also",  "just",   "actually", "enough", "very",  "too",     "more",  "most",    "less",    "already", "still",
+    "again", "ever",   "never",    "always", "now"};
 
 constexpr std::string_view kVerbs[] = {
-    "join",    "see",     "show",    "call",   "get",     "reorder",  "mark",    "export",  "draw",    "share",
-    "record",  "warn",    "run",     "update", "move",    "come",     "choose",  "receive", "know",    "raise",
-    "copy",    "put",     "keep",    "let",    "walk",    "need",     "use",     "want",    "add",     "edit",
-    "delete",  "create",  "list",    "send",   "notify",  "pay",      "book",    "track",   "sign",    "invite",
-    "upload",  "download", "save",   "load",   "open",    "close",    "start",   "stop",    "happen",  "strand",
-    "lead",    "allow",   "help",    "enable", "give",    "take",     "make",    "find",    "go",      "read",
-    "write",   "print",   "compare", "review", "approve", "reject",   "assign",  "remove",  "change",  "manage",
-    "browse",  "select",  "check",   "tap",    "enter",   "register", "schedule", "publish"};
+    "join",   "see",      "show",    "call",   "get",     "reorder",  "mark",     "export",  "draw",   "share",
+    "record", "warn",     "run",     "update", "move",    "come",     "choose",   "receive", "know",   "raise",
+    "copy",   "put",      "keep",    "let",    "walk",    "need",     "use",      "want",    "add",    "edit",
+    "delete", "create",   "list",    "send",   "notify",  "pay",      "book",     "track",   "sign",   "invite",
+    "upload", "download", "save",    "load",   "open",    "close",    "start",    "stop",    "happen", "strand",
+    "lead",   "allow",    "help",    "enable", "give",    "take",     "make",     "find",    "go",     "read",
+    "write",  "print",    "compare", "review", "approve", "reject",   "assign",   "remove",  "change", "manage",
+    "browse", "select",   "check",   "tap",    "enter",   "register", "schedule", "publish"};
 
 constexpr std::string_view kModifiers[] = {
-    "chosen",   "predicted", "expected", "estimated", "whole",    "next",     "urgent",  "actual",  "set",
-    "old",      "slow",      "new",      "live",      "daily",    "weekly",   "monthly", "remote",  "mixed",
-    "own",      "public",    "paid",     "single",    "small",    "big",      "large",   "crowded", "first",
-    "last",     "simple",    "quick",    "easy",      "real",     "full",     "local",   "coastal", "short",
-    "long",     "fast",      "clear",    "good",      "bad",      "main",     "primary", "secondary", "other",
-    "same",     "different", "multiple", "many",      "few",      "several",  "all",     "recent",  "upcoming",
-    "past",     "future",    "safe",     "accessible", "offline", "online",   "mobile",  "native",  "shared",
-    "private",  "personal",  "optional", "required",  "default",  "custom",   "basic",   "total",   "front-desk"};
+    "chosen",  "predicted", "expected", "estimated",  "whole",   "next",    "urgent",  "actual",    "set",
+    "old",     "slow",      "new",      "live",       "daily",   "weekly",  "monthly", "remote",    "mixed",
+    "own",     "public",    "paid",     "single",     "small",   "big",     "large",   "crowded",   "first",
+    "last",    "simple",    "quick",    "easy",       "real",    "full",    "local",   "coastal",   "short",
+    "long",    "fast",      "clear",    "good",       "bad",     "main",    "primary", "secondary", "other",
+    "same",    "different", "multiple", "many",       "few",     "several", "all",     "recent",    "upcoming",
+    "past",    "future",    "safe",     "accessible", "offline", "online",  "mobile",  "native",    "shared",
+    "private", "personal",  "optional", "required",   "default", "custom",  "basic",   "total",     "front-desk"};
 
 constexpr std::string_view kAttributes[] = {
-    "name",     "phone",    "number",  "phone-number", "time",    "wait",     "speed",    "distance", "height",
-    "limit",    "day",      "date",    "note",         "condition", "count",  "place",    "position", "status",
-    "link",     "email",    "address", "duration",     "score",   "level",    "depth",    "price",    "amount",
-    "code",     "title",    "description", "label",    "rate",    "percentage", "age",    "weight",   "size",
-    "url",      "token",    "reason",  "comment",      "rating",  "deadline", "capacity", "quantity", "priority",
-    "type",     "category", "language", "timezone",    "start",   "end",      "minute"};
+    "name",  "phone",    "number",      "phone-number", "time",      "wait",       "speed",    "distance", "height",
+    "limit", "day",      "date",        "note",         "condition", "count",      "place",    "position", "status",
+    "link",  "email",    "address",     "duration",     "score",     "level",      "depth",    "price",    "amount",
+    "code",  "title",    "description", "label",        "rate",      "percentage", "age",      "weight",   "size",
+    "url",   "token",    "reason",      "comment",      "rating",    "deadline",   "capacity", "quantity", "priority",
+    "type",  "category", "language",    "timezone",     "start",     "end",        "minute"};
 
 constexpr std::string_view kViewNouns[] = {
-    "sketch", "board",  "check",    "check-in", "view",   "screen", "page",   "list",    "dashboard", "overview",
-    "search", "report", "log",      "summary",  "export", "form",   "button", "tap",     "call",      "panel",
-    "feed",   "tab",    "menu",     "wizard",   "editor", "chart",  "map",    "history", "setting",   "import",
-    "sync",   "display"};
+    "sketch",    "board",    "check",  "check-in", "view",    "screen",  "page",   "list",
+    "dashboard", "overview", "search", "report",   "log",     "summary", "export", "form",
+    "button",    "tap",      "call",   "panel",    "feed",    "tab",     "menu",   "wizard",
+    "editor",    "chart",    "map",    "history",  "setting", "import",  "sync",   "display"};
 
 constexpr std::string_view kVague[] = {
-    "way",     "thing",    "water",   "signal",  "one",     "part",    "kind",    "lot",     "people",  "person",
-    "someone", "everyone", "today",   "moment",  "hour",    "second",  "something", "nothing", "turn",  "room",
-    "hand",    "sunlight", "app",     "website", "data",    "dataset", "ability", "network", "connection", "internet",
-    "mud",     "flat",     "alarm",   "case",    "no-show", "result",  "option",  "feature", "user",    "information",
-    "back",    "up",       "out",     "down",    "away",    "lot",     "bit",     "side",    "top",     "bottom"};
+    "way",     "thing",      "water",    "signal",      "one",    "part",    "kind",   "lot",       "people",
+    "person",  "someone",    "everyone", "today",       "moment", "hour",    "second", "something", "nothing",
+    "turn",    "room",       "hand",     "sunlight",    "app",    "website", "data",   "dataset",   "ability",
+    "network", "connection", "internet", "mud",         "flat",   "alarm",   "case",   "no-show",   "result",
+    "option",  "feature",    "user",     "information", "back",   "up",      "out",    "down",      "away",
+    "lot",     "bit",        "side",     "top",         "bottom"};
 
 }  // namespace
 
@@ -128,7 +128,9 @@ std::string Singular(std::string_view w) {
   if (s == "people") return "person";
   if (s == "children") return "child";
   if (s.size() < 4 || s == "staff" || s == "data" || s == "series" || s == "news") return s;
-  auto ends = [&](std::string_view suf) { return s.size() > suf.size() && s.compare(s.size() - suf.size(), suf.size(), suf) == 0; };
+  auto ends = [&](std::string_view suf) {
+    return s.size() > suf.size() && s.compare(s.size() - suf.size(), suf.size(), suf) == 0;
+  };
   if (ends("ss") || ends("us") || ends("is")) return s;
   if (ends("ies")) return s.substr(0, s.size() - 3) + "y";
   if (ends("ches") || ends("shes") || ends("sses") || ends("xes") || ends("zes")) return s.substr(0, s.size() - 2);
@@ -140,7 +142,9 @@ std::string Plural(std::string_view w) {
   std::string s(w);
   if (s.empty() || s == "staff" || s == "data" || s == "series") return s;
   if (s == "person") return "people";
-  auto ends = [&](std::string_view suf) { return s.size() >= suf.size() && s.compare(s.size() - suf.size(), suf.size(), suf) == 0; };
+  auto ends = [&](std::string_view suf) {
+    return s.size() >= suf.size() && s.compare(s.size() - suf.size(), suf.size(), suf) == 0;
+  };
   if (s.size() > 1 && s.back() == 'y' && std::string_view("aeiou").find(s[s.size() - 2]) == std::string_view::npos)
     return s.substr(0, s.size() - 1) + "ies";
   if (ends("s") || ends("x") || ends("z") || ends("ch") || ends("sh")) return s + "es";
@@ -167,7 +171,8 @@ std::string SnakeCase(const std::vector<std::string>& words) {
   std::string out;
   for (const auto& w : words) {
     if (!out.empty()) out += '_';
-    for (char c : w) out += (c == '-' || c == ' ' || c == '\'') ? '_' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (char c : w)
+      out += (c == '-' || c == ' ' || c == '\'') ? '_' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   }
   return out;
 }
@@ -204,7 +209,8 @@ std::vector<std::string> Sentences(std::string_view text) {
   for (size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
     cur += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
-    bool end = (c == '.' || c == '!' || c == '?') && (i + 1 == text.size() || std::isspace(static_cast<unsigned char>(text[i + 1])));
+    bool end = (c == '.' || c == '!' || c == '?') &&
+               (i + 1 == text.size() || std::isspace(static_cast<unsigned char>(text[i + 1])));
     if (end) {
       std::string t(cur);
       size_t b = t.find_first_not_of(' ');
@@ -229,7 +235,9 @@ bool IsVagueNoun(std::string_view w) { return In(kVague, w); }
 
 bool IsKnownVerb(std::string_view w) {
   std::string s(w);
-  auto ends = [&](std::string_view suf) { return s.size() > suf.size() + 1 && s.compare(s.size() - suf.size(), suf.size(), suf) == 0; };
+  auto ends = [&](std::string_view suf) {
+    return s.size() > suf.size() + 1 && s.compare(s.size() - suf.size(), suf.size(), suf) == 0;
+  };
   std::vector<std::string> bases = {s};
   if (ends("ies")) bases.push_back(s.substr(0, s.size() - 3) + "y");
   if (ends("es")) bases.push_back(s.substr(0, s.size() - 2));
@@ -246,7 +254,8 @@ bool IsKnownVerb(std::string_view w) {
   for (size_t cut : {size_t{3}, size_t{2}})
     if (s.size() > cut + 2 && s[s.size() - cut - 1] == s[s.size() - cut - 2] && (ends("ing") || ends("ed")))
       bases.push_back(s.substr(0, s.size() - cut - 1));
-  if (s == "saw" || s == "seen" || s == "got" || s == "ran" || s == "came" || s == "drew" || s == "drawn" || s == "sent")
+  if (s == "saw" || s == "seen" || s == "got" || s == "ran" || s == "came" || s == "drew" || s == "drawn" ||
+      s == "sent")
     return true;
   for (const auto& b : bases)
     if (In(kVerbs, b)) return true;
@@ -275,11 +284,20 @@ std::string YamlQuote(std::string_view s) {
   std::string out = "\"";
   for (char c : s) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': break;
-      case '\t': out += "\\t"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        break;
+      case '\t':
+        out += "\\t";
+        break;
       default:
         if (static_cast<unsigned char>(c) < 0x20) break;  // other control characters are dropped
         out += c;

@@ -26,22 +26,22 @@ std::string Plural(std::string_view word);  // lowercase in, lowercase out
 
 std::string PascalCase(const std::vector<std::string>& words);  // {"float","plan"} -> FloatPlan
 std::string SnakeCase(const std::vector<std::string>& words);   // {"phone","number"} -> phone_number
-std::string KebabFromPascal(std::string_view pascal);            // FloatPlan -> float-plan
-std::string SnakeFromPascal(std::string_view pascal);            // FloatPlan -> float_plan
-std::string Capitalize(std::string_view s);                      // first letter upper-cased
-std::string Lowercase1(std::string_view s);                      // first letter lower-cased unless an acronym
+std::string KebabFromPascal(std::string_view pascal);           // FloatPlan -> float-plan
+std::string SnakeFromPascal(std::string_view pascal);           // FloatPlan -> float_plan
+std::string Capitalize(std::string_view s);                     // first letter upper-cased
+std::string Lowercase1(std::string_view s);                     // first letter lower-cased unless an acronym
 
 // Sentences of a paragraph (split on . ! ? followed by space or end).
 std::vector<std::string> Sentences(std::string_view text);
 
 // Lexicons (all take lowercase singular words).
-bool IsDeterminer(std::string_view w);   // a, the, each, their, ...
-bool IsFunctionWord(std::string_view w); // prepositions, conjunctions, pronouns, auxiliaries
-bool IsKnownVerb(std::string_view w);    // common verbs in briefs, any inflection
-bool IsModifier(std::string_view w);     // adjectives that never head an entity: daily, live, next, ...
-bool IsAttributeNoun(std::string_view w);// becomes a field: name, time, distance, ...
-bool IsViewNoun(std::string_view w);     // names a screen or an action: sketch, board, check, report, ...
-bool IsVagueNoun(std::string_view w);    // never an entity: way, thing, water, ...
+bool IsDeterminer(std::string_view w);     // a, the, each, their, ...
+bool IsFunctionWord(std::string_view w);   // prepositions, conjunctions, pronouns, auxiliaries
+bool IsKnownVerb(std::string_view w);      // common verbs in briefs, any inflection
+bool IsModifier(std::string_view w);       // adjectives that never head an entity: daily, live, next, ...
+bool IsAttributeNoun(std::string_view w);  // becomes a field: name, time, distance, ...
+bool IsViewNoun(std::string_view w);       // names a screen or an action: sketch, board, check, report, ...
+bool IsVagueNoun(std::string_view w);      // never an entity: way, thing, water, ...
 
 // FNV-1a: a stable hash for defaults derived from text (never std::hash, whose
 // value may differ between standard libraries and so between native and web).

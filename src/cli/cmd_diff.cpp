@@ -43,9 +43,12 @@ void PrintText(const std::string& old_path, const std::string& new_path, const m
   if (c.sections.empty()) std::printf("  no section changed (only blank lines, order or a byte-order mark differ)\n");
   for (const auto& d : c.sections) {
     std::printf("  %-9s %s", markdown::ChangeKindName(d.change), d.section.c_str());
-    if (d.change == markdown::ChangeKind::kAdded) std::printf("  (line %d)\n", d.new_line);
-    else if (d.change == markdown::ChangeKind::kDeleted) std::printf("  (was line %d)\n", d.old_line);
-    else std::printf("  (line %d -> %d)\n", d.old_line, d.new_line);
+    if (d.change == markdown::ChangeKind::kAdded)
+      std::printf("  (line %d)\n", d.new_line);
+    else if (d.change == markdown::ChangeKind::kDeleted)
+      std::printf("  (was line %d)\n", d.old_line);
+    else
+      std::printf("  (line %d -> %d)\n", d.old_line, d.new_line);
   }
   std::printf("  sha256 %.12s -> %.12s\n", c.old_sha256.c_str(), c.new_sha256.c_str());
 }
@@ -65,8 +68,10 @@ int CmdDiff(int argc, char** argv, const Environment&) {
   if (!new_text) return UsageError(err);
 
   markdown::ChangeSummary summary = markdown::DiffSections(*old_text, *new_text);
-  if (args.Has("json")) std::printf("%s\n", ToJson(summary).c_str());
-  else PrintText(old_path, new_path, summary);
+  if (args.Has("json"))
+    std::printf("%s\n", ToJson(summary).c_str());
+  else
+    PrintText(old_path, new_path, summary);
   return kExitOk;
 }
 

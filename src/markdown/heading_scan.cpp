@@ -21,9 +21,9 @@ struct Found {
 
 struct Walk {
   const SourceText* source = nullptr;
-  int containers = 0;     // block quotes and list items we are inside
-  int current = -1;       // index into `found` while inside a top-level heading
-  size_t waiting = 0;     // found[waiting..] (ended headings) still need `after`
+  int containers = 0;  // block quotes and list items we are inside
+  int current = -1;    // index into `found` while inside a top-level heading
+  size_t waiting = 0;  // found[waiting..] (ended headings) still need `after`
   const char* furthest = nullptr;
   std::vector<Found> found;
 };
@@ -44,8 +44,10 @@ int EnterBlock(MD_BLOCKTYPE type, void* detail, void* user) {
 
 int LeaveBlock(MD_BLOCKTYPE type, void*, void* user) {
   auto* w = static_cast<Walk*>(user);
-  if (type == MD_BLOCK_QUOTE || type == MD_BLOCK_LI) --w->containers;
-  else if (type == MD_BLOCK_H && w->containers == 0) w->current = -1;
+  if (type == MD_BLOCK_QUOTE || type == MD_BLOCK_LI)
+    --w->containers;
+  else if (type == MD_BLOCK_H && w->containers == 0)
+    w->current = -1;
   return 0;
 }
 
@@ -67,12 +69,21 @@ int Text(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size, void* user) {
   if (w->current < 0) return 0;
   std::string& t = w->found[static_cast<size_t>(w->current)].raw_title;
   switch (type) {
-    case MD_TEXT_NULLCHAR: AppendUtf8(&t, 0xFFFD); break;
+    case MD_TEXT_NULLCHAR:
+      AppendUtf8(&t, 0xFFFD);
+      break;
     case MD_TEXT_BR:
-    case MD_TEXT_SOFTBR: t += ' '; break;
-    case MD_TEXT_ENTITY: AppendEntity(&t, std::string_view(text, size)); break;
-    case MD_TEXT_HTML: break;  // inline tags are markup, not title text
-    default: t.append(text, size); break;
+    case MD_TEXT_SOFTBR:
+      t += ' ';
+      break;
+    case MD_TEXT_ENTITY:
+      AppendEntity(&t, std::string_view(text, size));
+      break;
+    case MD_TEXT_HTML:
+      break;  // inline tags are markup, not title text
+    default:
+      t.append(text, size);
+      break;
   }
   return 0;
 }

@@ -50,10 +50,14 @@ void AddRun(LineDiff* out, int old_from, int old_to, int new_from, int new_to) {
 
 const char* LineKindName(LineKind kind) {
   switch (kind) {
-    case LineKind::kEqual: return "equal";
-    case LineKind::kInsert: return "insert";
-    case LineKind::kDelete: return "delete";
-    case LineKind::kChange: return "change";
+    case LineKind::kEqual:
+      return "equal";
+    case LineKind::kInsert:
+      return "insert";
+    case LineKind::kDelete:
+      return "delete";
+    case LineKind::kChange:
+      return "change";
   }
   return "?";
 }

@@ -34,9 +34,12 @@ void AppendEntity(std::string* out, std::string_view e) {
     bool ok = true;
     for (char c : e.substr(hex ? 3 : 2, e.size() - (hex ? 4 : 3))) {
       int d = -1;
-      if (c >= '0' && c <= '9') d = c - '0';
-      else if (hex && c >= 'a' && c <= 'f') d = c - 'a' + 10;
-      else if (hex && c >= 'A' && c <= 'F') d = c - 'A' + 10;
+      if (c >= '0' && c <= '9')
+        d = c - '0';
+      else if (hex && c >= 'a' && c <= 'f')
+        d = c - 'a' + 10;
+      else if (hex && c >= 'A' && c <= 'F')
+        d = c - 'A' + 10;
       if (d < 0 || cp > 0x10FFFF) {
         ok = false;
         break;
@@ -52,10 +55,9 @@ void AppendEntity(std::string* out, std::string_view e) {
   static constexpr struct {
     std::string_view name;
     uint32_t cp;
-  } kNamed[] = {{"&amp;", '&'},      {"&lt;", '<'},       {"&gt;", '>'},       {"&quot;", '"'},
-                {"&apos;", '\''},    {"&nbsp;", 0xA0},    {"&copy;", 0xA9},    {"&reg;", 0xAE},
-                {"&ndash;", 0x2013}, {"&mdash;", 0x2014}, {"&hellip;", 0x2026}, {"&rarr;", 0x2192},
-                {"&larr;", 0x2190},  {"&times;", 0xD7}};
+  } kNamed[] = {{"&amp;", '&'},       {"&lt;", '<'},      {"&gt;", '>'},      {"&quot;", '"'},     {"&apos;", '\''},
+                {"&nbsp;", 0xA0},     {"&copy;", 0xA9},   {"&reg;", 0xAE},    {"&ndash;", 0x2013}, {"&mdash;", 0x2014},
+                {"&hellip;", 0x2026}, {"&rarr;", 0x2192}, {"&larr;", 0x2190}, {"&times;", 0xD7}};
   for (const auto& n : kNamed)
     if (e == n.name) {
       AppendUtf8(out, n.cp);

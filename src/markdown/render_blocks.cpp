@@ -42,9 +42,15 @@ class Flattener {
   int Enter(MD_BLOCKTYPE type, void* detail) {
     if (type != MD_BLOCK_P) li_open_ = false;
     switch (type) {
-      case MD_BLOCK_QUOTE: ++quote_depth_; break;
-      case MD_BLOCK_UL: lists_.push_back({false, 1}); break;
-      case MD_BLOCK_OL: lists_.push_back({true, static_cast<int>(static_cast<MD_BLOCK_OL_DETAIL*>(detail)->start)}); break;
+      case MD_BLOCK_QUOTE:
+        ++quote_depth_;
+        break;
+      case MD_BLOCK_UL:
+        lists_.push_back({false, 1});
+        break;
+      case MD_BLOCK_OL:
+        lists_.push_back({true, static_cast<int>(static_cast<MD_BLOCK_OL_DETAIL*>(detail)->start)});
+        break;
       case MD_BLOCK_LI: {
         auto* li = static_cast<MD_BLOCK_LI_DETAIL*>(detail);
         RenderBlock& b = Open(BlockKind::kListItem);
@@ -65,22 +71,33 @@ class Flattener {
           Open(quote_depth_ > 0 ? BlockKind::kQuote : BlockKind::kParagraph);
         }
         break;
-      case MD_BLOCK_H: Open(BlockKind::kHeading).level = static_cast<int>(static_cast<MD_BLOCK_H_DETAIL*>(detail)->level); break;
+      case MD_BLOCK_H:
+        Open(BlockKind::kHeading).level = static_cast<int>(static_cast<MD_BLOCK_H_DETAIL*>(detail)->level);
+        break;
       case MD_BLOCK_CODE: {
         auto* code = static_cast<MD_BLOCK_CODE_DETAIL*>(detail);
         RenderBlock& b = Open(BlockKind::kCode);
         b.language.assign(code->lang.text ? code->lang.text : "", code->lang.size);
         fenced_ = code->fence_char != 0;
-        if (code->info.size > 0 && src_.Contains(code->info.text)) Place(static_cast<int>(blocks_.size()) - 1, src_.LineOf(code->info.text));
+        if (code->info.size > 0 && src_.Contains(code->info.text))
+          Place(static_cast<int>(blocks_.size()) - 1, src_.LineOf(code->info.text));
         break;
       }
       case MD_BLOCK_HTML:
         Open(BlockKind::kCode).language = "html";
         fenced_ = false;
         break;
-      case MD_BLOCK_HR: Open(BlockKind::kRule); target_ = -1; break;
-      case MD_BLOCK_THEAD: in_head_ = true; break;
-      case MD_BLOCK_TR: Open(BlockKind::kTableRow).header_row = in_head_; target_ = -1; break;
+      case MD_BLOCK_HR:
+        Open(BlockKind::kRule);
+        target_ = -1;
+        break;
+      case MD_BLOCK_THEAD:
+        in_head_ = true;
+        break;
+      case MD_BLOCK_TR:
+        Open(BlockKind::kTableRow).header_row = in_head_;
+        target_ = -1;
+        break;
       case MD_BLOCK_TH:
       case MD_BLOCK_TD:
         if (!blocks_.empty() && blocks_.back().kind == BlockKind::kTableRow) {
@@ -88,20 +105,28 @@ class Flattener {
           target_ = static_cast<int>(blocks_.size()) - 1;
         }
         break;
-      default: break;
+      default:
+        break;
     }
     return 0;
   }
 
   int Leave(MD_BLOCKTYPE type) {
     switch (type) {
-      case MD_BLOCK_QUOTE: --quote_depth_; break;
+      case MD_BLOCK_QUOTE:
+        --quote_depth_;
+        break;
       case MD_BLOCK_UL:
       case MD_BLOCK_OL:
         if (!lists_.empty()) lists_.pop_back();
         break;
-      case MD_BLOCK_LI: li_open_ = false; target_ = -1; break;
-      case MD_BLOCK_THEAD: in_head_ = false; break;
+      case MD_BLOCK_LI:
+        li_open_ = false;
+        target_ = -1;
+        break;
+      case MD_BLOCK_THEAD:
+        in_head_ = false;
+        break;
       case MD_BLOCK_CODE:
       case MD_BLOCK_HTML:
         if (target_ >= 0 && !Target().text.empty() && Target().text.back() == '\n') Target().text.pop_back();
@@ -109,13 +134,17 @@ class Flattener {
         break;
       case MD_BLOCK_H:
         // A setext underline is no rule: blocks placed later must look past it.
-        if (target_ >= 0 && !IsAtxLine(src_.Line(Target().line)) && IsUnderline(src_.Line(last_line_ + 1))) ++last_line_;
+        if (target_ >= 0 && !IsAtxLine(src_.Line(Target().line)) && IsUnderline(src_.Line(last_line_ + 1)))
+          ++last_line_;
         target_ = -1;
         break;
       case MD_BLOCK_P:
       case MD_BLOCK_TH:
-      case MD_BLOCK_TD: target_ = -1; break;
-      default: break;
+      case MD_BLOCK_TD:
+        target_ = -1;
+        break;
+      default:
+        break;
     }
     return 0;
   }
@@ -123,12 +152,23 @@ class Flattener {
   int Span(MD_SPANTYPE type, bool enter) {
     const int step = enter ? 1 : -1;
     switch (type) {
-      case MD_SPAN_STRONG: bold_ += step; break;
-      case MD_SPAN_EM: italic_ += step; break;
-      case MD_SPAN_CODE: code_ += step; break;
-      case MD_SPAN_A: link_ += step; break;
-      case MD_SPAN_DEL: strike_ += step; break;
-      default: break;
+      case MD_SPAN_STRONG:
+        bold_ += step;
+        break;
+      case MD_SPAN_EM:
+        italic_ += step;
+        break;
+      case MD_SPAN_CODE:
+        code_ += step;
+        break;
+      case MD_SPAN_A:
+        link_ += step;
+        break;
+      case MD_SPAN_DEL:
+        strike_ += step;
+        break;
+      default:
+        break;
     }
     return 0;
   }
@@ -150,9 +190,15 @@ class Flattener {
     RenderBlock& t = Target();
     const bool verbatim = t.kind == BlockKind::kCode;
     switch (type) {
-      case MD_TEXT_NULLCHAR: Append(t, "\xEF\xBF\xBD"); break;
-      case MD_TEXT_BR: Append(t, verbatim ? std::string_view(text, size) : "\n"); break;
-      case MD_TEXT_SOFTBR: Append(t, verbatim ? std::string_view(text, size) : " "); break;
+      case MD_TEXT_NULLCHAR:
+        Append(t, "\xEF\xBF\xBD");
+        break;
+      case MD_TEXT_BR:
+        Append(t, verbatim ? std::string_view(text, size) : "\n");
+        break;
+      case MD_TEXT_SOFTBR:
+        Append(t, verbatim ? std::string_view(text, size) : " ");
+        break;
       case MD_TEXT_ENTITY: {
         std::string decoded;
         detail::AppendEntity(&decoded, std::string_view(text, size));
@@ -162,7 +208,9 @@ class Flattener {
       case MD_TEXT_HTML:
         if (verbatim) Append(t, std::string_view(text, size));  // inline tags are dropped
         break;
-      default: Append(t, std::string_view(text, size)); break;
+      default:
+        Append(t, std::string_view(text, size));
+        break;
     }
     return 0;
   }
@@ -233,7 +281,8 @@ class Flattener {
       while (i < l.size() && (l[i] == ' ' || l[i] == '\t' || l[i] == '>')) ++i;
       size_t j = i;
       while (j < l.size() && j - i < 9 && l[j] >= '0' && l[j] <= '9') ++j;
-      if (j < l.size() && ((j > i && (l[j] == '.' || l[j] == ')')) || (j == i && (l[j] == '-' || l[j] == '*' || l[j] == '+'))) &&
+      if (j < l.size() &&
+          ((j > i && (l[j] == '.' || l[j] == ')')) || (j == i && (l[j] == '-' || l[j] == '*' || l[j] == '+'))) &&
           (j + 1 == l.size() || l[j + 1] == ' ' || l[j + 1] == '\t')) {
         i = j + 1;
         continue;
@@ -311,13 +360,20 @@ int Text(MD_TEXTTYPE t, const MD_CHAR* s, MD_SIZE n, void* u) { return static_ca
 
 const char* BlockKindName(BlockKind kind) {
   switch (kind) {
-    case BlockKind::kHeading: return "heading";
-    case BlockKind::kParagraph: return "paragraph";
-    case BlockKind::kListItem: return "list_item";
-    case BlockKind::kCode: return "code";
-    case BlockKind::kQuote: return "quote";
-    case BlockKind::kTableRow: return "table_row";
-    case BlockKind::kRule: return "rule";
+    case BlockKind::kHeading:
+      return "heading";
+    case BlockKind::kParagraph:
+      return "paragraph";
+    case BlockKind::kListItem:
+      return "list_item";
+    case BlockKind::kCode:
+      return "code";
+    case BlockKind::kQuote:
+      return "quote";
+    case BlockKind::kTableRow:
+      return "table_row";
+    case BlockKind::kRule:
+      return "rule";
   }
   return "?";
 }

@@ -44,18 +44,18 @@ struct TableCell {
 
 struct RenderBlock {
   BlockKind kind = BlockKind::kParagraph;
-  int line = 0;         // 1-based source line where the block starts
-  int level = 0;        // heading: 1..6
-  int list_depth = 0;   // lists around the block; a top-level list item has 1
-  int quote_depth = 0;  // block quotes around the block (a quote's paragraphs are kQuote)
-  bool ordered = false;                // list item: numbered list
-  int number = 0;                      // list item: its number in a numbered list
+  int line = 0;                          // 1-based source line where the block starts
+  int level = 0;                         // heading: 1..6
+  int list_depth = 0;                    // lists around the block; a top-level list item has 1
+  int quote_depth = 0;                   // block quotes around the block (a quote's paragraphs are kQuote)
+  bool ordered = false;                  // list item: numbered list
+  int number = 0;                        // list item: its number in a numbered list
   bool task = false, task_done = false;  // list item: "- [ ]" / "- [x]"
-  std::string language;                // code: first word of the info string; "yaml", "html" as above
-  std::string text;                    // plain text; code keeps its line breaks, a hard break is '\n'
+  std::string language;                  // code: first word of the info string; "yaml", "html" as above
+  std::string text;                      // plain text; code keeps its line breaks, a hard break is '\n'
   std::vector<InlineSpan> spans;
-  std::vector<TableCell> cells;        // table row
-  bool header_row = false;             // table row: in the table head
+  std::vector<TableCell> cells;  // table row
+  bool header_row = false;       // table row: in the table head
 };
 
 std::vector<RenderBlock> RenderBlocks(std::string_view markdown);

@@ -41,7 +41,9 @@ std::vector<std::vector<int>> ChildLists(const Outline& o) {
   return kids;
 }
 
-uint64_t Combine(uint64_t h, uint64_t v) { return (h ^ (v + 0x9E3779B97F4A7C15ULL + (h << 6) + (h >> 2))) * 0xff51afd7ed558ccdULL; }
+uint64_t Combine(uint64_t h, uint64_t v) {
+  return (h ^ (v + 0x9E3779B97F4A7C15ULL + (h << 6) + (h >> 2))) * 0xff51afd7ed558ccdULL;
+}
 
 // Hash of a section with all its descendants, for aligning repeated titles.
 std::vector<uint64_t> SubtreeHashes(const Outline& o, const std::vector<std::vector<int>>& kids) {
@@ -101,18 +103,24 @@ std::vector<std::pair<int, int>> AlignGroup(const Side& o, const std::vector<int
 
 const char* ChangeKindName(ChangeKind kind) {
   switch (kind) {
-    case ChangeKind::kAdded: return "added";
-    case ChangeKind::kModified: return "modified";
-    case ChangeKind::kDeleted: return "deleted";
+    case ChangeKind::kAdded:
+      return "added";
+    case ChangeKind::kModified:
+      return "modified";
+    case ChangeKind::kDeleted:
+      return "deleted";
   }
   return "?";
 }
 
 const char* ImpactName(Impact impact) {
   switch (impact) {
-    case Impact::kLow: return "LOW";
-    case Impact::kMedium: return "MEDIUM";
-    case Impact::kHigh: return "HIGH";
+    case Impact::kLow:
+      return "LOW";
+    case Impact::kMedium:
+      return "MEDIUM";
+    case Impact::kHigh:
+      return "HIGH";
   }
   return "?";
 }

@@ -15,7 +15,12 @@ struct Range {
 class Matcher {
  public:
   Matcher(const std::vector<uint32_t>& x, const std::vector<uint32_t>& y, uint32_t id_count, const MatchLimits& limits)
-      : x_(x), y_(y), limits_(limits), match_of_x_(x.size(), -1), count_a_(id_count, 0), count_b_(id_count, 0),
+      : x_(x),
+        y_(y),
+        limits_(limits),
+        match_of_x_(x.size(), -1),
+        count_a_(id_count, 0),
+        count_b_(id_count, 0),
         pos_b_(id_count, 0) {}
 
   void Run() {
@@ -67,8 +72,10 @@ class Matcher {
       auto it = std::lower_bound(tails.begin(), tails.end(), unique[size_t(k)].second,
                                  [&](int t, int j) { return unique[size_t(t)].second < j; });
       if (it != tails.begin()) prev[size_t(k)] = *(it - 1);
-      if (it == tails.end()) tails.push_back(k);
-      else *it = k;
+      if (it == tails.end())
+        tails.push_back(k);
+      else
+        *it = k;
     }
     work_ += static_cast<int64_t>(unique.size());
     int a_end = r.a1, b_end = r.b1;

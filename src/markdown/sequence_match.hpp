@@ -26,12 +26,12 @@ namespace specwave::markdown::detail {
 
 struct SequenceMatch {
   std::vector<std::pair<int, int>> pairs;  // (index in a, index in b), increasing in both
-  bool approximate = false;  // the work budget ran out: some matchable elements may be unmatched
+  bool approximate = false;                // the work budget ran out: some matchable elements may be unmatched
 };
 
 struct MatchLimits {
-  int min_cost = 256;               // per-bisection cap is max(min_cost, sqrt(n + m))
-  int64_t max_work = 5'000'000;     // total diagonal and snake steps (~25 ms)
+  int min_cost = 256;            // per-bisection cap is max(min_cost, sqrt(n + m))
+  int64_t max_work = 5'000'000;  // total diagonal and snake steps (~25 ms)
 };
 
 // Ids must be in [0, id_count).

@@ -25,13 +25,12 @@
 using namespace specwave;
 using namespace specwave::markdown;
 
-#define FUZZ_CHECK(cond, what)                                                                  \
-  do {                                                                                          \
-    if (!(cond)) {                                                                              \
-      std::fprintf(stderr, "markdown_fuzz: invariant failed: %s [%s] at %s:%d\n", what, #cond, \
-                   __FILE__, __LINE__);                                                         \
-      std::abort();                                                                             \
-    }                                                                                           \
+#define FUZZ_CHECK(cond, what)                                                                                      \
+  do {                                                                                                              \
+    if (!(cond)) {                                                                                                  \
+      std::fprintf(stderr, "markdown_fuzz: invariant failed: %s [%s] at %s:%d\n", what, #cond, __FILE__, __LINE__); \
+      std::abort();                                                                                                 \
+    }                                                                                                               \
   } while (0)
 
 namespace {
@@ -98,7 +97,8 @@ void CheckLineDiff(std::string_view a, std::string_view b) {
     FUZZ_CHECK((r.kind == LineKind::kInsert) == (r.old_line == 0), "only inserts lack an old line");
     FUZZ_CHECK((r.kind == LineKind::kDelete) == (r.new_line == 0), "only deletes lack a new line");
     if (r.kind == LineKind::kEqual)
-      FUZZ_CHECK(TrimRight(la[size_t(r.old_line - 1)]) == TrimRight(lb[size_t(r.new_line - 1)]), "equal rows are equal");
+      FUZZ_CHECK(TrimRight(la[size_t(r.old_line - 1)]) == TrimRight(lb[size_t(r.new_line - 1)]),
+                 "equal rows are equal");
   }
   FUZZ_CHECK(next_old == static_cast<int>(la.size()) + 1 && next_new == static_cast<int>(lb.size()) + 1,
              "every line has a row");

@@ -1,3 +1,5 @@
+#include "markdown/line_diff.hpp"
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -5,7 +7,6 @@
 #include <string>
 #include <vector>
 
-#include "markdown/line_diff.hpp"
 #include "markdown/source_text.hpp"
 
 using namespace specwave::markdown;
@@ -16,7 +17,10 @@ namespace {
 std::string Rows(const LineDiff& d) {
   std::string out;
   for (const auto& r : d.rows) {
-    const char* k = r.kind == LineKind::kEqual ? "=" : r.kind == LineKind::kInsert ? "+" : r.kind == LineKind::kDelete ? "-" : "~";
+    const char* k = r.kind == LineKind::kEqual    ? "="
+                    : r.kind == LineKind::kInsert ? "+"
+                    : r.kind == LineKind::kDelete ? "-"
+                                                  : "~";
     if (!out.empty()) out += ' ';
     out += k + std::to_string(r.old_line) + "," + std::to_string(r.new_line);
   }

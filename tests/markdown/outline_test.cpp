@@ -1,10 +1,11 @@
+#include "markdown/outline.hpp"
+
 #include <doctest/doctest.h>
 
 #include <string>
 #include <vector>
 
 #include "core/files.hpp"
-#include "markdown/outline.hpp"
 #include "markdown/string_list.hpp"
 #include "support/paths.hpp"
 
@@ -128,8 +129,8 @@ TEST_CASE("Outline.InlineMarkupIsFlattenedInTitles") {
 
 TEST_CASE("Outline.DuplicateSiblingsAreNumbered") {
   Outline o = ParseOutline("# A\n## Notes\n1\n## Notes\n2\n## Notes\n3\n# B\n## Notes\n4\n# A\n");
-  CHECK(Paths(o) == std::vector<std::string>{"A", "A > Notes", "A > Notes (2)", "A > Notes (3)", "B", "B > Notes",
-                                             "A (2)"});
+  CHECK(Paths(o) ==
+        std::vector<std::string>{"A", "A > Notes", "A > Notes (2)", "A > Notes (3)", "B", "B > Notes", "A (2)"});
   CHECK(Get(o, "A > Notes (2)").title == "Notes");
   CHECK(Get(o, "A > Notes (2)").name == "Notes (2)");
   CHECK(Get(o, "A > Notes (3)").text == "3\n");
@@ -142,8 +143,8 @@ TEST_CASE("Outline.DuplicateSiblingsAreNumbered") {
 
 TEST_CASE("Outline.EmptyHeadingsAreUntitledAndPlaced") {
   Outline o = ParseOutline("text\n\n#\nbody one\n## ##\nbody two\n# [](http://x)\nthree\n");
-  REQUIRE(Paths(o) == std::vector<std::string>{"(preamble)", "(untitled)", "(untitled) > (untitled)",
-                                               "(untitled) (2)"});
+  REQUIRE(Paths(o) ==
+          std::vector<std::string>{"(preamble)", "(untitled)", "(untitled) > (untitled)", "(untitled) (2)"});
   CHECK(o.sections[1].heading_line == 3);
   CHECK(o.sections[1].text == "body one\n");
   CHECK(o.sections[2].heading_line == 5);
@@ -214,9 +215,10 @@ TEST_CASE("Outline.PrdFixture") {
   REQUIRE_MESSAGE(text, err);
   Outline o = ParseOutline(*text);
   const std::string prd = "Product requirements — Tidewater";
-  CHECK(Paths(o) == std::vector<std::string>{"(frontmatter)", prd, prd + " > Features", prd + " > Features > F1: Tide windows",
-                                             prd + " > Features > F2: Route sketch", prd + " > Features > F3: Float plan",
-                                             prd + " > User stories", prd + " > Non-goals", prd + " > Success metrics"});
+  CHECK(Paths(o) ==
+        std::vector<std::string>{"(frontmatter)", prd, prd + " > Features", prd + " > Features > F1: Tide windows",
+                                 prd + " > Features > F2: Route sketch", prd + " > Features > F3: Float plan",
+                                 prd + " > User stories", prd + " > Non-goals", prd + " > Success metrics"});
   const Section& f2 = Get(o, prd + " > Features > F2: Route sketch");
   CHECK(f2.heading_line == 24);
   CHECK(f2.first_line == 25);

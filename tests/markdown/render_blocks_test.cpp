@@ -1,9 +1,10 @@
+#include "markdown/render_blocks.hpp"
+
 #include <doctest/doctest.h>
 
 #include <string>
 #include <vector>
 
-#include "markdown/render_blocks.hpp"
 #include "markdown/string_list.hpp"
 
 using namespace specwave::markdown;
@@ -13,13 +14,14 @@ namespace {
 // "heading@1 'Title'" per block.
 std::vector<std::string> Summary(const std::vector<RenderBlock>& blocks) {
   std::vector<std::string> out;
-  for (const auto& b : blocks) out.push_back(std::string(BlockKindName(b.kind)) + "@" + std::to_string(b.line) + " '" + b.text + "'");
+  for (const auto& b : blocks)
+    out.push_back(std::string(BlockKindName(b.kind)) + "@" + std::to_string(b.line) + " '" + b.text + "'");
   return out;
 }
 
 std::string Styled(const std::string& text, const InlineSpan& s) {
-  std::string flags = std::string(s.bold ? "b" : "") + (s.italic ? "i" : "") + (s.code ? "c" : "") + (s.link ? "l" : "") +
-                      (s.strike ? "s" : "");
+  std::string flags = std::string(s.bold ? "b" : "") + (s.italic ? "i" : "") + (s.code ? "c" : "") +
+                      (s.link ? "l" : "") + (s.strike ? "s" : "");
   return flags + ":" + text.substr(size_t(s.begin), size_t(s.end - s.begin));
 }
 
@@ -27,7 +29,8 @@ std::string Styled(const std::string& text, const InlineSpan& s) {
 
 TEST_CASE("RenderBlocks.HeadingsParagraphsAndLines") {
   auto blocks = RenderBlocks("# Title\n\nFirst paragraph\ncontinues here.\n\nSetext\n------\n\n---\n");
-  CHECK(Summary(blocks) == std::vector<std::string>{"heading@1 'Title'", "paragraph@3 'First paragraph continues here.'",
+  CHECK(Summary(blocks) == std::vector<std::string>{"heading@1 'Title'",
+                                                    "paragraph@3 'First paragraph continues here.'",
                                                     "heading@6 'Setext'", "rule@9 ''"});
   CHECK(blocks[0].level == 1);
   CHECK(blocks[2].level == 2);
@@ -44,7 +47,8 @@ TEST_CASE("RenderBlocks.InlineSpans") {
 }
 
 TEST_CASE("RenderBlocks.LinksAndImagesKeepOnlyText") {
-  auto blocks = RenderBlocks("See [the docs](https://example.com/a?b) and ![a diagram](http://x/y.png) <https://z.example>.\n");
+  auto blocks =
+      RenderBlocks("See [the docs](https://example.com/a?b) and ![a diagram](http://x/y.png) <https://z.example>.\n");
   REQUIRE(blocks.size() == 1);
   CHECK(blocks[0].text == "See the docs and a diagram https://z.example.");
   CHECK(blocks[0].text.find("example.com/a") == std::string::npos);
@@ -63,8 +67,8 @@ TEST_CASE("RenderBlocks.Lists") {
   auto blocks = RenderBlocks("- one\n- two\n  - nested\n\n3. three\n4. four\n\n- [ ] open\n- [x] done\n");
   REQUIRE(blocks.size() == 7);
   CHECK(Summary(blocks) == std::vector<std::string>{"list_item@1 'one'", "list_item@2 'two'", "list_item@3 'nested'",
-                                                    "list_item@5 'three'", "list_item@6 'four'",
-                                                    "list_item@8 'open'", "list_item@9 'done'"});
+                                                    "list_item@5 'three'", "list_item@6 'four'", "list_item@8 'open'",
+                                                    "list_item@9 'done'"});
   CHECK(blocks[0].list_depth == 1);
   CHECK(blocks[2].list_depth == 2);
   CHECK_FALSE(blocks[0].ordered);
@@ -78,8 +82,8 @@ TEST_CASE("RenderBlocks.Lists") {
 
 TEST_CASE("RenderBlocks.LooseListItemsKeepTheirFirstParagraph") {
   auto blocks = RenderBlocks("- first\n\n  second paragraph\n\n- next\n");
-  CHECK(Summary(blocks) == std::vector<std::string>{"list_item@1 'first'", "paragraph@3 'second paragraph'",
-                                                    "list_item@5 'next'"});
+  CHECK(Summary(blocks) ==
+        std::vector<std::string>{"list_item@1 'first'", "paragraph@3 'second paragraph'", "list_item@5 'next'"});
   CHECK(blocks[1].list_depth == 1);
 }
 
@@ -102,7 +106,8 @@ TEST_CASE("RenderBlocks.CodeBlocks") {
 
 TEST_CASE("RenderBlocks.Quotes") {
   auto blocks = RenderBlocks("> quoted **text**\n>\n> > deeper\n\nafter\n");
-  CHECK(Summary(blocks) == std::vector<std::string>{"quote@1 'quoted text'", "quote@3 'deeper'", "paragraph@5 'after'"});
+  CHECK(Summary(blocks) ==
+        std::vector<std::string>{"quote@1 'quoted text'", "quote@3 'deeper'", "paragraph@5 'after'"});
   CHECK(blocks[0].quote_depth == 1);
   CHECK(blocks[1].quote_depth == 2);
   CHECK(blocks[2].quote_depth == 0);

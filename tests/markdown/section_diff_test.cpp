@@ -1,3 +1,5 @@
+#include "markdown/section_diff.hpp"
+
 #include <doctest/doctest.h>
 
 #include <string>
@@ -5,7 +7,6 @@
 
 #include "core/files.hpp"
 #include "core/sha256.hpp"
-#include "markdown/section_diff.hpp"
 #include "markdown/string_list.hpp"
 #include "support/paths.hpp"
 
@@ -91,7 +92,8 @@ TEST_CASE("SectionDiff.LaterSectionsAreNotReportedForAnEarlierEdit") {
 
 TEST_CASE("SectionDiff.ChangeIsReportedOnTheDeepestSectionOnly") {
   const std::string old_text = "# PRD\nintro\n## Features\nlist\n### Auth\nlog in\n### Billing\npay\n## Other\no\n";
-  const std::string new_text = "# PRD\nintro\n## Features\nlist\n### Auth\nlog in with SSO\n### Billing\npay\n## Other\no\n";
+  const std::string new_text =
+      "# PRD\nintro\n## Features\nlist\n### Auth\nlog in with SSO\n### Billing\npay\n## Other\no\n";
   CHECK(Deltas(DiffSections(old_text, new_text)) == std::vector<std::string>{"modified PRD > Features > Auth"});
   // An edit to the parent's own text is the parent's, not its children's.
   const std::string parent_edit = "# PRD\nintro\n## Features\nlist!\n### Auth\nlog in\n### Billing\npay\n## Other\no\n";
@@ -182,7 +184,7 @@ TEST_CASE("SectionDiff.CodeLinesThatLookLikeHeadingsAreBodyEdits") {
 
 TEST_CASE("SectionDiff.BlankLinesBetweenSectionsChangeNoSection") {
   ChangeSummary c = DiffSections("# A\nx\n# B\ny\n", "# A\n\nx\n\n\n# B\ny\n");
-  CHECK(c.changed);  // the text did change...
+  CHECK(c.changed);           // the text did change...
   CHECK(c.sections.empty());  // ...but no section's content did
   CHECK(c.impact_level == Impact::kLow);
 }

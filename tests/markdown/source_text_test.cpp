@@ -1,3 +1,5 @@
+#include "markdown/source_text.hpp"
+
 #include <doctest/doctest.h>
 
 #include <random>
@@ -5,7 +7,6 @@
 #include <vector>
 
 #include "core/text.hpp"
-#include "markdown/source_text.hpp"
 
 using namespace specwave;
 using namespace specwave::markdown;
@@ -32,7 +33,9 @@ TEST_CASE("SourceText.LinesAndOffsets") {
 }
 
 TEST_CASE("SourceText.UnifiesLineEndingsAndDropsTheBom") {
-  SourceText s("\xEF\xBB\xBF" "a\r\nb\rc\n");
+  SourceText s(
+      "\xEF\xBB\xBF"
+      "a\r\nb\rc\n");
   CHECK(s.text() == "a\nb\nc\n");
   CHECK(s.line_count() == 3);
   CHECK(SplitSourceLines("a\r\nb\rc\n\nd") == std::vector<std::string_view>{"a", "b", "c", "", "d"});
@@ -40,13 +43,13 @@ TEST_CASE("SourceText.UnifiesLineEndingsAndDropsTheBom") {
 }
 
 TEST_CASE("SourceText.SameAfterNormalizeAgreesWithNormalizeText") {
-  const std::vector<std::string> samples = {"",        "\n",      "a",         "a\n",        "a \n",
-                                            "a\r\n",   "a\r",     "a\n\n\n",   "\n\na",      "a\nb",
-                                            "a\r\rb",  "a\t\f\v", "a\n \n\t\n", "a\n\nb",     "a\nb\n\n",
-                                            " a",      "a\r\n\r", "\r",        "x\ry\r\nz\n"};
+  const std::vector<std::string> samples = {
+      "",       "\n",      "a",          "a\n",    "a \n",     "a\r\n", "a\r",     "a\n\n\n", "\n\na",      "a\nb",
+      "a\r\rb", "a\t\f\v", "a\n \n\t\n", "a\n\nb", "a\nb\n\n", " a",    "a\r\n\r", "\r",      "x\ry\r\nz\n"};
   for (const auto& a : samples)
     for (const auto& b : samples)
-      CHECK_MESSAGE(SameAfterNormalize(a, b) == (NormalizeText(a) == NormalizeText(b)), "a='" << a << "' b='" << b << "'");
+      CHECK_MESSAGE(SameAfterNormalize(a, b) == (NormalizeText(a) == NormalizeText(b)),
+                    "a='" << a << "' b='" << b << "'");
   std::mt19937 rng(3);
   const char alphabet[] = {'a', ' ', '\t', '\r', '\n'};
   for (int i = 0; i < 3000; ++i) {

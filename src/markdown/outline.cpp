@@ -14,10 +14,13 @@ constexpr std::string_view kUntitled = "(untitled)";
 
 // Unique sibling names: the first "Notes" under a parent keeps its title, the
 // next ones become "Notes (2)", "Notes (3)", skipping any name already taken
-// (a heading literally titled "Notes (2)" included).
+// (a heading literally titled "Notes (2)" included). Names are remembered by a
+// 64-bit hash of (parent, name): a collision could only skip a free number,
+// never repeat a name, and it keeps documents with 100,000s of headings fast.
 class SiblingNamer {
  public:
-  SiblingNamer() {
+  explicit SiblingNamer(size_t expected) {
+    used_.reserve(expected + 2);
     // The special sections' names are never given to a heading, present or not,
     // so a heading titled "(preamble)" cannot be matched with a real preamble.
     used_.insert(Key(-1, kFrontmatterSection));
@@ -25,8 +28,9 @@ class SiblingNamer {
   }
 
   std::string Unique(int parent, const std::string& title) {
-    if (used_.insert(Key(parent, title)).second) return title;
-    int& n = next_[Key(parent, title)];
+    const uint64_t key = Key(parent, title);
+    if (used_.insert(key).second) return title;
+    int& n = next_[key];
     if (n < 2) n = 2;
     for (;; ++n) {
       std::string candidate = title + " (" + std::to_string(n) + ")";
@@ -38,14 +42,11 @@ class SiblingNamer {
   }
 
  private:
-  static std::string Key(int parent, std::string_view name) {
-    std::string k = std::to_string(parent);
-    k += '\n';
-    k.append(name);
-    return k;
+  static uint64_t Key(int parent, std::string_view name) {
+    return ContentHash(name) ^ (uint64_t(uint32_t(parent + 1)) * 0x9E3779B97F4A7C15ULL);
   }
-  std::unordered_set<std::string> used_;
-  std::unordered_map<std::string, int> next_;
+  std::unordered_set<uint64_t> used_;
+  std::unordered_map<uint64_t, int> next_;
 };
 
 Section Special(SectionKind kind, std::string_view name, int first_line, int last_line, std::string text) {
@@ -93,7 +94,7 @@ Outline ParseOutline(std::string_view markdown) {
     out.sections.push_back(
         Special(SectionKind::kPreamble, kPreambleSection, body_first, preamble_last, std::move(preamble)));
 
-  SiblingNamer namer;
+  SiblingNamer namer(headings.size());
   std::vector<int> open;  // indices of the enclosing headings, outermost first
   for (size_t i = 0; i < headings.size(); ++i) {
     const detail::HeadingLine& h = headings[i];

@@ -134,7 +134,8 @@ class Flattener {
         break;
       case MD_BLOCK_H:
         // A setext underline is no rule: blocks placed later must look past it.
-        if (target_ >= 0 && !IsAtxLine(src_.Line(Target().line)) && IsUnderline(src_.Line(last_line_ + 1)))
+        if (target_ >= 0 && Target().line != 0 && !IsAtxLine(src_.Line(Target().line)) &&
+            IsUnderline(src_.Line(last_line_ + 1)))
           ++last_line_;
         target_ = -1;
         break;

@@ -152,8 +152,10 @@ std::vector<SectionDelta> DiffOutlines(const Outline& old_outline, const Outline
     }
   }
 
-  // Order: new-document order; a deleted section goes after the new position
-  // of the last matched section before it in the old document.
+  // Order: new-document order. A deleted section goes where the last matched
+  // section before it (in the old document) now is: right after it if that is
+  // its ancestor; else after the new subtree of that section's ancestor which
+  // is its sibling (so a deleted chapter follows the whole previous chapter).
   struct Keyed {
     int pos, tie, old_index;
     SectionDelta delta;
@@ -166,14 +168,35 @@ std::vector<SectionDelta> DiffOutlines(const Outline& old_outline, const Outline
     SectionDelta d{sn.path, new_matched[j] ? ChangeKind::kModified : ChangeKind::kAdded, old_line, sn.heading_line};
     keyed.push_back({int(j), 0, 0, std::move(d)});
   }
-  int anchor = -1;
+  std::vector<int> new_subtree_end(new_count);  // last index of each new section's subtree
+  for (size_t j = new_count; j-- > 0;) {
+    new_subtree_end[j] = std::max(new_subtree_end[j], int(j));
+    if (int p = n.at(int(j)).parent; p >= 0)
+      new_subtree_end[size_t(p)] = std::max(new_subtree_end[size_t(p)], new_subtree_end[j]);
+  }
+  int last_matched = -1;  // old index
   for (size_t i = 0; i < old_count; ++i) {
     if (new_of_old[i] >= 0) {
-      anchor = std::max(anchor, new_of_old[i]);
+      last_matched = int(i);
       continue;
     }
+    int pos = -1;
+    if (last_matched >= 0) {
+      auto is_ancestor = [&](int x) {
+        for (int p = o.at(int(i)).parent; p >= 0; p = o.at(p).parent)
+          if (p == x) return true;
+        return false;
+      };
+      int l = last_matched;  // parents of matched sections are matched too
+      if (is_ancestor(l)) {
+        pos = new_of_old[size_t(l)];
+      } else {
+        while (o.at(l).parent >= 0 && !is_ancestor(o.at(l).parent)) l = o.at(l).parent;
+        pos = new_subtree_end[size_t(new_of_old[size_t(l)])];
+      }
+    }
     const Section& so = o.at(int(i));
-    keyed.push_back({anchor, 1, int(i), SectionDelta{so.path, ChangeKind::kDeleted, so.heading_line, 0}});
+    keyed.push_back({pos, 1, int(i), SectionDelta{so.path, ChangeKind::kDeleted, so.heading_line, 0}});
   }
   std::sort(keyed.begin(), keyed.end(), [](const Keyed& x, const Keyed& y) {
     return std::tie(x.pos, x.tie, x.old_index) < std::tie(y.pos, y.tie, y.old_index);

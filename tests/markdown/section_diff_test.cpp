@@ -203,6 +203,12 @@ TEST_CASE("SectionDiff.DeltasFollowDocumentOrder") {
   const std::string new_text = "# A\na!\n# C\nc\n# New\nn\n# D\nd!\n";
   CHECK(Deltas(DiffSections(old_text, new_text)) ==
         std::vector<std::string>{"modified A", "deleted B", "added New", "modified D"});
+  // A deleted chapter follows everything now in the chapter before it; a
+  // deleted child follows its parent.
+  CHECK(Deltas(DiffSections("# A\n## X\nx\n# Gone\ng\n# B\n", "# A\n## X\nx\n## New\nn\n# B\n")) ==
+        std::vector<std::string>{"added A > New", "deleted Gone"});
+  CHECK(Deltas(DiffSections("# A\n## X\nx\n## Y\ny\n# B\n", "# A\n## Z\nz\n# B\n")) ==
+        std::vector<std::string>{"deleted A > X", "deleted A > Y", "added A > Z"});
 }
 
 TEST_CASE("SectionDiff.UnicodeAndDeepNesting") {

@@ -67,6 +67,18 @@ class Session::Observer final : public RunObserver {
         v.stream_tail.clear();
         v.findings.clear();
       }
+      // Gates appear as soon as their phase waits on them, so the person can
+      // approve while the run is live; they leave when the phase moves on.
+      if (s_.model_.spec && phase < static_cast<int>(s_.model_.spec->phases.size())) {
+        const PhaseSpec& p = s_.model_.spec->phases[phase];
+        auto& gates = s_.model_.pending_gates;
+        for (const auto& g : p.approval_gates) {
+          std::string key = p.name + "/" + g;
+          auto it = std::find(gates.begin(), gates.end(), key);
+          if (status == PhaseStatus::kAwaitingApproval && it == gates.end()) gates.push_back(key);
+          if (status != PhaseStatus::kAwaitingApproval && it != gates.end()) gates.erase(it);
+        }
+      }
       s_.Touch();
     }
     if (status == PhaseStatus::kSucceeded || status == PhaseStatus::kFailed ||

@@ -1,7 +1,6 @@
 #include "cli/wiring.hpp"
 
-#include "core/sha256.hpp"
-#include "core/text.hpp"
+#include "engine/artifact_diff.hpp"
 #include "llm/offline/offline_provider.hpp"
 #include "store/sqlite_store.hpp"
 
@@ -46,17 +45,6 @@ CostFunction DefaultCost() { return {}; }
 
 PhaseChecks DefaultChecks() { return {}; }
 
-DiffFunction DefaultDiff() {
-  // Until the markdown section differ lands: the whole document as one section.
-  return [](const std::string& artifact, const std::string& a, const std::string& b) {
-    ArtifactChangeInput c;
-    c.artifact = artifact;
-    c.old_sha256 = Sha256Hex(a);
-    c.new_sha256 = Sha256Hex(b);
-    c.changed = NormalizeText(a) != NormalizeText(b);
-    if (c.changed) c.sections.push_back({"(document)", a.empty() ? "added" : "modified", 1, 1});
-    return c;
-  };
-}
+DiffFunction DefaultDiff() { return MarkdownDiff(); }
 
 }  // namespace specwave::cli

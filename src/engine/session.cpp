@@ -461,12 +461,33 @@ void Session::OpenArtifact(const std::string& artifact) {
 }
 
 void Session::SaveArtifact(const std::string& artifact, const std::string& content) {
-  Enqueue([=, this] {
-    int64_t id;
+  Enqueue([=, this] { RecordEdit(artifact, content); });
+}
+
+// Command thread.
+void Session::RecordEdit(const std::string& artifact, const std::string& content) {
+  int64_t id;
+  std::shared_ptr<const WorkflowSpec> spec;
+  {
+    std::lock_guard<std::mutex> lock(model_mu_);
+    id = model_.project_id;
+    spec = model_.spec;
+  }
+  if (id == 0) return;
+  if (spec && spec->ProducerOf(artifact) >= 0 && ports_.diff) {
+    Regenerator regen(*spec, *ports_.store, ports_.diff);
+    RecordedEdit edit = regen.RecordEdit(id, artifact, content);
+    if (!edit.ok) {
+      SetBanner(BannerKind::kError, "Your edit was not saved: " + edit.error);
+      return;
+    }
     {
       std::lock_guard<std::mutex> lock(model_mu_);
-      id = model_.project_id;
+      model_.impact = edit.impact;
+      Touch();
     }
+    last_edit_ = edit;
+  } else {
     ArtifactVersion v;
     v.project_id = id;
     v.artifact = artifact;
@@ -476,7 +497,86 @@ void Session::SaveArtifact(const std::string& artifact, const std::string& conte
       SetBanner(BannerKind::kError, "Your edit was not saved: " + err.message);
       return;
     }
+  }
+  ReloadArtifacts();
+}
+
+void Session::RestoreVersion(const std::string& artifact, int version) {
+  Enqueue([=, this] {
+    int64_t id;
+    {
+      std::lock_guard<std::mutex> lock(model_mu_);
+      id = model_.project_id;
+    }
+    for (const auto& v : ports_.store->ListVersions(id, artifact))
+      if (v.version == version) {
+        RecordEdit(artifact, v.content);
+        return;
+      }
+    SetBanner(BannerKind::kError, artifact + " has no version " + std::to_string(version));
+  });
+}
+
+void Session::MarkReviewed(const std::string& artifact) {
+  Enqueue([=, this] {
+    int64_t id;
+    {
+      std::lock_guard<std::mutex> lock(model_mu_);
+      id = model_.project_id;
+    }
+    if (StoreError err = ports_.store->ClearStale(id, artifact)) SetBanner(BannerKind::kError, err.message);
     ReloadArtifacts();
+  });
+}
+
+void Session::DismissImpact() {
+  std::lock_guard<std::mutex> lock(model_mu_);
+  model_.impact.reset();
+  Touch();
+}
+
+void Session::Regenerate(Strategy strategy, const std::vector<std::string>& selection, bool overwrite_user_edits) {
+  Enqueue([=, this] {
+    if (!last_edit_) {
+      SetBanner(BannerKind::kWarning, "Save an edit first: regeneration starts from a change.");
+      return;
+    }
+    std::shared_ptr<const WorkflowSpec> spec;
+    {
+      std::lock_guard<std::mutex> lock(model_mu_);
+      spec = model_.spec;
+    }
+    if (!spec) return;
+    RecordedEdit edit = *last_edit_;
+    RegenerationRequest req;
+    req.strategy = strategy;
+    req.selection = selection;
+    req.overwrite_user_edits = overwrite_user_edits;
+    auto checks = ports_.checks;
+    auto diff = ports_.diff;
+    auto cost = ports_.cost;
+    Store* store = ports_.store;
+    bool started = StartJob([=, this](LlmProvider& provider, RunObserver* observer, const CancelToken& cancel,
+                                      int64_t project, int64_t) {
+      RunOptions opt;
+      opt.auto_approve = true;  // these phases' gates were approved when they first ran
+      opt.cost = cost;
+      Regenerator regen(*spec, *store, diff);
+      RegenerationResult r = regen.Regenerate(project, edit, req, provider, opt, checks, observer, cancel);
+      std::lock_guard<std::mutex> lock(model_mu_);
+      model_.last_regeneration = r;
+      model_.impact.reset();
+      if (!r.conflicts.empty()) {
+        model_.banner_kind = BannerKind::kWarning;
+        std::string list;
+        for (const auto& c : r.conflicts) list += (list.empty() ? "" : ", ") + c;
+        model_.banner = "Kept your newer edits of " + list +
+                        " (not regenerated). Regenerate with \"overwrite my edits\" to replace them.";
+      }
+      Touch();
+      return r.report;
+    });
+    if (started) last_edit_.reset();
   });
 }
 
@@ -565,69 +665,97 @@ void Session::Approve(const std::string& phase, const std::string& gate) {
   Touch();
 }
 
-// Command thread: prepares the run, then hands it to the run thread.
+// Command thread: a run (new or resumed) is a job on the run thread.
 void Session::RunThread(ScheduleMode mode, bool resume) {
+  auto cost = ports_.cost;
+  SessionSettings settings;
+  std::shared_ptr<const WorkflowSpec> spec;
+  {
+    std::lock_guard<std::mutex> lock(model_mu_);
+    settings = model_.settings;
+    spec = model_.spec;
+  }
+  auto checks = ports_.checks;
+  Store* store = ports_.store;
+  const Clock* clock = ports_.clock;
+  StartJob([=, this](LlmProvider& provider, RunObserver* observer, const CancelToken& cancel, int64_t project,
+                     int64_t run_id) {
+    auto runner = std::make_shared<WorkflowRunner>(*spec, *store, provider, *clock);
+    runner->SetChecks(checks);
+    {
+      std::lock_guard<std::mutex> lock(run_mu_);
+      runner_ = runner;
+    }
+    RunOptions opt;
+    opt.mode = mode;
+    opt.max_in_flight = settings.max_in_flight;
+    opt.budget_usd = settings.budget_usd;
+    opt.cost = cost;
+    opt.wait_for_approval = true;
+    return resume && run_id ? runner->Resume(project, run_id, opt, observer, cancel)
+                            : runner->Run(project, opt, observer, cancel);
+  });
+  if (!resume) {
+    std::lock_guard<std::mutex> lock(model_mu_);
+    for (auto& p : model_.phases) p = PhaseView{};
+    Touch();
+  }
+}
+
+// Command thread: builds the provider, then runs `job` on the run thread.
+bool Session::StartJob(const Job& job) {
   if (ports_.synchronous) {
     SetBanner(BannerKind::kInfo, "This viewer is read-only; open the project in Specwave to run it.");
-    return;
+    return false;
   }
   std::shared_ptr<const WorkflowSpec> spec;
   SessionSettings settings;
   int64_t project, run_id;
   {
     std::lock_guard<std::mutex> lock(model_mu_);
-    if (model_.running) return;
+    if (model_.running) {
+      model_.banner_kind = BannerKind::kWarning;
+      model_.banner = "A run is in progress; wait for it or cancel it first.";
+      Touch();
+      return false;
+    }
     if (model_.read_only) {
       model_.banner_kind = BannerKind::kWarning;
       model_.banner = "This project is open read-only here; runs happen in the tab that owns the database.";
       Touch();
-      return;
+      return false;
     }
     spec = model_.spec;
     settings = model_.settings;
     project = model_.project_id;
     run_id = model_.run_id;
   }
-  if (!spec || project == 0) return;
+  if (!spec || project == 0) return false;
   std::string error;
   std::unique_ptr<LlmProvider> provider = ports_.make_provider ? ports_.make_provider(settings, api_key_, &error) : nullptr;
   if (!provider) {
-    SetBanner(BannerKind::kError, "Cannot start the run: " + (error.empty() ? "no provider" : error));
-    return;
+    SetBanner(BannerKind::kError, "Cannot start: " + (error.empty() ? "no provider" : error));
+    return false;
   }
   std::lock_guard<std::mutex> rl(run_mu_);
-  if (run_thread_.joinable()) run_thread_.join();  // the previous run has finished (model_.running is false)
+  if (run_thread_.joinable()) run_thread_.join();  // the previous job has finished (model_.running is false)
   provider_ = std::move(provider);
-  runner_ = std::make_shared<WorkflowRunner>(*spec, *ports_.store, *provider_, *ports_.clock);
-  runner_->SetChecks(ports_.checks);
+  runner_.reset();
   cancel_ = CancelToken{};
   {
     std::lock_guard<std::mutex> lock(model_mu_);
     model_.running = true;
     model_.run_status = "running";
-    if (!resume) {  // a resume keeps the banner that explains why it resumed
-      model_.banner_kind = BannerKind::kNone;
-      model_.banner.clear();
-    }
-    for (auto& p : model_.phases)
-      if (!resume) p = PhaseView{};
     Touch();
   }
-  RunOptions opt;
-  opt.mode = mode;
-  opt.max_in_flight = settings.max_in_flight;
-  opt.budget_usd = settings.budget_usd;
-  opt.cost = ports_.cost;
-  opt.wait_for_approval = true;
-  auto runner = runner_;
+  LlmProvider* p = provider_.get();
   CancelToken cancel = cancel_;
   run_thread_ = std::thread([=, this] {
     Observer observer(*this);
-    RunReport report = resume && run_id ? runner->Resume(project, run_id, opt, &observer, cancel)
-                                        : runner->Run(project, opt, &observer, cancel);
+    RunReport report = job(*p, &observer, cancel, project, run_id);
     std::string first_failure;
-    for (const auto& p : report.phases)
-      if (p.status == PhaseStatus::kFailed && first_failure.empty()) first_failure = p.name + ": " + p.reason;
+    for (const auto& ph : report.phases)
+      if (ph.status == PhaseStatus::kFailed && first_failure.empty()) first_failure = ph.name + ": " + ph.reason;
     {
       std::lock_guard<std::mutex> lock(model_mu_);
       model_.running = false;
@@ -645,6 +773,7 @@ void Session::RunThread(ScheduleMode mode, bool resume) {
     }
     Enqueue([this] { ReloadArtifacts(); });
   });
+  return true;
 }
 
 }  // namespace specwave

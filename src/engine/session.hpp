@@ -29,6 +29,7 @@
 #include "engine/llm_port.hpp"
 #include "engine/phase_checks.hpp"
 #include "engine/plan.hpp"
+#include "engine/regeneration.hpp"
 #include "engine/spec.hpp"
 #include "engine/store_port.hpp"
 #include "engine/workflow_runner.hpp"
@@ -92,6 +93,10 @@ struct SessionSnapshot {
   // The artifact open in the editor/viewer.
   std::string open_artifact;
   std::vector<ArtifactVersion> open_versions;  // oldest first, with content
+  // The last edit's change and impact (shown in the impact panel), and the
+  // last regeneration's outcome.
+  std::optional<ImpactAnalysis> impact;
+  std::optional<RegenerationResult> last_regeneration;
   SessionSettings settings;
   std::string provider_label;     // "Offline generator — rules and templates, not a language model"
   BannerKind banner_kind = BannerKind::kNone;
@@ -110,6 +115,7 @@ class Session {
         make_provider;
     PhaseChecks checks;
     CostFunction cost;
+    DiffFunction diff;  // section-level change between versions (engine/artifact_diff.hpp)
     // Single-file export/import (the store's bundle format); may be empty.
     std::function<bool(Store&, int64_t project, std::string* file_name, std::string* content, std::string* error)>
         export_bundle;
@@ -145,7 +151,13 @@ class Session {
   void CancelRun();  // immediate
   void Approve(const std::string& phase, const std::string& gate);  // immediate
   void OpenArtifact(const std::string& artifact);
-  void SaveArtifact(const std::string& artifact, const std::string& content);  // a user version
+  // A user version; for a workflow artifact also the change, its impact and
+  // the stale marks (snapshot.impact), ready for Regenerate().
+  void SaveArtifact(const std::string& artifact, const std::string& content);
+  void RestoreVersion(const std::string& artifact, int version);  // restoring is itself a new version
+  void Regenerate(Strategy strategy, const std::vector<std::string>& selection, bool overwrite_user_edits);
+  void MarkReviewed(const std::string& artifact);
+  void DismissImpact();
   void UpdateSettings(const SessionSettings& settings, const std::optional<std::string>& api_key);
   void SetBanner(BannerKind kind, const std::string& text);
   // `done` runs on the command thread with the file name and content.
@@ -163,6 +175,11 @@ class Session {
   void LoadProjectLocked(int64_t id);
   void ReloadArtifacts();
   void RunThread(ScheduleMode mode, bool resume);
+  using Job = std::function<RunReport(LlmProvider& provider, RunObserver* observer, const CancelToken& cancel,
+                                      int64_t project, int64_t run_id)>;
+  // Starts `job` on the run thread (one at a time); false with a banner if it cannot.
+  bool StartJob(const Job& job);
+  void RecordEdit(const std::string& artifact, const std::string& content);
   void Touch();  // marks the model changed
 
   Ports ports_;
@@ -185,6 +202,7 @@ class Session {
   std::mutex run_mu_;
   std::thread run_thread_;
   std::shared_ptr<WorkflowRunner> runner_;
+  std::optional<RecordedEdit> last_edit_;  // command thread only
   std::unique_ptr<LlmProvider> provider_;
   CancelToken cancel_;
   int64_t active_run_ = 0;

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "engine/artifact_diff.hpp"
 #include "engine/impact.hpp"
 #include "support/paths.hpp"
 
@@ -128,4 +129,23 @@ TEST_CASE("Impact.EstimateFromHistoryAndStrategies") {
   CHECK(j["recommended_strategy"] == "regenerate_all");
   CHECK(j["summary"]["high"].get<int>() == a.high);
   CHECK(j["impact_level"] == "HIGH");
+}
+
+TEST_CASE("Impact.OneSectionPrdEditThroughTheRealDiffer") {
+  std::string old_prd = "---\ntitle: PRD\n---\n# PRD\n\n## Features\n\n### F1: Tides\nShow tides.\n\n### F2: Routes\nDraw routes.\n\n"
+                        "## Non-goals\nNo social features.\n";
+  std::string new_prd = old_prd;
+  new_prd.replace(new_prd.find("Draw routes."), 12, "Draw routes with waypoints.");
+  auto c = DiffArtifact("prd.md", old_prd, new_prd);
+  REQUIRE(c.changed);
+  REQUIRE(c.sections.size() == 1);  // only that section, not the ones after it
+  CHECK(c.sections[0].section == "PRD > Features > F2: Routes");
+  CHECK(c.sections[0].change == "modified");
+  auto a = AnalyzeImpact(Default(), c, {});
+  CHECK(a.change_level == ImpactLevel::kMedium);
+  CHECK(Find(a, "epics.md")->level == ImpactLevel::kMedium);  // epics read Features
+  auto ng = DiffArtifact("prd.md", old_prd, old_prd + "\n## Risks\nWeather.\n");
+  auto b = AnalyzeImpact(Default(), ng, {});
+  CHECK(b.change_level == ImpactLevel::kHigh);
+  CHECK(Find(b, "epics.md")->level == ImpactLevel::kLow);  // epics read only Features
 }

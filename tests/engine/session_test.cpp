@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "core/files.hpp"
+#include "engine/artifact_diff.hpp"
 #include "engine/session.hpp"
 #include "support/memory_store.hpp"
 #include "support/paths.hpp"
@@ -23,6 +24,7 @@ struct Fixture {
   Fixture() {
     Session::Ports ports;
     ports.store = &store;
+    ports.diff = MarkdownDiff();
     ports.make_provider = [this](const SessionSettings& s, const std::string& key, std::string* error)
         -> std::unique_ptr<LlmProvider> {
       if (s.provider != "offline") {
@@ -138,4 +140,44 @@ TEST_CASE("Session.SettingsNeverStoreTheKey") {
   f.session->Drain();
   CHECK(f.session->Snapshot()->banner.find("only the offline provider") != std::string::npos);
   CHECK(f.session->Snapshot()->banner.find("sk-secret") == std::string::npos);
+}
+
+TEST_CASE("Session.EditShowsImpactThenRegenerates") {
+  Fixture f;
+  f.session->CreateProject("P", "brief", DefaultYaml(), "default.yml");
+  f.session->Drain();
+  f.session->StartRun();
+  int arch = -1;
+  f.WaitFor([&](const SessionSnapshot& x) {
+    arch = x.spec ? x.spec->IndexOf("SPEC_ARCHITECT") : -1;
+    return arch >= 0 && x.phases[arch].status == PhaseStatus::kAwaitingApproval;
+  });
+  f.session->Approve("SPEC_ARCHITECT", "architecture_approved");
+  f.WaitFor([](const SessionSnapshot& x) { return !x.running && x.run_status == "succeeded"; });
+  f.session->Drain();
+  std::string prd = f.store.LatestVersion(f.session->Snapshot()->project_id, "prd.md")->content;
+  f.session->SaveArtifact("prd.md", prd + "\n## Risks\nWeather.\n");
+  f.session->Drain();
+  auto s = f.session->Snapshot();
+  REQUIRE(s->impact.has_value());
+  CHECK(s->impact->change_level == ImpactLevel::kHigh);
+  CHECK(s->impact->high > 0);
+  bool stale = false;
+  for (const auto& p : s->phases) stale |= p.stale;
+  CHECK(stale);
+  f.session->Regenerate(Strategy::kRegenerateAll, {}, false);
+  s = f.WaitFor([](const SessionSnapshot& x) { return x.last_regeneration.has_value() && !x.running; });
+  CHECK(s->last_regeneration->success);
+  CHECK_FALSE(s->impact.has_value());
+  f.session->Drain();
+  s = f.session->Snapshot();
+  for (const auto& p : s->phases) CHECK_MESSAGE(!p.stale, p.stale_reason);
+  // Restoring the first version is itself a new version.
+  f.session->RestoreVersion("prd.md", 1);
+  f.session->OpenArtifact("prd.md");
+  f.session->Drain();
+  s = f.session->Snapshot();
+  REQUIRE(s->open_versions.size() == 3);
+  CHECK(s->open_versions.back().content == s->open_versions.front().content);
+  CHECK(s->open_versions.back().author == "user");
 }

@@ -1,5 +1,6 @@
 #include "app/web/web_wiring.hpp"
 
+#include "engine/artifact_diff.hpp"
 #include "llm/offline/offline_provider.hpp"
 #include "store/project_bundle.hpp"
 
@@ -9,6 +10,7 @@ Session::Ports MakeWebSessionPorts(Store* store, bool threads) {
   Session::Ports ports;
   ports.store = store;
   ports.synchronous = !threads;
+  ports.diff = MarkdownDiff();
   ports.export_bundle = ExportBundleToString;
   ports.import_bundle = ImportBundleFromString;
   ports.make_provider = [](const SessionSettings& s, const std::string&, std::string* error) -> std::unique_ptr<LlmProvider> {

@@ -428,24 +428,34 @@ void Session::ReloadArtifacts() {
   auto artifacts = ports_.store->ListArtifacts(id);
   std::vector<ArtifactVersion> versions;
   if (!open.empty()) versions = ports_.store->ListVersions(id, open);
-  std::lock_guard<std::mutex> lock(model_mu_);
-  if (model_.project_id != id) return;
-  model_.artifacts = std::move(artifacts);
-  if (model_.open_artifact == open) model_.open_versions = std::move(versions);
-  if (spec && model_.phases.size() == spec->phases.size()) {
-    for (auto& v : model_.phases) {
-      v.stale = false;
-      v.stale_reason.clear();
+  bool prepare = false;
+  {
+    std::lock_guard<std::mutex> lock(model_mu_);
+    if (model_.project_id != id) return;
+    if (model_.open_artifact == open && !open.empty()) {
+      if (versions.size() != model_.open_versions.size() && model_.shown_version > 0 &&
+          model_.shown_version == static_cast<int>(model_.open_versions.size()))
+        model_.shown_version = 0;  // was showing the latest: keep showing the latest
+      prepare = true;
     }
-    for (const auto& a : model_.artifacts) {
-      if (a.stale_reason.empty()) continue;
-      int p = spec->ProducerOf(a.artifact);
-      if (p < 0) continue;
-      model_.phases[p].stale = true;
-      model_.phases[p].stale_reason = a.stale_reason;
+    model_.artifacts = std::move(artifacts);
+    if (model_.open_artifact == open) model_.open_versions = std::move(versions);
+    if (spec && model_.phases.size() == spec->phases.size()) {
+      for (auto& v : model_.phases) {
+        v.stale = false;
+        v.stale_reason.clear();
+      }
+      for (const auto& a : model_.artifacts) {
+        if (a.stale_reason.empty()) continue;
+        int p = spec->ProducerOf(a.artifact);
+        if (p < 0) continue;
+        model_.phases[p].stale = true;
+        model_.phases[p].stale_reason = a.stale_reason;
+      }
     }
+    Touch();
   }
-  Touch();
+  if (prepare) PrepareViews();
 }
 
 void Session::OpenArtifact(const std::string& artifact) {
@@ -454,6 +464,11 @@ void Session::OpenArtifact(const std::string& artifact) {
       std::lock_guard<std::mutex> lock(model_mu_);
       model_.open_artifact = artifact;
       model_.open_versions.clear();
+      model_.shown_version = 0;
+      model_.blocks.clear();
+      model_.diff_old = model_.diff_new = 0;
+      model_.diff = {};
+      model_.diff_sections.clear();
       Touch();
     }
     ReloadArtifacts();
@@ -527,6 +542,70 @@ void Session::MarkReviewed(const std::string& artifact) {
     if (StoreError err = ports_.store->ClearStale(id, artifact)) SetBanner(BannerKind::kError, err.message);
     ReloadArtifacts();
   });
+}
+
+void Session::ShowVersion(int version) {
+  Enqueue([=, this] {
+    {
+      std::lock_guard<std::mutex> lock(model_mu_);
+      model_.shown_version = version;
+      model_.blocks.clear();
+    }
+    PrepareViews();
+  });
+}
+
+void Session::CompareVersions(int old_version, int new_version) {
+  Enqueue([=, this] {
+    {
+      std::lock_guard<std::mutex> lock(model_mu_);
+      model_.diff_old = old_version;
+      model_.diff_new = new_version;
+      model_.diff = {};
+      model_.diff_sections.clear();
+    }
+    PrepareViews();
+  });
+}
+
+// Command thread: renders the shown version and diffs the compared pair of
+// the open artifact (md4c parsing and the line diff are engine work, never
+// done while drawing).
+void Session::PrepareViews() {
+  std::vector<ArtifactVersion> versions;
+  int shown, a, b;
+  {
+    std::lock_guard<std::mutex> lock(model_mu_);
+    versions = model_.open_versions;
+    shown = model_.shown_version;
+    a = model_.diff_old;
+    b = model_.diff_new;
+  }
+  auto find = [&](int v) -> const ArtifactVersion* {
+    if (versions.empty()) return nullptr;
+    if (v <= 0) return &versions.back();
+    for (const auto& x : versions)
+      if (x.version == v) return &x;
+    return nullptr;
+  };
+  const ArtifactVersion* show = find(shown);
+  std::vector<markdown::RenderBlock> blocks;
+  if (show) blocks = markdown::RenderBlocks(show->content);
+  markdown::LineDiff diff;
+  std::vector<markdown::SectionDelta> sections;
+  const ArtifactVersion* va = a > 0 ? find(a) : nullptr;
+  const ArtifactVersion* vb = b > 0 ? find(b) : nullptr;
+  if (va && vb) {
+    diff = markdown::DiffLines(va->content, vb->content);
+    sections = markdown::DiffSections(va->content, vb->content).sections;
+  }
+  std::lock_guard<std::mutex> lock(model_mu_);
+  if (model_.open_versions.size() != versions.size()) return;  // changed meanwhile; a later call redoes it
+  model_.blocks = std::move(blocks);
+  if (show && shown <= 0) model_.shown_version = show->version;
+  model_.diff = std::move(diff);
+  model_.diff_sections = std::move(sections);
+  Touch();
 }
 
 void Session::DismissImpact() {

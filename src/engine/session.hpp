@@ -33,6 +33,9 @@
 #include "engine/spec.hpp"
 #include "engine/store_port.hpp"
 #include "engine/workflow_runner.hpp"
+#include "markdown/line_diff.hpp"
+#include "markdown/render_blocks.hpp"
+#include "markdown/section_diff.hpp"
 
 namespace specwave {
 
@@ -93,6 +96,12 @@ struct SessionSnapshot {
   // The artifact open in the editor/viewer.
   std::string open_artifact;
   std::vector<ArtifactVersion> open_versions;  // oldest first, with content
+  // Prepared on the command thread so drawing does no engine work:
+  int shown_version = 0;                           // the version `blocks` renders (0 = none yet)
+  std::vector<markdown::RenderBlock> blocks;
+  int diff_old = 0, diff_new = 0;                  // versions compared (0 = no comparison)
+  markdown::LineDiff diff;
+  std::vector<markdown::SectionDelta> diff_sections;
   // The last edit's change and impact (shown in the impact panel), and the
   // last regeneration's outcome.
   std::optional<ImpactAnalysis> impact;
@@ -158,6 +167,8 @@ class Session {
   void Regenerate(Strategy strategy, const std::vector<std::string>& selection, bool overwrite_user_edits);
   void MarkReviewed(const std::string& artifact);
   void DismissImpact();
+  void ShowVersion(int version);                 // of the open artifact; 0 = latest
+  void CompareVersions(int old_version, int new_version);  // 0, 0 = stop comparing
   void UpdateSettings(const SessionSettings& settings, const std::optional<std::string>& api_key);
   void SetBanner(BannerKind kind, const std::string& text);
   // `done` runs on the command thread with the file name and content.
@@ -174,6 +185,7 @@ class Session {
   void Enqueue(std::function<void()> fn);
   void LoadProjectLocked(int64_t id);
   void ReloadArtifacts();
+  void PrepareViews();  // command thread: blocks and diff for the open artifact
   void RunThread(ScheduleMode mode, bool resume);
   using Job = std::function<RunReport(LlmProvider& provider, RunObserver* observer, const CancelToken& cancel,
                                       int64_t project, int64_t run_id)>;

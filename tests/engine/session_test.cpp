@@ -180,4 +180,14 @@ TEST_CASE("Session.EditShowsImpactThenRegenerates") {
   REQUIRE(s->open_versions.size() == 3);
   CHECK(s->open_versions.back().content == s->open_versions.front().content);
   CHECK(s->open_versions.back().author == "user");
+  // Views are prepared off the UI thread: rendered blocks and a version diff.
+  CHECK(s->shown_version == 3);
+  CHECK_FALSE(s->blocks.empty());
+  f.session->CompareVersions(1, 2);
+  f.session->Drain();
+  s = f.session->Snapshot();
+  CHECK(s->diff.inserted > 0);
+  REQUIRE(s->diff_sections.size() == 1);
+  CHECK(s->diff_sections[0].section.find("Risks") != std::string::npos);
+  CHECK(s->diff_sections[0].change == markdown::ChangeKind::kAdded);
 }

@@ -4,7 +4,6 @@
 #include <cctype>
 #include <cmath>
 #include <cstdio>
-#include <cstdlib>
 #include <vector>
 
 namespace specwave {
@@ -201,6 +200,50 @@ struct Arg {
   std::string unit;  // "deg", "rad", "grad", "turn" or ""
 };
 
+}  // namespace
+
+// A CSS <number>: [+-] digits [. digits] [e [+-] digits], or [+-] . digits.
+// Written out rather than strtod because strtod follows the C locale (a GUI
+// that sets a German locale would stop reading "0.5") and also accepts hex
+// floats, "inf" and "nan", which CSS does not.
+size_t ParseCssNumber(std::string_view s, double* out) {
+  size_t i = 0;
+  double sign = 1;
+  if (i < s.size() && (s[i] == '+' || s[i] == '-')) sign = s[i++] == '-' ? -1 : 1;
+  double mantissa = 0;
+  int exp10 = 0, digits = 0;
+  for (; i < s.size() && std::isdigit(static_cast<unsigned char>(s[i])); ++i, ++digits) {
+    if (digits < 18) mantissa = mantissa * 10 + (s[i] - '0');
+    else ++exp10;  // beyond double precision: keep the magnitude only
+  }
+  if (i + 1 < s.size() && s[i] == '.' && std::isdigit(static_cast<unsigned char>(s[i + 1]))) {
+    for (++i; i < s.size() && std::isdigit(static_cast<unsigned char>(s[i])); ++i, ++digits) {
+      if (digits < 18) {
+        mantissa = mantissa * 10 + (s[i] - '0');
+        --exp10;
+      }
+    }
+  }
+  if (digits == 0) return 0;
+  if (i + 1 < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+    size_t j = i + 1;
+    int esign = 1;
+    if (j < s.size() && (s[j] == '+' || s[j] == '-')) esign = s[j++] == '-' ? -1 : 1;
+    if (j < s.size() && std::isdigit(static_cast<unsigned char>(s[j]))) {
+      int e = 0;
+      for (; j < s.size() && std::isdigit(static_cast<unsigned char>(s[j])); ++j) e = std::min(e * 10 + (s[j] - '0'), 9999);
+      exp10 += esign * e;
+      i = j;
+    }
+  }
+  double v = sign * mantissa * std::pow(10.0, exp10);
+  if (!std::isfinite(v)) return 0;
+  *out = v;
+  return i;
+}
+
+namespace {
+
 bool ParseArg(std::string_view t, Arg* out) {
   t = TrimView(t);
   if (t.empty()) return false;
@@ -209,11 +252,10 @@ bool ParseArg(std::string_view t, Arg* out) {
     out->none = true;
     return true;
   }
-  const char* begin = s.c_str();
-  char* end = nullptr;
-  double v = std::strtod(begin, &end);
-  if (end == begin || !std::isfinite(v)) return false;
-  std::string rest = Lower(std::string_view(end));
+  double v = 0;
+  size_t used = ParseCssNumber(s, &v);
+  if (used == 0) return false;
+  std::string rest = Lower(std::string_view(s).substr(used));
   if (rest == "%") out->percent = true;
   else if (rest == "deg" || rest == "rad" || rest == "grad" || rest == "turn") out->unit = rest;
   else if (!rest.empty()) return false;
@@ -283,6 +325,31 @@ Rgb HslToRgb(double h, double s, double l) {
   return {f(0), f(8), f(4), 1};
 }
 
+// CSS lab()/lch(): CIE Lab relative to D50 -> XYZ D50 -> (Bradford) XYZ D65 ->
+// linear sRGB, with the matrices of CSS Color 4's sample code. Not clamped,
+// like OKLab: a wide-gamut colour comes back outside 0..1.
+Rgb CieLabToRgb(double l, double a, double b, double alpha) {
+  constexpr double kKappa = 24389.0 / 27, kEpsilon = 216.0 / 24389;
+  const double white[3] = {0.3457 / 0.3585, 1.0, (1.0 - 0.3457 - 0.3585) / 0.3585};
+  double f1 = (l + 16) / 116, f0 = a / 500 + f1, f2 = f1 - b / 200;
+  double xyz50[3] = {f0 * f0 * f0 > kEpsilon ? f0 * f0 * f0 : (116 * f0 - 16) / kKappa,
+                     l > kKappa * kEpsilon ? f1 * f1 * f1 : l / kKappa,
+                     f2 * f2 * f2 > kEpsilon ? f2 * f2 * f2 : (116 * f2 - 16) / kKappa};
+  for (int i = 0; i < 3; ++i) xyz50[i] *= white[i];
+  static const double kD50ToD65[3][3] = {{0.955473421488075, -0.02309845494876471, 0.06325924320057072},
+                                         {-0.0283697093338637, 1.0099953980813041, 0.021041441191917323},
+                                         {0.012314014864481998, -0.020507649298898964, 1.330365926242124}};
+  static const double kXyzToLinearSrgb[3][3] = {{3.2409699419045226, -1.537383177570094, -0.4986107602930034},
+                                                {-0.9692436362808796, 1.8759675015077202, 0.04155505740717559},
+                                                {0.05563007969699366, -0.20397695888897652, 1.0569715142428786}};
+  double xyz65[3], lin[3];
+  for (int i = 0; i < 3; ++i)
+    xyz65[i] = kD50ToD65[i][0] * xyz50[0] + kD50ToD65[i][1] * xyz50[1] + kD50ToD65[i][2] * xyz50[2];
+  for (int i = 0; i < 3; ++i)
+    lin[i] = kXyzToLinearSrgb[i][0] * xyz65[0] + kXyzToLinearSrgb[i][1] * xyz65[1] + kXyzToLinearSrgb[i][2] * xyz65[2];
+  return {ToGammaChannel(lin[0]), ToGammaChannel(lin[1]), ToGammaChannel(lin[2]), alpha};
+}
+
 std::optional<Rgb> ParseHex(std::string_view hex) {
   for (char c : hex)
     if (!std::isxdigit(static_cast<unsigned char>(c))) return std::nullopt;
@@ -308,7 +375,7 @@ std::string ColorNotation(std::string_view text) {
   if (!t.empty() && t[0] == '#') return "hex";
   static const std::pair<const char*, const char*> kFunctions[] = {
       {"rgba(", "rgb"}, {"rgb(", "rgb"}, {"hsla(", "hsl"}, {"hsl(", "hsl"},
-      {"hwb(", "hwb"},  {"oklab(", "oklab"}, {"oklch(", "oklch"}};
+      {"hwb(", "hwb"},  {"oklab(", "oklab"}, {"oklch(", "oklch"}, {"lab(", "lab"}, {"lch(", "lch"}};
   for (const auto& [prefix, name] : kFunctions)
     if (t.rfind(prefix, 0) == 0) return name;
   return "named";
@@ -362,6 +429,11 @@ std::optional<Rgb> ParseCssColor(std::string_view text) {
     Rgb out = ToRgb(lab);
     out.a = a;
     return out;
+  }
+  if (fn == "lab") return CieLabToRgb(num(ch[0], 100), num(ch[1], 125), num(ch[2], 125), a);
+  if (fn == "lch") {
+    double h = HueDegrees(ch[2]) * kPi / 180, c = std::max(0.0, num(ch[1], 150));
+    return CieLabToRgb(num(ch[0], 100), c * std::cos(h), c * std::sin(h), a);
   }
   if (fn == "oklch") {
     Oklch lch{num(ch[0], 1), std::max(0.0, num(ch[1], 0.4)), HueDegrees(ch[2]), a};

@@ -1,6 +1,6 @@
 // CSS colours and the colour maths Specwave needs: parsing every CSS
-// notation (hex, rgb(), hsl(), hwb(), oklab(), oklch(), the 148 named
-// colours), sRGB <-> linear <-> OKLab <-> OKLCH (Björn Ottosson's OKLab),
+// notation (hex, rgb(), hsl(), hwb(), lab(), lch(), oklab(), oklch(), the 148
+// named colours), sRGB <-> linear <-> OKLab <-> OKLCH (Björn Ottosson's OKLab),
 // sRGB gamut checks and mapping, and WCAG 2.x relative luminance and contrast.
 //
 //   auto c = ParseCssColor("oklch(0.62 0.19 260)");   // std::nullopt if it is not a colour
@@ -39,9 +39,15 @@ struct Oklch {
 // OKLab/OKLCH are converted to sRGB without clamping.
 std::optional<Rgb> ParseCssColor(std::string_view text);
 
-// The notation a colour was written in: "hex", "rgb", "hsl", "hwb", "oklab",
-// "oklch", "named", or "" if it is not a colour.
+// The notation a colour was written in: "hex", "rgb", "hsl", "hwb", "lab",
+// "lch", "oklab", "oklch", "named" (including "transparent"), or "" if it is
+// not a colour.
 std::string ColorNotation(std::string_view text);
+
+// Reads a CSS <number> at the start of `text` ("12", "-.5", "1e-3"; not hex,
+// "inf" or "nan"; independent of the C locale). Returns the characters read, or
+// 0 (and leaves *out alone) if there is no number there.
+size_t ParseCssNumber(std::string_view text, double* out);
 
 Oklab ToOklab(const Rgb& rgb);
 Oklch ToOklch(const Rgb& rgb);

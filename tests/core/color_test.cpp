@@ -67,3 +67,37 @@ TEST_CASE("Color.GamutCheckAndMapping") {
   CHECK(mapped.c > 0.1);
   CHECK(InSrgbGamut(Oklch{0.5, 0.05, 200}));
 }
+
+TEST_CASE("Color.CieLabAndLch") {
+  // CSS Color 4: lab()/lch() are D50; sRGB red is lab(54.29% 80.82 69.88).
+  CHECK(ToHex(P("lab(54.29% 80.82 69.88)")) == "#ff0000");
+  CHECK(ToHex(P("lch(54.29 106.84 40.85)")) == "#ff0000");
+  CHECK(ToHex(P("lab(100 0 0)")) == "#ffffff");
+  CHECK(ToHex(P("lab(0% 0 0)")) == "#000000");
+  CHECK(ColorNotation("LCH(40% 80 310)") == "lch");
+  CHECK(ColorNotation("lab(50 10 10)") == "lab");
+  CHECK(ColorNotation("oklab(0.5 0.1 0.1)") == "oklab");
+  CHECK(ToOklch(P("lch(40% 80 310)")).h > 290);  // a purple, however it is written
+}
+
+TEST_CASE("Color.NumbersAreCssNumbers") {
+  CHECK(ToHex(P("rgb(+255 .0e0 0.0)")) == "#ff0000");
+  CHECK(ToHex(P("oklch(62.8% .2577 29.23deg)")) == "#ff0000");
+  CHECK(ToHex(P("oklch(0.628 0.2577 0.0812turn)")) == "#ff0000");
+  CHECK(ToHex(P("rgb(2.55e2, 0, 0)")) == "#ff0000");
+  CHECK(P("rgb(0 0 0 / 50%)").a == doctest::Approx(0.5));
+  CHECK(P("hsl(0 100% 50% / .25)").a == doctest::Approx(0.25));
+  // strtod would take these; CSS does not.
+  for (const char* s : {"rgb(0x10 0 0)", "rgb(inf 0 0)", "rgb(nan 0 0)", "rgb(1e999 0 0)", "rgb(1..2 0 0)", "rgb(- 0 0)"})
+    CHECK_MESSAGE(!ParseCssColor(s).has_value(), s);
+}
+
+TEST_CASE("Color.EveryNamedColourAndNoOther") {
+  const char* some[] = {"AliceBlue", "REBECCAPURPLE", "yellowgreen", "transparent", "darkslategrey", "lightgoldenrodyellow"};
+  for (const char* s : some) CHECK_MESSAGE(ColorNotation(s) == "named", s);
+  CHECK(ToHex(P("RebeccaPurple")) == "#663399");
+  CHECK(ToHex(P("blueviolet")) == "#8a2be2");
+  CHECK(P("transparent").a == 0);
+  for (const char* s : {"currentcolor", "inherit", "purple-ish", "lightpurple", "inter"})
+    CHECK_MESSAGE(!ParseCssColor(s).has_value(), s);
+}

@@ -499,6 +499,7 @@ void Session::RecordEdit(const std::string& artifact, const std::string& content
     {
       std::lock_guard<std::mutex> lock(model_mu_);
       model_.impact = edit.impact;
+      ++model_.impact_seq;
       Touch();
     }
     last_edit_ = edit;

@@ -105,6 +105,7 @@ struct SessionSnapshot {
   // The last edit's change and impact (shown in the impact panel), and the
   // last regeneration's outcome.
   std::optional<ImpactAnalysis> impact;
+  uint64_t impact_seq = 0;  // changes with every new analysis (a stable identity for the UI)
   std::optional<RegenerationResult> last_regeneration;
   SessionSettings settings;
   std::string provider_label;     // "Offline generator — rules and templates, not a language model"

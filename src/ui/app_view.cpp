@@ -42,6 +42,14 @@ DagModel AppView::BuildDagModel(const SessionSnapshot& snap) const {
     else if (warnings) n.badge = std::to_string(warnings) + (warnings == 1 ? " warning" : " warnings");
     if (v.status == PhaseStatus::kAwaitingApproval) n.badge = "approve";
   }
+  if (snap.impact) {  // the edit's impact, lit on the graph
+    for (const auto& a : snap.impact->affected) {
+      int i = snap.spec->IndexOf(a.phase);
+      if (i < 0) continue;
+      dm.nodes[i].impacted = true;
+      dm.nodes[i].badge = ImpactLevelName(a.level);
+    }
+  }
   if (snap.last_report) {
     for (const auto& p : snap.last_report->phases) {
       int i = snap.spec->IndexOf(p.name);
@@ -60,6 +68,7 @@ DagModel AppView::BuildDagModel(const SessionSnapshot& snap) const {
 void AppView::Draw(const SessionSnapshot& snap, Session& session, HostServices* host, const UiResources& resources) {
   const Theme& t = CurrentTheme();
   ViewContext ctx{snap, session, state_, host, resources};
+  if (snap.impact && state_.impact_seen != snap.impact_seq) state_.ShowTab(SideTab::kImpact);
   ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(vp->WorkPos);
   ImGui::SetNextWindowSize(vp->WorkSize);
@@ -117,6 +126,10 @@ void AppView::Draw(const SessionSnapshot& snap, Session& session, HostServices* 
     }
     if (tab("Artifact", SideTab::kArtifact)) {
       DrawArtifactPanel(ctx);
+      ImGui::EndTabItem();
+    }
+    if (tab("Impact", SideTab::kImpact)) {
+      DrawImpactPanel(ctx);
       ImGui::EndTabItem();
     }
     if (tab("Run", SideTab::kRun)) {

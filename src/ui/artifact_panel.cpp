@@ -1,16 +1,27 @@
-// Artifact panel: the project's artifacts, one open at a time — its text,
-// its version history, and an editor. Saving an edit stores a new version
-// by "user"; nothing here writes to storage directly.
+// Artifact panel: the project's artifacts, one open at a time — rendered,
+// as source, or two versions side by side — with its history, an editor,
+// restore and "mark reviewed". Saving stores a new version by "user" and
+// shows the change's impact; nothing here touches storage directly.
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
 #include <algorithm>
 
+#include "ui/diff_view.hpp"
+#include "ui/markdown_view.hpp"
 #include "ui/panels.hpp"
 #include "ui/widgets.hpp"
 
 namespace specwave::ui {
 namespace {
+
+void OpenArtifact(ViewContext& ctx, const std::string& name) {
+  ctx.state.artifact = name;
+  ctx.state.editing = false;
+  ctx.state.view_version = 0;
+  ctx.state.view_mode = 0;
+  ctx.session.OpenArtifact(name);
+}
 
 void ArtifactList(ViewContext& ctx) {
   const auto& snap = ctx.snap;
@@ -21,15 +32,30 @@ void ArtifactList(ViewContext& ctx) {
     return;
   }
   for (const auto& a : snap.artifacts) {
-    if (ImGui::Selectable(a.artifact.c_str(), a.artifact == ctx.state.artifact)) {
-      ctx.state.artifact = a.artifact;
-      ctx.state.editing = false;
-      ctx.state.view_version = 0;
-      ctx.session.OpenArtifact(a.artifact);
-    }
+    ImGui::PushStyleColor(ImGuiCol_Text, a.stale_reason.empty() ? t.text : t.state_stale);
+    if (ImGui::Selectable(a.artifact.c_str(), a.artifact == ctx.state.artifact)) OpenArtifact(ctx, a.artifact);
+    ImGui::PopStyleColor();
+    if (!a.stale_reason.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("stale: %s", a.stale_reason.c_str());
     ImGui::SameLine(t.Px(208));
     Muted("v%d · %s%s", a.latest_version, a.author.c_str(), a.stale_reason.empty() ? "" : " · stale");
   }
+}
+
+bool VersionCombo(const char* id, const std::vector<ArtifactVersion>& versions, int* version) {
+  bool changed = false;
+  std::string label = *version > 0 ? "v" + std::to_string(*version) : "latest";
+  ImGui::SetNextItemWidth(CurrentTheme().Px(128));
+  if (ImGui::BeginCombo(id, label.c_str())) {
+    for (auto it = versions.rbegin(); it != versions.rend(); ++it) {
+      std::string l = "v" + std::to_string(it->version) + " · " + it->author;
+      if (ImGui::Selectable(l.c_str(), it->version == *version)) {
+        *version = it->version;
+        changed = true;
+      }
+    }
+    ImGui::EndCombo();
+  }
+  return changed;
 }
 
 }  // namespace
@@ -54,53 +80,78 @@ void DrawArtifactPanel(ViewContext& ctx) {
   }
   const ArtifactVersion* shown = &versions.back();
   for (const auto& v : versions)
-    if (v.version == st.view_version) shown = &v;
+    if (v.version == snap.shown_version) shown = &v;
+  const bool latest = shown == &versions.back();
   auto state = std::find_if(snap.artifacts.begin(), snap.artifacts.end(),
                             [&](const ArtifactState& a) { return a.artifact == st.artifact; });
-  Muted("version %d of %zu · by %s%s%s", shown->version, versions.size(), shown->author.c_str(),
-        shown->regeneration_reason.empty() ? "" : (" · " + shown->regeneration_reason).c_str(),
-        shown->phase.empty() ? "" : (" · phase " + shown->phase).c_str());
+  Muted("v%d of %zu · by %s%s%s", shown->version, versions.size(), shown->author.c_str(),
+        shown->phase.empty() ? "" : (" · phase " + shown->phase).c_str(),
+        shown->regeneration_reason.empty() ? "" : (" · regenerated: " + shown->regeneration_reason).c_str());
   if (state != snap.artifacts.end() && !state->stale_reason.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, t.state_stale);
     ImGui::TextWrapped("Stale: %s", state->stale_reason.c_str());
     ImGui::PopStyleColor();
+    ImGui::BeginDisabled(snap.read_only);
+    if (ImGui::SmallButton("Mark reviewed")) ctx.session.MarkReviewed(st.artifact);
+    ImGui::EndDisabled();
   }
   Gap();
-  if (!st.editing) {
-    ImGui::SetNextItemWidth(t.Px(160));
-    std::string label = "v" + std::to_string(shown->version) + (shown == &versions.back() ? " (latest)" : "");
-    if (ImGui::BeginCombo("##version", label.c_str())) {
-      for (auto it = versions.rbegin(); it != versions.rend(); ++it) {
-        std::string l = "v" + std::to_string(it->version) + " · " + it->author;
-        if (ImGui::Selectable(l.c_str(), it->version == shown->version))
-          st.view_version = (&*it == &versions.back()) ? 0 : it->version;
-      }
-      ImGui::EndCombo();
+  if (st.editing) {
+    if (AccentButton("Save as a new version")) {
+      ctx.session.SaveArtifact(st.artifact, st.edit_buffer);
+      st.editing = false;
+      st.view_version = 0;
     }
+    ImGui::SameLine(0, t.Px(8));
+    if (ImGui::Button("Discard")) st.editing = false;
+    Muted("Saving shows what changed, section by section, and which artifacts it affects.");
+    ImGui::PushFont(Font(TypeSize::kBody, true));
+    ImGui::InputTextMultiline("##editor", &st.edit_buffer, ImVec2(-1, -1), ImGuiInputTextFlags_AllowTabInput);
+    ImGui::PopFont();
+    return;
+  }
+  ImGui::SetNextItemWidth(t.Px(160));
+  ImGui::Combo("##mode", &st.view_mode, "Rendered\0Source\0Compare versions\0");
+  ImGui::SameLine(0, t.Px(8));
+  if (st.view_mode != 2) {
+    int v = shown->version;
+    if (VersionCombo("##version", versions, &v)) ctx.session.ShowVersion(v == versions.back().version ? 0 : v);
     ImGui::SameLine(0, t.Px(8));
     ImGui::BeginDisabled(snap.read_only);
     if (ImGui::Button("Edit")) {
       st.editing = true;
       st.edit_buffer = versions.back().content;
     }
+    if (!latest) {
+      ImGui::SameLine(0, t.Px(8));
+      if (ImGui::Button("Restore this version")) ctx.session.RestoreVersion(st.artifact, shown->version);
+    }
     ImGui::EndDisabled();
-    ImGui::PushFont(Font(TypeSize::kBody, true));
-    ImGui::BeginChild("artifact_text", ImVec2(0, 0), true, ImGuiWindowFlags_HorizontalScrollbar);
-    ImGui::TextUnformatted(shown->content.c_str());
-    ImGui::EndChild();
-    ImGui::PopFont();
+  } else {
+    int a = snap.diff_old > 0 ? snap.diff_old : std::max(1, static_cast<int>(versions.size()) - 1);
+    int b = snap.diff_new > 0 ? snap.diff_new : versions.back().version;
+    bool changed = VersionCombo("##old", versions, &a);
+    ImGui::SameLine(0, t.Px(4));
+    ImGui::TextUnformatted("→");
+    ImGui::SameLine(0, t.Px(4));
+    changed |= VersionCombo("##new", versions, &b);
+    if (changed || snap.diff_old == 0) ctx.session.CompareVersions(a, b);
+  }
+  Gap(4);
+  if (st.view_mode == 2) {
+    if (versions.size() < 2) Muted("Only one version so far.");
+    else DrawVersionDiff(snap);
     return;
   }
-  if (AccentButton("Save as a new version")) {
-    ctx.session.SaveArtifact(st.artifact, st.edit_buffer);
-    st.editing = false;
-    st.view_version = 0;
+  ImGui::BeginChild("artifact_text", ImVec2(0, 0), true, ImGuiWindowFlags_HorizontalScrollbar);
+  if (st.view_mode == 0) {
+    DrawMarkdownBlocks(snap.blocks);
+  } else {
+    ImGui::PushFont(Font(TypeSize::kSmall, true));
+    ImGui::TextUnformatted(shown->content.c_str());
+    ImGui::PopFont();
   }
-  ImGui::SameLine(0, t.Px(8));
-  if (ImGui::Button("Discard")) st.editing = false;
-  ImGui::PushFont(Font(TypeSize::kBody, true));
-  ImGui::InputTextMultiline("##editor", &st.edit_buffer, ImVec2(-1, -1), ImGuiInputTextFlags_AllowTabInput);
-  ImGui::PopFont();
+  ImGui::EndChild();
 }
 
 }  // namespace specwave::ui

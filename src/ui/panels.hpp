@@ -39,6 +39,7 @@ void DrawTopBar(ViewContext& ctx);
 void DrawBanner(ViewContext& ctx);
 void DrawPhasePanel(ViewContext& ctx);
 void DrawArtifactPanel(ViewContext& ctx);
+void DrawImpactPanel(ViewContext& ctx);
 void DrawRunPanel(ViewContext& ctx);
 void DrawSettingsPanel(ViewContext& ctx);
 void DrawProjectsPanel(ViewContext& ctx);

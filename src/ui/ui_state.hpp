@@ -3,13 +3,15 @@
 #pragma once
 
 #include <cstdint>
+#include <cstdint>
 #include <string>
+#include <vector>
 
 #include "engine/session.hpp"
 
 namespace specwave::ui {
 
-enum class SideTab { kPhase, kArtifact, kRun, kSettings, kProjects };
+enum class SideTab { kPhase, kArtifact, kImpact, kRun, kSettings, kProjects };
 
 struct UiState {
   int selected_phase = -1;
@@ -28,7 +30,13 @@ struct UiState {
   std::string edit_buffer;
   int view_version = 0;            // 0 = latest
   int diff_old = 0, diff_new = 0;  // version numbers; 0 = off
-  bool rendered = true;
+  int view_mode = 0;               // 0 rendered, 1 source, 2 compare versions
+
+  // Impact panel.
+  int strategy = 0;                // index into the four strategies
+  std::vector<std::string> manual; // artifacts picked for manual_review
+  bool overwrite_edits = false;
+  uint64_t impact_seen = 0;
 
   // Settings form (the key stays in this buffer only until applied).
   bool settings_loaded = false;

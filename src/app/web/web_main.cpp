@@ -122,6 +122,18 @@ EMSCRIPTEN_KEEPALIVE const char* specwave_test_state() {
   std::string gates = "[";
   for (size_t i = 0; i < s->pending_gates.size(); ++i) gates += (i ? ",\"" : "\"") + JsonEscape(s->pending_gates[i]) + "\"";
   gates += "]";
+  std::string impact = "null";
+  if (s->impact)
+    impact = std::string("{\"level\":\"") + specwave::ImpactLevelName(s->impact->change_level) + "\",\"high\":" +
+             std::to_string(s->impact->high) + ",\"medium\":" + std::to_string(s->impact->medium) + ",\"low\":" +
+             std::to_string(s->impact->low) + ",\"sections\":" + std::to_string(s->impact->change.sections.size()) +
+             ",\"recommended\":\"" + specwave::StrategyName(s->impact->recommended) + "\"}";
+  std::string regen = "null";
+  if (s->last_regeneration)
+    regen = std::string("{\"success\":") + (s->last_regeneration->success ? "true" : "false") +
+            ",\"regenerated\":" + std::to_string(s->last_regeneration->regenerated.size()) +
+            ",\"skipped_early_cutoff\":" + std::to_string(s->last_regeneration->skipped_early_cutoff.size()) +
+            ",\"model_calls\":" + std::to_string(s->last_regeneration->model_calls) + "}";
   json = "{\"spec_phases\":" + std::to_string(s->spec ? s->spec->phases.size() : 0) +
          ",\"phases_drawn\":" + std::to_string(g_app->view.phases_drawn()) +
          ",\"edges_drawn\":" + std::to_string(g_app->view.renderer().edges_drawn()) +
@@ -143,6 +155,8 @@ EMSCRIPTEN_KEEPALIVE const char* specwave_test_state() {
          ",\"provider\":\"" + JsonEscape(s->settings.provider) + "\"" +
          ",\"open_artifact\":\"" + JsonEscape(s->open_artifact) + "\"" +
          ",\"open_versions\":" + std::to_string(s->open_versions.size()) +
+         ",\"shown_version\":" + std::to_string(s->shown_version) + ",\"blocks\":" + std::to_string(s->blocks.size()) +
+         ",\"impact\":" + impact + ",\"regeneration\":" + regen +
          ",\"pending_gates\":" + gates + ",\"phases\":" + phases + "}";
   return json.c_str();
 }
@@ -177,6 +191,20 @@ EMSCRIPTEN_KEEPALIVE void specwave_export_for(int id) {
   g_app->session->ExportProject([id](const std::string& name, const std::string& content) {
     specwave::web::PostToMainThread(DeliverExportOnMain, new ExportDone{id, name, content, ""});
   });
+}
+
+EMSCRIPTEN_KEEPALIVE const char* specwave_open_content() {
+  static std::string text;
+  auto s = g_app && g_app->session ? g_app->session->Snapshot() : nullptr;
+  text = s && !s->open_versions.empty() ? s->open_versions.back().content : "";
+  return text.c_str();
+}
+EMSCRIPTEN_KEEPALIVE void specwave_cmd_save(const char* artifact, const char* content) {
+  if (g_app && g_app->session) g_app->session->SaveArtifact(artifact, content);
+}
+EMSCRIPTEN_KEEPALIVE void specwave_cmd_regenerate(const char* strategy) {
+  specwave::Strategy st;
+  if (g_app && g_app->session && specwave::ParseStrategy(strategy, &st)) g_app->session->Regenerate(st, {}, false);
 }
 
 EMSCRIPTEN_KEEPALIVE void specwave_cmd_import(const char* content) {

@@ -1,0 +1,55 @@
+// Smart regeneration in the browser: after a run, a one-section edit of the
+// PRD shows its change and impact (lit on the DAG), and regenerate_all runs
+// through the same scheduler with early cutoff; nothing stays stale.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { DIST, OUT, serveStatic, launchBrowser, waitForApp, waitForProject, waitForState, watchConsole }
+  from './support.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await serveStatic(DIST);
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+test('edit the PRD, see the impact, regenerate what it touches', async () => {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  const errors = watchConsole(page);
+  await page.goto(server.url);
+  await waitForApp(page);
+  await waitForProject(page);
+  await page.evaluate(() => window.specwave.run(0));
+  await waitForState(page, (s) => s.pending_gates.length > 0, 'the gate');
+  await page.evaluate(() => window.specwave.approve('SPEC_ARCHITECT', 'architecture_approved'));
+  await waitForState(page, (s) => s.run_status === 'succeeded', 'the run');
+
+  await page.evaluate(() => window.specwave.openArtifact('prd.md'));
+  await waitForState(page, (s) => s.open_artifact === 'prd.md' && s.open_versions === 1 && s.blocks > 0, 'prd.md');
+  const prd = await page.evaluate(() => window.specwave.openContent());
+  assert.ok(prd.includes('### F2'), 'the PRD has feature F2');
+  const lines = prd.split('\n');
+  const f2 = lines.findIndex((l) => l.startsWith('### F2'));
+  lines.splice(f2 + 2, 0, 'It also shows the sea state along the route.');
+  await page.evaluate((text) => window.specwave.save('prd.md', text), lines.join('\n'));
+  const withImpact = await waitForState(page, (s) => s.impact && s.open_versions === 2, 'the impact');
+  assert.equal(withImpact.impact.sections, 1, 'exactly one section changed');
+  assert.equal(withImpact.impact.level, 'MEDIUM');
+  assert.ok(withImpact.phases.some((p) => p.stale), 'affected phases are stale on the DAG');
+  await page.screenshot({ path: path.join(OUT, 'impact.png') });
+
+  await page.evaluate(() => window.specwave.regenerate('regenerate_all'));
+  const done = await waitForState(page, (s) => s.regeneration && !s.running, 'the regeneration');
+  assert.equal(done.regeneration.success, true);
+  assert.ok(done.regeneration.regenerated > 0);
+  const after = await waitForState(page, (s) => s.phases.every((p) => !p.stale), 'no stale artifacts');
+  assert.equal(after.impact, null);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "core/text.hpp"
+#include "engine/design_tokens.hpp"
 #include "llm/offline/md_read.hpp"
 #include "llm/offline/text_rules.hpp"
 
@@ -51,20 +52,23 @@ std::vector<std::string> Wishes(const std::string& kind) {
   return {"color.surface", "color.text", "color.text-muted", "space.3", "space.4", "type.title", "type.body"};
 }
 
-// The wished tokens that exist; a missing one is replaced by an unused defined
-// token of the same family (color., space., type., motion.), or dropped.
+// The wished tokens that are defined (spelled as the upstream spells them); a
+// missing one is replaced by an unused defined token of the same family
+// (color, space, type, motion), or dropped. Names compare by TokenKey, so
+// `color.accent` and `--color-accent` are the same token, as for the checks.
 std::vector<std::string> PickTokens(const std::string& kind, const std::vector<std::string>& defined) {
   std::vector<std::string> out;
-  auto has = [&](const std::string& t) { return std::find(defined.begin(), defined.end(), t) != defined.end(); };
   auto used = [&](const std::string& t) { return std::find(out.begin(), out.end(), t) != out.end(); };
   for (const auto& w : Wishes(kind)) {
-    if (has(w)) {
-      if (!used(w)) out.push_back(w);
+    std::string key = TokenKey(w);
+    auto exact = std::find_if(defined.begin(), defined.end(), [&](const std::string& d) { return TokenKey(d) == key; });
+    if (exact != defined.end()) {
+      if (!used(*exact)) out.push_back(*exact);
       continue;
     }
-    std::string family = w.substr(0, w.find('.') + 1);
+    std::string family = key.substr(0, key.find('-') + 1);
     for (const auto& d : defined)
-      if (StartsWith(d, family) && !used(d)) {
+      if (StartsWith(TokenKey(d), family) && !used(d)) {
         out.push_back(d);
         break;
       }
@@ -72,23 +76,20 @@ std::vector<std::string> PickTokens(const std::string& kind, const std::vector<s
   return out;
 }
 
-bool DottedName(std::string_view s) {
-  if (s.find('.') == std::string_view::npos || s.size() < 3) return false;
-  for (char c : s)
-    if (!(std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '.' ||
-          c == '-' || c == '_'))
-      return false;
-  return std::isalpha(static_cast<unsigned char>(s[0])) != 0;
-}
-
 }  // namespace
 
 std::vector<std::string> DefinedTokens(std::string_view md) {
-  std::vector<std::string> out;
-  for (const auto& table : Tables(BodyOf(md)))
-    for (const auto& row : table.rows)
-      if (!row.empty() && DottedName(row[0]) && std::find(out.begin(), out.end(), row[0]) == out.end())
-        out.push_back(row[0]);
+  // The engine's own reader (tables, bullets, prose, css), so what counts as
+  // defined here is what the traceability check counts as defined.
+  DesignTokens tokens = ParseDesignTokens(md);
+  std::vector<std::string> out, keys;
+  for (const auto& d : tokens.definitions) {
+    if (d.name.empty() || d.name.find(' ') != std::string::npos) continue;  // "Font stack (body)" is a label
+    std::string key = TokenKey(d.name);
+    if (std::find(keys.begin(), keys.end(), key) != keys.end()) continue;
+    keys.push_back(key);
+    out.push_back(d.name);
+  }
   return out;
 }
 

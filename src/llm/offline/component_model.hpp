@@ -23,8 +23,9 @@ struct UiComponent {
   std::vector<std::string> tokens;  // defined token names only
 };
 
-// Token names defined in a design-tokens.md: the first cell of its table rows
-// when it is a dotted name (color.accent, space.2, type.body, motion.fast).
+// Token names defined in a design-tokens.md, as written, one per token (the
+// first spelling wins: `color.accent` from a table before `--color-accent`
+// from the css block), read by the engine's ParseDesignTokens.
 std::vector<std::string> DefinedTokens(std::string_view design_tokens_md);
 
 std::vector<UiComponent> DeriveComponents(const std::vector<Feature>& features, const StackProfile& stack,

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "core/text.hpp"
+#include "engine/design_tokens.hpp"
 #include "llm/offline/component_model.hpp"
 #include "llm/offline/md_read.hpp"
 #include "markdown/frontmatter.hpp"
@@ -123,12 +124,11 @@ void KindChecks(const std::string& a, const std::string& text,
     auto cs = SectionsAt(text, 3);
     check(!cs.empty(), std::to_string(cs.size()) + " components defined");
     if (const std::string* dt = Other(others, "design-tokens.md")) {
-      auto defined = DefinedTokens(*dt);
+      DesignTokens defined = ParseDesignTokens(*dt);
       std::vector<std::string> unknown;
       for (const auto& c : cs)
         for (const auto& t : ListValue(FieldValue(c.body, "Tokens")))
-          if (t.find('.') != std::string::npos && !std::count(defined.begin(), defined.end(), t) &&
-              !std::count(unknown.begin(), unknown.end(), t))
+          if (t.find('.') != std::string::npos && !defined.Defines(t) && !std::count(unknown.begin(), unknown.end(), t))
             unknown.push_back(t);
       check(unknown.empty(), unknown.empty() ? "every token used is defined in design-tokens.md"
                                              : "tokens not in design-tokens.md: " + Names(unknown));
@@ -139,11 +139,15 @@ void KindChecks(const std::string& a, const std::string& text,
     std::vector<int> refs = FeatureRefs(text);
     check(!refs.empty(), std::to_string(refs.size()) + " distinct features exercised by the steps");
   } else if (a == "design-tokens.md") {
-    auto defined = DefinedTokens(text);
-    int sizes = 0;
-    for (const auto& t : defined) sizes += StartsWith(t, "type.") ? 1 : 0;
-    check(defined.size() >= 8, std::to_string(defined.size()) + " tokens defined in tables");
-    check(sizes == 4, std::to_string(sizes) + " type sizes (four expected)");
+    DesignTokens t = ParseDesignTokens(text);
+    check(t.colors.size() >= 3, std::to_string(t.colors.size()) + " colour tokens");
+    check(!t.contrast_pairs.empty(), std::to_string(t.contrast_pairs.size()) + " contrast pairs");
+    check(!t.spacing.empty(), std::to_string(t.spacing.size()) + " spacing tokens");
+    // Sizes by value: the table and the css block define the same four.
+    std::vector<std::string> sizes;
+    for (const auto& s : t.type_sizes)
+      if (!std::count(sizes.begin(), sizes.end(), s.value)) sizes.push_back(s.value);
+    check(sizes.size() == 4, std::to_string(sizes.size()) + " type sizes (four expected)");
     check(text.find("```css") != std::string::npos, "a css code block with the custom properties");
   } else if (a == "dependencies.md") {
     size_t rows = 0;

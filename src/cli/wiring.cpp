@@ -1,6 +1,7 @@
 #include "cli/wiring.hpp"
 
 #include "engine/artifact_diff.hpp"
+#include "engine/validators/default_checks.hpp"
 #include "llm/offline/offline_provider.hpp"
 #include "store/sqlite_store.hpp"
 
@@ -43,7 +44,7 @@ std::unique_ptr<LlmProvider> MakeProvider(const Args& args, const Environment& e
 
 CostFunction DefaultCost() { return {}; }
 
-PhaseChecks DefaultChecks() { return {}; }
+PhaseChecks DefaultChecks() { return validators::MakeDefaultPhaseChecks(); }
 
 DiffFunction DefaultDiff() { return MarkdownDiff(); }
 

@@ -1,6 +1,7 @@
 #include "app/web/web_wiring.hpp"
 
 #include "engine/artifact_diff.hpp"
+#include "engine/validators/default_checks.hpp"
 #include "llm/offline/offline_provider.hpp"
 #include "store/project_bundle.hpp"
 
@@ -11,6 +12,7 @@ Session::Ports MakeWebSessionPorts(Store* store, bool threads) {
   ports.store = store;
   ports.synchronous = !threads;
   ports.diff = MarkdownDiff();
+  ports.checks = validators::MakeDefaultPhaseChecks();
   ports.export_bundle = ExportBundleToString;
   ports.import_bundle = ImportBundleFromString;
   ports.make_provider = [](const SessionSettings& s, const std::string&, std::string* error) -> std::unique_ptr<LlmProvider> {

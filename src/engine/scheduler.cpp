@@ -281,10 +281,13 @@ ScheduleResult Scheduler::Run(const SchedulerOptions& options, const CancelToken
 
   ScheduleResult result;
   run_start_us_ = clock_.NowMonotonicUs();
-  // Gates left pending by an earlier, paused run may be approved by now.
-  for (size_t i = 0; i < n; ++i)
-    if (status_[i] == PhaseStatus::kAwaitingApproval && handler_.GatesApproved(static_cast<int>(i)))
-      SetStatus(static_cast<int>(i), PhaseStatus::kSucceeded, "");
+  // Gates left pending by an earlier, paused run may be approved by now;
+  // the others are announced, so a front end can offer their approval.
+  for (size_t i = 0; i < n; ++i) {
+    if (status_[i] != PhaseStatus::kAwaitingApproval) continue;
+    if (handler_.GatesApproved(static_cast<int>(i))) SetStatus(static_cast<int>(i), PhaseStatus::kSucceeded, "");
+    else handler_.OnPhaseStatus(static_cast<int>(i), PhaseStatus::kAwaitingApproval, "");
+  }
   {
     WorkerPool pool(*this, options_.max_in_flight, cancel);
     RefreshReady();

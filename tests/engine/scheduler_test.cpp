@@ -337,3 +337,15 @@ TEST_CASE("Scheduler.HandlerExceptionBecomesPhaseFailure") {
   CHECK(r.reason[spec.IndexOf("A")].find("boom") != std::string::npos);
   CHECK(StatusOf(spec, r, "B") == PhaseStatus::kSkipped);
 }
+
+TEST_CASE("Scheduler.ResumedGateIsAnnounced") {
+  auto spec = Spec(P("ARCH", "", ", approval_gates: [ok]") + P("NEXT", "ARCH"));
+  ScriptedHandler h;
+  SchedulerOptions opt;
+  opt.initial_status = {PhaseStatus::kAwaitingApproval, PhaseStatus::kPending};
+  auto r = RunWith(spec, h, opt);
+  CHECK(r.awaiting_approval);
+  bool announced = false;
+  for (auto& [name, st] : h.statuses) announced |= name == "ARCH" && st == PhaseStatus::kAwaitingApproval;
+  CHECK(announced);
+}

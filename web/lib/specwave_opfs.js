@@ -26,7 +26,18 @@ mergeInto(LibraryManager.library, {
         const dir = await root.getDirectoryHandle('specwave', { create: true });
         for (const name of names) {
           const fh = await dir.getFileHandle(name, { create: true });
-          SpecwaveOpfs.handles.push(await fh.createSyncAccessHandle());
+          // This tab holds the database lock, so a handle still open elsewhere
+          // belongs to a page that is going away (a reload): wait for it.
+          let handle = null;
+          for (let attempt = 0; !handle; ++attempt) {
+            try {
+              handle = await fh.createSyncAccessHandle();
+            } catch (e) {
+              if (!(e && e.name === 'NoModificationAllowedError') || attempt >= 20) throw e;
+              await new Promise((r) => setTimeout(r, 250));
+            }
+          }
+          SpecwaveOpfs.handles.push(handle);
           SpecwaveOpfs.names.push(name);
         }
         report(1, '');

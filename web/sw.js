@@ -35,6 +35,15 @@ self.addEventListener('message', (event) => {
   const msg = event.data || {};
   if (msg.type === 'skip-waiting') self.skipWaiting();
   if (msg.type === 'version' && event.source) event.source.postMessage({ type: 'version', version: VERSION });
+  // Why did a model call fail: CORS or no server? The page cannot tell — under
+  // COEP require-corp its no-cors probe is blocked either way — but the worker
+  // is not bound by the page's COEP: an opaque answer means the server is up
+  // and only CORS stopped the page.
+  if (msg.type === 'probe' && event.ports && event.ports[0]) {
+    const port = event.ports[0];
+    event.waitUntil(fetch(msg.url, { method: 'GET', mode: 'no-cors', cache: 'no-store', credentials: 'omit' })
+      .then(() => port.postMessage({ reachable: true }), () => port.postMessage({ reachable: false })));
+  }
 });
 
 // COOP + COEP isolate a top-level page. Inside a cross-site iframe (the embed

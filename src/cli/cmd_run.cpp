@@ -81,8 +81,8 @@ bool ParseRunOptions(const Args& args, RunOptions* opt, std::string* error) {
     }
     opt->budget_usd = d;
   }
-  opt->cost = DefaultCost();
-  return true;
+  opt->cost = DefaultCost(args, error);
+  return static_cast<bool>(opt->cost);
 }
 
 // Estimated durations for critical-path-first ordering, from --sim-latency.
@@ -111,6 +111,13 @@ int Finish(const RunReport& report, const Args& args, Store& store, int64_t proj
                 "calls (%d cached)\n",
                 static_cast<long long>(report.run_id), report.status.c_str(), report.makespan_ms, report.sequential_ms,
                 report.critical_path_ms, report.time_saved_percent, report.calls, report.cached_calls);
+    if (report.language_model) {
+      char cost[64] = "cost unknown (no price for this model in the price table)";
+      if (report.cost_known) std::snprintf(cost, sizeof cost, "$%.4f", report.cost_usd);
+      std::printf("tokens: %lld in (%lld from the provider's prompt cache), %lld out; %s\n",
+                  static_cast<long long>(report.usage.input_tokens), static_cast<long long>(report.usage.cached_input_tokens),
+                  static_cast<long long>(report.usage.output_tokens), cost);
+    }
     for (const auto& g : report.pending_gates) {
       auto slash = g.find('/');
       std::printf("awaiting approval: %s — approve with: specwave approve --db %s %s, then specwave resume --db %s\n",

@@ -29,7 +29,9 @@ std::unique_ptr<Store> OpenStore(const std::string& path, bool read_only, std::s
 std::unique_ptr<LlmProvider> MakeProvider(const Args& args, const Environment& env, Store* store,
                                           const WorkflowSpec& spec, std::string* error);
 
-CostFunction DefaultCost();
+// Cost per call from the price table (--pricing FILE, else the built-in copy
+// of assets/pricing.yml). Empty with *error set when the file is bad.
+CostFunction DefaultCost(const Args& args, std::string* error);
 PhaseChecks DefaultChecks();
 DiffFunction DefaultDiff();
 

@@ -26,7 +26,7 @@ std::string RunReport::ToJson() const {
               {"calls", p.calls},
               {"cached_calls", p.cached_calls},
               {"tokens", usage_json(p.usage)},
-              {"cost_usd", p.cost_known ? json(Round(p.cost_usd * 1000) / 1000) : json(nullptr)},
+              {"cost_usd", p.cost_known ? json(std::round(p.cost_usd * 1e6) / 1e6) : json(nullptr)},
               {"validation", {{"errors", p.errors}, {"warnings", p.warnings}}}};
     if (p.items > 0) j["items"] = p.items;
     if (p.done_earlier) j["done_earlier"] = true;
@@ -58,7 +58,7 @@ std::string RunReport::ToJson() const {
               {"cached_calls", cached_calls},
               {"early_cutoff_phases", early_cutoff_phases},
               {"tokens", usage_json(usage)},
-              {"cost_usd", cost_known ? json(Round(cost_usd * 1000) / 1000) : json(nullptr)},
+              {"cost_usd", cost_known ? json(std::round(cost_usd * 1e6) / 1e6) : json(nullptr)},
               {"phases", phases_json},
               {"waves", waves_json}};
   if (!pending_gates.empty()) out["pending_gates"] = pending_gates;

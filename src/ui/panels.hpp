@@ -25,6 +25,8 @@ class HostServices {
 struct UiResources {
   std::vector<std::pair<std::string, std::string>> sample_briefs;  // (file name, markdown)
   std::string default_workflow_yaml;
+  std::string pricing_yaml;
+  std::string ui_tokens_md;  // assets/theme/ui-tokens.md: the UI's own colours  // assets/pricing.yml as served (empty: the built-in table)
 };
 
 struct ViewContext {

@@ -5,6 +5,7 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include "llm/provider_factory.hpp"
 #include "ui/panels.hpp"
 #include "ui/widgets.hpp"
 
@@ -30,10 +31,9 @@ void DrawSettingsPanel(ViewContext& ctx) {
     ImGui::SliderInt("Simulated latency per call (ms)", &f.offline_latency_ms, 0, 3000);
     Muted("Makes each call take this long, to watch phases run in parallel. 0 = as fast as possible.");
   } else {
-    ImGui::InputTextWithHint("Model", f.provider == "anthropic" ? "claude-sonnet-4-5" : "gpt-4.1-mini", &f.model);
-    ImGui::InputTextWithHint("Base URL",
-                             f.provider == "anthropic" ? "https://api.anthropic.com" : "https://api.openai.com/v1",
-                             &f.base_url);
+    const std::string model_hint = DefaultModel(f.provider), url_hint = DefaultBaseUrl(f.provider);
+    ImGui::InputTextWithHint("Model", model_hint.c_str(), &f.model);
+    ImGui::InputTextWithHint("Base URL", url_hint.c_str(), &f.base_url);
     Muted("OpenAI-compatible covers OpenAI, OpenRouter, Ollama (http://127.0.0.1:11434/v1, start it with "
           "OLLAMA_ORIGINS set to this page's origin), llama.cpp's server, LM Studio (enable CORS) and vLLM.");
     ImGui::InputTextWithHint("API key", ctx.snap.settings.has_key ? "(set — type to replace)" : "paste your key",

@@ -3,6 +3,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "engine/design_tokens.hpp"
+
 namespace specwave::ui {
 namespace {
 
@@ -21,23 +23,33 @@ const Theme& CurrentTheme() { return g_theme; }
 
 ImFont* Font(TypeSize size, bool mono) { return (mono ? g_mono : g_fonts)[static_cast<int>(size)]; }
 
-void ApplyTheme(float dpr) {
+void ApplyTheme(float dpr, const std::string& ui_tokens_markdown) {
   Theme& t = g_theme;
   t.dpr = dpr;
-  t.background = Oklch(0.19f, 0.012f, 240);
-  t.surface = Oklch(0.24f, 0.014f, 240);
-  t.surface_raised = Oklch(0.29f, 0.016f, 240);
-  t.border = Oklch(0.38f, 0.018f, 240);
-  t.text = Oklch(0.94f, 0.008f, 240);
-  t.text_muted = Oklch(0.76f, 0.014f, 240);
-  t.accent = Oklch(0.76f, 0.11f, 185);
-  t.on_accent = Oklch(0.20f, 0.02f, 185);
-  t.state_waiting = Oklch(0.62f, 0.01f, 240);
-  t.state_running = Oklch(0.82f, 0.13f, 80);
-  t.state_done = Oklch(0.78f, 0.13f, 150);
-  t.state_failed = Oklch(0.70f, 0.17f, 25);
-  t.state_skipped = Oklch(0.55f, 0.01f, 240);
-  t.state_approval = Oklch(0.78f, 0.10f, 230);
+  // Colours come from assets/theme/ui-tokens.md, the same file the validators
+  // check (tests/engine/validator_registry_test.cpp); the values below are only
+  // the fallback for a token the file lacks, and match it.
+  const DesignTokens tokens = ParseDesignTokens(ui_tokens_markdown);
+  auto tok = [&](const char* name, ImU32 fallback) {
+    const ColorToken* c = tokens.FindColor(name);
+    if (!c || !c->color) return fallback;
+    return ImGui::ColorConvertFloat4ToU32(ImVec4(static_cast<float>(c->color->r), static_cast<float>(c->color->g),
+                                                 static_cast<float>(c->color->b), static_cast<float>(c->color->a)));
+  };
+  t.background = tok("color.background", Oklch(0.18f, 0.012f, 230));
+  t.surface = tok("color.surface", Oklch(0.23f, 0.014f, 230));
+  t.surface_raised = tok("color.surface-raised", Oklch(0.28f, 0.016f, 230));
+  t.border = tok("color.border", Oklch(0.54f, 0.016f, 230));
+  t.text = tok("color.text", Oklch(0.93f, 0.010f, 230));
+  t.text_muted = tok("color.text-muted", Oklch(0.74f, 0.016f, 230));
+  t.accent = tok("color.accent", Oklch(0.74f, 0.11f, 185));
+  t.on_accent = tok("color.on-accent", Oklch(0.20f, 0.02f, 185));
+  t.state_waiting = tok("color.status-waiting", Oklch(0.74f, 0.03f, 240));
+  t.state_running = tok("color.status-running", Oklch(0.76f, 0.11f, 235));
+  t.state_done = tok("color.status-done", Oklch(0.78f, 0.14f, 150));
+  t.state_failed = tok("color.status-failed", Oklch(0.72f, 0.15f, 25));
+  t.state_skipped = tok("color.status-skipped", Oklch(0.66f, 0.01f, 230));
+  t.state_approval = tok("color.status-awaiting", Oklch(0.82f, 0.14f, 80));
   t.state_stale = Oklch(0.80f, 0.12f, 60);
   t.canvas_base = ImGui::ColorConvertU32ToFloat4(Oklch(0.17f, 0.012f, 240));
   t.canvas_dot = ImGui::ColorConvertU32ToFloat4(Oklch(0.34f, 0.016f, 240));

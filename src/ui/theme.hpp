@@ -5,6 +5,8 @@
 // code — both from Debian font packages, copied into the site by the build.
 #pragma once
 
+#include <string>
+
 #include <imgui.h>
 
 namespace specwave::ui {
@@ -26,7 +28,9 @@ struct Theme {
 const Theme& CurrentTheme();
 
 // Rebuilds fonts and style for a device pixel ratio; called by the host.
-void ApplyTheme(float dpr);
+// `ui_tokens_markdown`: assets/theme/ui-tokens.md as served (colours read
+// from it; built-in values stand in for any it lacks).
+void ApplyTheme(float dpr, const std::string& ui_tokens_markdown);
 
 ImFont* Font(TypeSize size, bool mono = false);
 

@@ -6,3 +6,10 @@ add_test(NAME cli/KillDashNineLosesNoCompletedPhase
          COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/cli/kill_resume.py $<TARGET_FILE:specwave>
                  ${PROJECT_SOURCE_DIR} ${PROJECT_BINARY_DIR}/test-scratch/kill)
 set_tests_properties(cli/KillDashNineLosesNoCompletedPhase PROPERTIES TIMEOUT 600)
+
+# The default workflow through the CLI against the local LLM test server,
+# with each protocol, faults injected, the cache and a rejected key.
+add_test(NAME cli/HostedProvidersRunTheDefaultWorkflow
+         COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/cli/hosted_run.py $<TARGET_FILE:specwave>
+                 ${PROJECT_SOURCE_DIR} ${PROJECT_BINARY_DIR}/test-scratch/hosted)
+set_tests_properties(cli/HostedProvidersRunTheDefaultWorkflow PROPERTIES TIMEOUT 600)

@@ -5,19 +5,40 @@
 mergeInto(LibraryManager.library, {
   $SpecwaveFetch: {
     controllers: {},
-    async classify(url, err) {
+    // A plain function property: emscripten 3.1.6 mangles method shorthand in
+    // library objects ('classify:async classify(...)', a syntax error).
+    classify: async function (url, err) {
       if (typeof navigator !== 'undefined' && navigator.onLine === false) {
         return [6, 'the network is down (the browser reports offline)'];
       }
       // fetch() rejects the same way for CORS and for an unreachable server.
       // A no-cors probe tells them apart: it succeeds (opaquely) when the
-      // server answered and only the browser's CORS check failed.
-      try {
-        await fetch(url, { method: 'GET', mode: 'no-cors', cache: 'no-store' });
+      // server answered and only the browser's CORS check failed. Under the
+      // page's COEP the probe itself would be blocked, so the service worker
+      // (web/sw.js) runs it; without one, the page tries.
+      const reachable = await SpecwaveFetch.probe(url);
+      if (reachable) {
         return [5, 'the browser blocked the response from ' + new URL(url).origin +
                    ' (CORS): the server does not allow this origin'];
+      }
+      return [1, 'could not connect to ' + url + ': ' + String(err && err.message || err)];
+    },
+    probe: async function (url) {
+      const sw = typeof navigator !== 'undefined' && navigator.serviceWorker && navigator.serviceWorker.controller;
+      if (sw) {
+        const answer = await new Promise((resolve) => {
+          const channel = new MessageChannel();
+          const timer = setTimeout(() => resolve(null), 10000);
+          channel.port1.onmessage = (e) => { clearTimeout(timer); resolve(e.data); };
+          sw.postMessage({ type: 'probe', url }, [channel.port2]);
+        });
+        if (answer) return answer.reachable;
+      }
+      try {
+        await fetch(url, { method: 'GET', mode: 'no-cors', cache: 'no-store' });
+        return true;
       } catch (e) {
-        return [1, 'could not connect to ' + url + ': ' + String(err && err.message || err)];
+        return false;
       }
     },
   },

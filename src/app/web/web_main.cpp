@@ -78,6 +78,8 @@ std::string ReadOr(const std::string& path) {
 
 void LoadResources(specwave::ui::UiResources* r) {
   r->default_workflow_yaml = ReadOr("/assets/workflows/default.yml");
+  r->pricing_yaml = ReadOr("/assets/pricing.yml");
+  r->ui_tokens_md = ReadOr("/assets/theme/ui-tokens.md");
   if (DIR* dir = opendir("/assets/briefs")) {
     while (dirent* e = readdir(dir)) {
       std::string name = e->d_name;
@@ -241,7 +243,8 @@ int main() {
       [](const std::string& content) { g_app->session->ImportProject(content); });
   if (persistent) specwave::web::BrowserHost::RequestPersistentStorage();
 
-  specwave::Session::Ports ports = specwave::app::MakeWebSessionPorts(g_app->store.get(), g_app->boot.threads);
+  specwave::Session::Ports ports = specwave::app::MakeWebSessionPorts(g_app->store.get(), g_app->boot.threads,
+                                                                                   g_app->resources.pricing_yaml);
   g_app->session = std::make_unique<specwave::Session>(std::move(ports));
   g_app->session->SetReadOnly(!g_app->boot.owner || g_app->boot.embed,
                               g_app->boot.embed ? "" : (g_app->boot.owner ? "" : "Specwave is open in another tab: this "
@@ -255,7 +258,7 @@ int main() {
   }
 
   specwave::web::HostCallbacks cb;
-  cb.on_scale = [](float dpr) { specwave::ui::ApplyTheme(dpr); };
+  cb.on_scale = [](float dpr) { specwave::ui::ApplyTheme(dpr, g_app->resources.ui_tokens_md); };
   cb.on_frame = [](float) {
     g_app->last = g_app->session->Snapshot();
     g_app->view.Draw(*g_app->last, *g_app->session, g_app->host.get(), g_app->resources);

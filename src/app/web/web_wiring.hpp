@@ -7,6 +7,6 @@
 
 namespace specwave::app {
 
-Session::Ports MakeWebSessionPorts(Store* store, bool threads);
+Session::Ports MakeWebSessionPorts(Store* store, bool threads, const std::string& pricing_yaml);
 
 }  // namespace specwave::app

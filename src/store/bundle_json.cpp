@@ -9,6 +9,7 @@
 #include <set>
 
 #include "core/sha256.hpp"
+#include "engine/workflow_runner.hpp"
 #include "store/bundle_codec.hpp"
 #include "store/names.hpp"
 
@@ -84,6 +85,19 @@ StoreError Encode(const ProjectBundle& bundle, Layout layout, std::string* out) 
     ordered_json root = {{"format", kBundleFormat}, {"format_version", kBundleFormatVersion}};
     root["project"] = std::move(project);
     root["artifacts"] = std::move(artifacts);
+    if (bundle.last_run) {
+      const WorkflowRunRecord& r = *bundle.last_run;
+      ordered_json metrics = ordered_json::parse(r.metrics_json, nullptr, false);
+      ordered_json options = ordered_json::parse(r.options_json, nullptr, false);
+      if (metrics.is_object())
+        root["last_run"] = {{"kind", r.kind},
+                            {"mode", r.mode},
+                            {"status", r.status},
+                            {"started_at", r.started_at},
+                            {"finished_at", r.finished_at},
+                            {"options", options.is_object() ? options : ordered_json::object()},
+                            {"metrics", std::move(metrics)}};
+    }
     *out = root.dump(2) + "\n";
     return {};
   } catch (const json::exception& e) {
@@ -261,6 +275,31 @@ StoreError DecodeArtifact(const Reader& r, const json& a, const std::string& whe
   return {};
 }
 
+StoreError DecodeLastRun(const Reader& r, const json& lr, ProjectBundle* out) {
+  if (!lr.is_object()) return r.Fail("last_run", "expected an object");
+  constexpr int64_t kMaxTime = std::numeric_limits<int64_t>::max();
+  WorkflowRunRecord run;
+  if (StoreError e = r.String(lr, "last_run", "kind", true, &run.kind)) return e;
+  if (run.kind != "run" && run.kind != "regeneration") return r.Fail("last_run.kind", "expected \"run\" or \"regeneration\"");
+  if (StoreError e = r.String(lr, "last_run", "mode", false, &run.mode)) return e;
+  if (StoreError e = r.String(lr, "last_run", "status", true, &run.status)) return e;
+  if (StoreError e = r.Int(lr, "last_run", "started_at", false, 0, kMaxTime, &run.started_at)) return e;
+  if (StoreError e = r.Int(lr, "last_run", "finished_at", false, 0, kMaxTime, &run.finished_at)) return e;
+  const json* options = r.Find(lr, "options");
+  if (options && !options->is_object()) return r.Fail("last_run.options", "expected an object");
+  run.options_json = options ? options->dump() : "{}";
+  const json* metrics = r.Find(lr, "metrics");
+  if (!metrics || !metrics->is_object()) return r.Fail("last_run.metrics", "expected an object (a run report)");
+  run.metrics_json = metrics->dump();
+  if (!RunReport::FromJson(run.metrics_json)) return r.Fail("last_run.metrics", "not a run report");
+  // Settings-like text from outside: nothing that looks like a credential.
+  std::string scrubbed;
+  int dropped = 0;
+  if (ScrubSecrets(run.options_json, &scrubbed, &dropped, nullptr)) run.options_json = scrubbed;
+  out->last_run = std::move(run);
+  return {};
+}
+
 }  // namespace
 
 StoreError Decode(const std::string& text, const std::string& source, Layout layout, const FileReader& read_file,
@@ -300,6 +339,7 @@ StoreError Decode(const std::string& text, const std::string& source, Layout lay
     for (size_t i = 0; i < arts->size(); ++i)
       if (StoreError e = DecodeArtifact(r, (*arts)[i], "artifacts[" + std::to_string(i) + "]", root_label, &names, out))
         return e;
+    if (const json* lr = r.Find(root, "last_run")) return DecodeLastRun(r, *lr, out);
     return {};
   } catch (const std::exception& e) {
     return {Kind::kInvalid, source + ": cannot be read (" + e.what() + ")"};

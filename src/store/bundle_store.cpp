@@ -5,6 +5,7 @@
 #include "core/files.hpp"
 #include "core/sha256.hpp"
 #include "core/text.hpp"
+#include "engine/workflow_runner.hpp"
 #include "store/names.hpp"
 #include "store/project_bundle.hpp"
 
@@ -42,6 +43,18 @@ StoreError ReadProjectBundle(Store& store, int64_t project_id, ProjectBundle* ou
       out->versions.push_back(std::move(v));
     }
   }
+  // The latest finished run's measured metrics (a run still going, or cut
+  // off, has nothing worth showing elsewhere).
+  std::optional<WorkflowRunRecord> run = store.LatestRun(project_id, "run");
+  if (auto regen = store.LatestRun(project_id, "regeneration"); regen && (!run || regen->id > run->id)) run = regen;
+  if (run && run->status != "running" && run->status != "interrupted" && RunReport::FromJson(run->metrics_json)) {
+    std::string options;
+    int dropped = 0;
+    run->options_json = ScrubSecrets(run->options_json, &options, &dropped, nullptr) ? options : "{}";
+    run->id = 0;
+    run->project_id = 0;
+    out->last_run = std::move(*run);
+  }
   if (StoreError health = store.Health()) return health;
   return {};
 }
@@ -51,6 +64,14 @@ StoreError WriteProjectBundle(Store& store, ProjectBundle& bundle, int64_t* proj
   p.id = 0;
   std::vector<ArtifactVersion> versions = bundle.versions;
   if (StoreError err = store.ImportProject(p, versions, bundle.artifacts)) return err;
+  if (bundle.last_run) {
+    // Outside the import's transaction: losing the metrics of an old run to
+    // a failure here costs nothing that the artifacts depend on.
+    WorkflowRunRecord run = *bundle.last_run;
+    run.id = 0;
+    run.project_id = p.id;
+    if (StoreError err = store.CreateRun(run)) return err;
+  }
   bundle.project = p;
   bundle.versions = std::move(versions);
   if (project_id) *project_id = p.id;

@@ -17,9 +17,12 @@
 // error naming the file); settings never carry anything that looks like a
 // credential (store/names.hpp); an import is one transaction; everything read
 // from outside is validated, and errors (kInvalid) name the file and field.
-// Run ids, runs, caches and validations are not exported.
+// The latest finished run travels as its measured metrics (last_run: what
+// the embed viewer's getMetrics returns); other runs, phase records, caches
+// and validations are not exported.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -35,6 +38,7 @@ struct ProjectBundle {
   ProjectRecord project;                  // id is ignored on import
   std::vector<ArtifactState> artifacts;   // names and stale marks, by name
   std::vector<ArtifactVersion> versions;  // every version, grouped by artifact, oldest first
+  std::optional<WorkflowRunRecord> last_run;  // latest finished run: kind, mode, status, metrics (no ids)
 };
 
 // Store <-> bundle.

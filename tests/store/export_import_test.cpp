@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/sha256.hpp"
+#include "engine/workflow_runner.hpp"
 #include "store/project_bundle.hpp"
 #include "store_test_util.hpp"
 
@@ -403,4 +404,52 @@ TEST_CASE("SqliteStore.ImportsTheCheckedInFormat1Export") {
   REQUIRE(ExportBundleToString(*store, id, &name, &content, &error));
   CHECK(name == "tidewater-fixture.specwave.json");
   CHECK(content == ReadAll(fixture));
+}
+
+TEST_CASE("SqliteStore.ExportCarriesTheLastRunsMetrics") {
+  // The embed viewer's getMetrics answers from the imported project: the
+  // latest finished run's report travels with the export (and nothing else
+  // of the run history, and never a key).
+  auto src = OpenOrFail(FreshDb("export_metrics_src"));
+  ProjectRecord p = MakeProject(*src);
+  WorkflowRunRecord running = MakeRun(*src, p.id);
+  RunReport report;
+  report.status = "succeeded";
+  report.makespan_ms = 1200;
+  report.sequential_ms = 3000;
+  report.critical_path_ms = 1100;
+  report.calls = 12;
+  running.status = "succeeded";
+  running.metrics_json = report.ToJson();
+  running.options_json = R"({"provider":"openai","api_key":"sk-should-not-travel-000000"})";
+  REQUIRE_FALSE(src->UpdateRun(running));
+  std::string name, content, error;
+  REQUIRE(ExportBundleToString(*src, p.id, &name, &content, &error));
+  CHECK(content.find("sk-should-not-travel") == std::string::npos);
+  auto j = nlohmann::json::parse(content);
+  REQUIRE(j.contains("last_run"));
+  CHECK(j["last_run"]["metrics"]["makespan_ms"] == 1200);
+
+  auto dst = OpenOrFail(FreshDb("export_metrics_dst"));
+  int64_t id = 0;
+  REQUIRE(ImportBundleFromString(*dst, content, &id, &error));
+  auto run = dst->LatestRun(id, "run");
+  REQUIRE(run);
+  CHECK(run->status == "succeeded");
+  auto back = RunReport::FromJson(run->metrics_json);
+  REQUIRE(back);
+  CHECK(back->makespan_ms == 1200);
+  CHECK(back->calls == 12);
+
+  // A run still going is not exported; a broken last_run is refused by name.
+  auto other = OpenOrFail(FreshDb("export_metrics_running"));
+  ProjectRecord q = MakeProject(*other);
+  MakeRun(*other, q.id);
+  AddText(*other, q.id, "prd.md", "# PRD\n");
+  REQUIRE(ExportBundleToString(*other, q.id, &name, &content, &error));
+  CHECK_FALSE(nlohmann::json::parse(content).contains("last_run"));
+  auto bad = nlohmann::json::parse(content);
+  bad["last_run"] = {{"kind", "run"}, {"status", "succeeded"}, {"metrics", "fast"}};
+  CHECK_FALSE(ImportBundleFromString(*dst, bad.dump(), &id, &error));
+  CHECK(error.find("last_run.metrics") != std::string::npos);
 }

@@ -48,6 +48,11 @@
   function watchForUpdates(reg) {
     const offer = (worker) => {
       const bar = document.getElementById('update');
+      // The canvas ends up inside a wrapper that paints above body-level
+      // siblings whatever their z-index: show the bar inside that wrapper,
+      // after the canvas, so it can be seen and clicked.
+      const host = document.getElementById('canvas').parentElement;
+      if (host && host !== document.body && bar.parentElement !== host) host.appendChild(bar);
       bar.hidden = false;
       document.getElementById('update-reload').onclick = () => {
         window.specwaveUpdateAccepted = true;

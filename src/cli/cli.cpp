@@ -22,7 +22,7 @@ const std::vector<Command>& Commands() {
       {"plan", "plan SPEC.yml [--json] [--durations FILE]   phases, dependency levels, critical path", CmdPlan},
       {"validate-spec", "validate-spec SPEC.yml                     check a workflow spec (exit 0 or 2)",
        CmdValidateSpec},
-      {"run", "run --spec FILE --brief FILE [--provider P] [--db FILE] [--sequential|--waves] [--json]", CmdRun},
+      {"run", "run --spec FILE --brief FILE [--provider offline|openai|anthropic --model M --base-url URL] [--db FILE] [--sequential|--waves] [--budget-usd N] [--json]", CmdRun},
       {"resume", "resume --db FILE [--json]                   continue an interrupted run", CmdResume},
       {"approve", "approve --db FILE GATE                      approve an approval gate", CmdApprove},
       {"status", "status --db FILE [--project ID] [--json]    phases and artifacts with their states", CmdStatus},

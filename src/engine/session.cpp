@@ -591,7 +591,11 @@ void Session::PrepareViews() {
   };
   const ArtifactVersion* show = find(shown);
   std::vector<markdown::RenderBlock> blocks;
-  if (show) blocks = markdown::RenderBlocks(show->content);
+  TokenSwatches swatches;
+  if (show) {
+    blocks = markdown::RenderBlocks(show->content);
+    swatches = ComputeTokenSwatches(show->content);
+  }
   markdown::LineDiff diff;
   std::vector<markdown::SectionDelta> sections;
   const ArtifactVersion* va = a > 0 ? find(a) : nullptr;
@@ -603,6 +607,7 @@ void Session::PrepareViews() {
   std::lock_guard<std::mutex> lock(model_mu_);
   if (model_.open_versions.size() != versions.size()) return;  // changed meanwhile; a later call redoes it
   model_.blocks = std::move(blocks);
+  model_.swatches = std::move(swatches);
   if (show && shown <= 0) model_.shown_version = show->version;
   model_.diff = std::move(diff);
   model_.diff_sections = std::move(sections);

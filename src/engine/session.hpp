@@ -34,6 +34,7 @@
 #include "engine/store_port.hpp"
 #include "engine/workflow_runner.hpp"
 #include "markdown/line_diff.hpp"
+#include "engine/token_swatches.hpp"
 #include "markdown/render_blocks.hpp"
 #include "markdown/section_diff.hpp"
 
@@ -99,6 +100,7 @@ struct SessionSnapshot {
   // Prepared on the command thread so drawing does no engine work:
   int shown_version = 0;                           // the version `blocks` renders (0 = none yet)
   std::vector<markdown::RenderBlock> blocks;
+  TokenSwatches swatches;  // the shown version's palette, contrast pairs, type scale (empty if none)
   int diff_old = 0, diff_new = 0;                  // versions compared (0 = no comparison)
   markdown::LineDiff diff;
   std::vector<markdown::SectionDelta> diff_sections;

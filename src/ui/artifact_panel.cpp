@@ -8,6 +8,7 @@
 #include <algorithm>
 
 #include "ui/diff_view.hpp"
+#include "ui/swatch_view.hpp"
 #include "ui/markdown_view.hpp"
 #include "ui/panels.hpp"
 #include "ui/widgets.hpp"
@@ -111,7 +112,10 @@ void DrawArtifactPanel(ViewContext& ctx) {
     return;
   }
   ImGui::SetNextItemWidth(t.Px(160));
-  ImGui::Combo("##mode", &st.view_mode, "Rendered\0Source\0Compare versions\0");
+  static const char* kModes[] = {"Rendered", "Source", "Compare versions", "Swatches"};
+  const bool has_swatches = !snap.swatches.empty();
+  if (!has_swatches && st.view_mode == 3) st.view_mode = 0;
+  ImGui::Combo("##mode", &st.view_mode, kModes, has_swatches ? 4 : 3);
   ImGui::SameLine(0, t.Px(8));
   if (st.view_mode != 2) {
     int v = shown->version;
@@ -144,7 +148,9 @@ void DrawArtifactPanel(ViewContext& ctx) {
     return;
   }
   ImGui::BeginChild("artifact_text", ImVec2(0, 0), true, ImGuiWindowFlags_HorizontalScrollbar);
-  if (st.view_mode == 0) {
+  if (st.view_mode == 3) {
+    DrawTokenSwatches(snap.swatches);
+  } else if (st.view_mode == 0) {
     DrawMarkdownBlocks(snap.blocks);
   } else {
     ImGui::PushFont(Font(TypeSize::kSmall, true));

@@ -30,7 +30,7 @@ struct UiState {
   std::string edit_buffer;
   int view_version = 0;            // 0 = latest
   int diff_old = 0, diff_new = 0;  // version numbers; 0 = off
-  int view_mode = 0;               // 0 rendered, 1 source, 2 compare versions
+  int view_mode = 0;               // 0 rendered, 1 source, 2 compare versions, 3 swatches (design tokens)
 
   // Impact panel.
   int strategy = 0;                // index into the four strategies

@@ -53,6 +53,14 @@ test('default workflow runs offline in the browser, gate approved from the page'
   await page.evaluate(() => window.specwave.openArtifact('prd.md'));
   await waitForState(page, (s) => s.open_artifact === 'prd.md' && s.open_versions === 1, 'prd.md to open');
   await page.screenshot({ path: path.join(OUT, 'run-offline.png') });
+
+  // The design tokens get a swatch view: palette, measured contrast, type scale.
+  await page.evaluate(() => window.specwave.openArtifact('design-tokens.md'));
+  const tokens = await waitForState(page, (s) => s.open_artifact === 'design-tokens.md' && s.swatch_colors > 0,
+                                    'the design tokens swatches');
+  assert.ok(tokens.swatch_colors >= 3, `palette of ${tokens.swatch_colors}`);
+  assert.equal(tokens.swatch_type_sizes, 4, 'four type sizes');
+  assert.equal(tokens.swatch_pairs_failing, 0, 'every declared pair meets its WCAG level');
   assert.deepEqual(await page.evaluate(() => window.__cspViolations), [], 'no CSP violation');
   assert.deepEqual(errors, []);
   await context.close();

@@ -1,29 +1,40 @@
 #!/usr/bin/env python3
 """Local LLM test server: the OpenAI chat-completions and Anthropic Messages
 streaming protocols over real HTTP on 127.0.0.1, with scripted replies,
-latency and injectable faults, counting what it served.
+latency, injectable faults and counters of what it served.
 
 Used by the native tests (libcurl) and the browser tests (fetch from a page
-on another origin, so every reply carries CORS headers unless --no-cors).
+on another origin, so every response carries CORS headers unless --no-cors).
+Self-test: tests/support/llm_test_server_selftest.py.
 
-  python3 tests/support/llm_test_server.py --port 0 [--replies R.json]
+  python3 tests/support/llm_test_server.py [--port 0] [--replies R.json]
       [--latency-ms N] [--chunk-ms N] [--chunk-size N] [--require-key KEY] [--no-cors]
-  prints "LISTENING <port>", serves until SIGTERM.
 
-Model endpoints: POST /v1/chat/completions (OpenAI), POST /v1/messages
-(Anthropic), GET /v1/models. The call's label comes from the prompt's
-"PHASE: NAME" line ("NAME[i]" with "ITEM: ... (i+1 of n)"); the reply is
-replies[label], else a placeholder with the files the prompt asks for.
+prints "LISTENING <port>" once, then serves until SIGTERM or SIGINT (exit 0).
 
-Control: POST /_control/faults [rules], POST /_control/replies {label: text},
-POST /_control/reset, GET /_stats. A fault rule:
+Model endpoints
+  POST /v1/chat/completions   (also /chat/completions, /openai/v1/chat/completions)
+  POST /v1/messages           (also /messages, /anthropic/v1/messages)
+  GET  /v1/models             (also /models, /openai/v1/models, /anthropic/v1/models)
+The call's label comes from the last user message: "PHASE: NAME" gives NAME,
+plus "ITEM: text (i of n)" gives NAME[i-1]; no PHASE line gives "unknown".
+The reply is replies[label], else a placeholder for each file listed under
+"Produce these files:" / "Produce this file:", else one placeholder sentence.
+
+Control endpoints
+  POST /_control/replies  {label: text}     merged into the reply table
+  POST /_control/faults   [rule, ...]       replaces the fault list
+  POST /_control/reset    {}                clears faults, stats, runtime replies
+  GET  /_stats                              counters, see State.stats()
+A fault rule:
   {"label": "SPEC_PM"|"*", "protocol": "openai"|"anthropic"|"*", "kind": K,
-   "times": 1 (-1 forever), "retry_after": "2", "delay_ms": 3000}
-Kinds: 429 500 502 503 529 400 401 403 404 (status + the vendor's error
-body), slow_first_byte, stall (silence mid-stream), cut (socket closed
-mid-stream), malformed (a non-JSON event), empty (no text), error_event (an
-error event inside the 200 stream), length, refusal, reset (connection closed
-with no reply).
+   "times": 1 (-1 = forever), "retry_after": "2", "delay_ms": 3000}
+The first rule (in list order) that matches and has times != 0 is applied.
+Kinds: 400 401 403 404 429 500 502 503 529 (that status with the vendor's
+error body), slow_first_byte, stall (silence after the first event), cut
+(socket closed mid-stream), malformed (a non-JSON event), empty (no text),
+error_event (an error event inside the 200 stream), length, refusal, reset
+(connection closed with no response at all).
 """
 import argparse
 import json
@@ -36,27 +47,126 @@ import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+STATUS_KINDS = {"400", "401", "403", "404", "429", "500", "502", "503", "529"}
+STREAM_KINDS = {"slow_first_byte", "stall", "cut", "malformed", "empty", "error_event", "length", "refusal", "reset"}
+FAULT_KINDS = STATUS_KINDS | STREAM_KINDS
+
+OPENAI_PATHS = {"/v1/chat/completions", "/chat/completions", "/openai/v1/chat/completions"}
+ANTHROPIC_PATHS = {"/v1/messages", "/messages", "/anthropic/v1/messages"}
+MODELS_PATHS = {"/v1/models", "/models", "/openai/v1/models", "/anthropic/v1/models"}
+
+# `*` alone does not cover Authorization in the Fetch spec, so the headers the
+# clients really send are listed as well.
 CORS_HEADERS = [
     ("Access-Control-Allow-Origin", "*"),
-    ("Access-Control-Allow-Headers", "authorization, content-type, x-api-key, anthropic-version, "
-                                     "anthropic-dangerous-direct-browser-access, accept"),
+    ("Access-Control-Allow-Headers", "*, authorization, content-type, x-api-key, anthropic-version, "
+                                     "anthropic-dangerous-direct-browser-access"),
     ("Access-Control-Allow-Methods", "GET, POST, OPTIONS"),
     ("Access-Control-Expose-Headers", "retry-after, x-request-id"),
     ("Cross-Origin-Resource-Policy", "cross-origin"),
 ]
+SECRET_HEADERS = {"authorization", "x-api-key"}
+
+
+# --- reading the prompt -------------------------------------------------------
+
+def content_text(content):
+    """Text of a message's content: a string, or a list of {type: text} blocks."""
+    if isinstance(content, str):
+        return content
+    if isinstance(content, list):
+        return "".join(b.get("text", "") for b in content if isinstance(b, dict) and isinstance(b.get("text"), str))
+    return ""
+
+
+def last_user_text(body):
+    messages = [m for m in body.get("messages") or [] if isinstance(m, dict)]
+    users = [m for m in messages if m.get("role") == "user"]
+    return content_text(users[-1].get("content")) if users else ""
+
+
+def request_text(body):
+    """All the prompt text a real API would bill as input (Anthropic's system included)."""
+    parts = [content_text(body.get("system"))]
+    parts += [content_text(m.get("content")) for m in body.get("messages") or [] if isinstance(m, dict)]
+    return "".join(parts)
+
+
+def last_match(pattern, text):
+    # The task section comes after the brief and upstream artifacts, so the
+    # last occurrence is the one the client wrote for this call.
+    found = list(re.finditer(pattern, text, re.M))
+    return found[-1] if found else None
+
+
+def label_of(user_text):
+    phase = last_match(r"^PHASE:[ \t]*(\S+)", user_text)
+    if not phase:
+        return "unknown"
+    item = last_match(r"^ITEM:.*\((\d+) of \d+\)[ \t]*$", user_text)
+    return f"{phase.group(1)}[{int(item.group(1)) - 1}]" if item else phase.group(1)
+
+
+def requested_files(user_text):
+    """File names listed as `- name.md` or `- name.md — guidance` under "Produce th(is file|ese files):"."""
+    head = last_match(r"^Produce th(?:is file|ese files):[ \t]*$", user_text)
+    if not head:
+        return []
+    names = []
+    for line in user_text[head.end():].lstrip("\n").splitlines():
+        m = re.match(r"- (\S+)", line)
+        if not m:
+            break
+        names.append(m.group(1))
+    return names
+
+
+def fallback_reply(label, user_text):
+    names = requested_files(user_text)
+    if not names:
+        return f"Reply from the test server for {label}."
+    return "".join(f"=== FILE: {n} ===\n# {n}\n\nPlaceholder reply from the test server for {label}.\n"
+                   for n in names)
+
+
+def token_count(text):
+    return math.ceil(len(text) / 4)
+
+
+def split_pieces(text, size):
+    size = max(1, size)
+    return [text[i:i + size] for i in range(0, len(text), size)]
+
+
+# --- shared state -------------------------------------------------------------
+
+def parse_rules(payload):
+    """Validated copies of fault rules; raises ValueError so a typo in a test fails loudly."""
+    if not isinstance(payload, list):
+        raise ValueError("faults must be a JSON list of rules")
+    rules = []
+    for r in payload:
+        if not isinstance(r, dict) or str(r.get("kind")) not in FAULT_KINDS:
+            raise ValueError(f"bad fault rule {r!r}: kind must be one of {sorted(FAULT_KINDS)}")
+        if r.get("protocol", "*") not in ("openai", "anthropic", "*"):
+            raise ValueError(f"bad fault rule {r!r}: protocol must be openai, anthropic or *")
+        rule = {"label": "*", "protocol": "*", "times": 1, **r}
+        rule["kind"] = str(rule["kind"])
+        rules.append(rule)
+    return rules
 
 
 class State:
-    """Everything the handlers share, behind one lock."""
+    """Everything the request threads share, behind one lock."""
 
-    def __init__(self, replies):
+    def __init__(self, file_replies):
         self.lock = threading.Lock()
-        self.base_replies = dict(replies)
+        self.file_replies = dict(file_replies)
         self.reset()
 
     def reset(self):
         with self.lock:
-            self.replies = dict(self.base_replies)
+            self.replies = dict(self.file_replies)
             self.faults = []
             self.requests = 0
             self.by_label = {}
@@ -67,80 +177,222 @@ class State:
             self.completed = 0
             self.last_headers = {}
 
-    def begin(self, label, protocol, headers):
+    def set_faults(self, rules):
+        with self.lock:
+            self.faults = rules
+
+    def add_replies(self, replies):
+        with self.lock:
+            self.replies.update(replies)
+
+    def reply_for(self, label):
+        with self.lock:
+            return self.replies.get(label)
+
+    def arrive(self, label, protocol, headers):
+        """Counts a model request from the moment it arrives (for max_in_flight)."""
         with self.lock:
             self.requests += 1
             self.by_label[label] = self.by_label.get(label, 0) + 1
             self.by_protocol[protocol] += 1
             self.in_flight += 1
             self.max_in_flight = max(self.max_in_flight, self.in_flight)
-            self.last_headers = {k.lower(): ("<redacted>" if k.lower() in ("authorization", "x-api-key") else v)
+            self.last_headers = {k.lower(): "<redacted>" if k.lower() in SECRET_HEADERS else v
                                  for k, v in headers.items()}
+            return self.requests
+
+    def depart(self, clean):
+        with self.lock:
+            self.in_flight -= 1
+            self.completed += 1 if clean else 0
+
+    def take_fault(self, label, protocol):
+        with self.lock:
             for rule in self.faults:
-                if rule.get("times", 1) == 0:
+                if rule["times"] == 0 or rule["label"] not in ("*", label) or rule["protocol"] not in ("*", protocol):
                     continue
-                if rule.get("label", "*") not in ("*", label):
-                    continue
-                if rule.get("protocol", "*") not in ("*", protocol):
-                    continue
-                if rule.get("times", 1) > 0:
-                    rule["times"] = rule.get("times", 1) - 1
+                if rule["times"] > 0:
+                    rule["times"] -= 1
                 self.faults_served.append({"label": label, "kind": rule["kind"]})
                 return dict(rule)
         return None
 
-    def end(self, clean):
-        with self.lock:
-            self.in_flight -= 1
-            if clean:
-                self.completed += 1
-
     def stats(self):
         with self.lock:
-            return {"requests": self.requests, "by_label": self.by_label, "by_protocol": self.by_protocol,
-                    "in_flight": self.in_flight, "max_in_flight": self.max_in_flight,
-                    "faults_served": self.faults_served, "completed": self.completed,
-                    "last_headers": self.last_headers}
+            return {"requests": self.requests, "by_label": dict(self.by_label),
+                    "by_protocol": dict(self.by_protocol), "in_flight": self.in_flight,
+                    "max_in_flight": self.max_in_flight, "faults_served": list(self.faults_served),
+                    "completed": self.completed, "last_headers": dict(self.last_headers)}
 
 
-def message_text(content):
-    if isinstance(content, str):
-        return content
-    if isinstance(content, list):
-        return "".join(b.get("text", "") for b in content if isinstance(b, dict))
-    return ""
+# --- wire formats -------------------------------------------------------------
+# Each protocol turns the same abstract reply (text pieces, a finish reason of
+# "stop" | "length" | "refusal", token counts) into its own bytes, so the fault
+# logic below is written once for both.
+
+def sse(data, event=None):
+    return (f"event: {event}\n" if event else "") + f"data: {data}\n\n"
 
 
-def label_of(user_text):
-    m = re.search(r"^PHASE: *(\S+)", user_text, re.M)
-    if not m:
-        return "unknown"
-    item = re.search(r"^ITEM: .*\((\d+) of \d+\)\s*$", user_text, re.M)
-    return f"{m.group(1)}[{int(item.group(1)) - 1}]" if item else m.group(1)
+class OpenAiWire:
+    name = "openai"
+    FINISH = {"stop": "stop", "length": "length", "refusal": "content_filter"}
+    ERRORS = {400: ("invalid_request_error", "Invalid request"),
+              403: ("permission_error", "You are not allowed to use this model"),
+              429: ("rate_limit_exceeded", "Rate limit reached"),
+              500: ("server_error", "The server had an error while processing your request"),
+              502: ("server_error", "Bad gateway"),
+              503: ("server_error", "The engine is currently overloaded, please try again later"),
+              529: ("server_error", "Overloaded")}
+
+    def __init__(self, model, usage_in, usage_out):
+        self.model, self.usage_in, self.usage_out = model, usage_in, usage_out
+
+    @classmethod
+    def error_body(cls, status, model):
+        if status == 401:
+            return {"error": {"message": "Incorrect API key provided", "type": "invalid_request_error",
+                              "code": "invalid_api_key"}}
+        if status == 404:
+            return {"error": {"message": f"The model `{model}` does not exist", "type": "invalid_request_error",
+                              "code": "model_not_found"}}
+        kind, message = cls.ERRORS.get(status, ("server_error", "error"))
+        return {"error": {"message": message, "type": kind}}
+
+    def chunk(self, choices, **extra):
+        return sse(json.dumps({"id": "chatcmpl-test", "object": "chat.completion.chunk", "created": int(time.time()),
+                               "model": self.model, "choices": choices, **extra}))
+
+    def opening(self):
+        return [self.chunk([{"index": 0, "delta": {"role": "assistant", "content": ""}, "finish_reason": None}])]
+
+    def text(self, piece):
+        return self.chunk([{"index": 0, "delta": {"content": piece}, "finish_reason": None}])
+
+    def malformed(self):
+        return "data: {not json\n\n"
+
+    def error_event(self):
+        return sse(json.dumps({"error": {"message": "The server had an error while processing your request",
+                                         "type": "server_error"}}))
+
+    def usage(self):
+        return {"prompt_tokens": self.usage_in, "completion_tokens": self.usage_out,
+                "total_tokens": self.usage_in + self.usage_out}
+
+    def closing(self, finish):
+        return [self.chunk([{"index": 0, "delta": {}, "finish_reason": self.FINISH[finish]}]),
+                self.chunk([], usage=self.usage()),
+                sse("[DONE]")]
+
+    def whole(self, reply, finish):
+        return {"id": "chatcmpl-test", "object": "chat.completion", "created": int(time.time()), "model": self.model,
+                "choices": [{"index": 0, "message": {"role": "assistant", "content": reply},
+                             "finish_reason": self.FINISH[finish]}],
+                "usage": self.usage()}
 
 
-def fallback_reply(label, user_text):
-    m = re.search(r"^Produce th(?:is file|ese files):\s*\n((?:- .*\n?)+)", user_text, re.M)
-    if not m:
-        return f"Reply from the test server for {label}.\n"
-    names = [re.match(r"- (\S+)", line).group(1) for line in m.group(1).splitlines() if line.startswith("- ")]
-    return "".join(f"=== FILE: {n} ===\n# {n}\n\nPlaceholder reply from the test server for {label}.\n" for n in names)
+class AnthropicWire:
+    name = "anthropic"
+    FINISH = {"stop": "end_turn", "length": "max_tokens", "refusal": "refusal"}
+    ERRORS = {400: ("invalid_request_error", "Invalid request"),
+              401: ("authentication_error", "invalid x-api-key"),
+              403: ("permission_error", "Your API key does not have permission to use the specified resource"),
+              429: ("rate_limit_error", "rate limited"),
+              500: ("api_error", "Internal server error"),
+              502: ("api_error", "Bad gateway"),
+              503: ("api_error", "Service unavailable"),
+              529: ("overloaded_error", "Overloaded")}
+
+    def __init__(self, model, usage_in, usage_out):
+        self.model, self.usage_in, self.usage_out = model, usage_in, usage_out
+
+    @classmethod
+    def error_body(cls, status, model):
+        if status == 404:
+            return {"type": "error", "error": {"type": "not_found_error", "message": f"model: {model}"}}
+        kind, message = cls.ERRORS.get(status, ("api_error", "error"))
+        return {"type": "error", "error": {"type": kind, "message": message}}
+
+    @staticmethod
+    def event(obj):
+        return sse(json.dumps(obj), obj["type"])
+
+    def opening(self):
+        return [self.event({"type": "message_start", "message": {
+                    "id": "msg_test", "type": "message", "role": "assistant", "model": self.model, "content": [],
+                    "stop_reason": None, "stop_sequence": None,
+                    "usage": {"input_tokens": self.usage_in, "output_tokens": 1}}}),
+                self.event({"type": "content_block_start", "index": 0, "content_block": {"type": "text", "text": ""}}),
+                self.event({"type": "ping"})]
+
+    def text(self, piece):
+        return self.event({"type": "content_block_delta", "index": 0, "delta": {"type": "text_delta", "text": piece}})
+
+    def malformed(self):
+        return "event: content_block_delta\ndata: {not json\n\n"
+
+    def error_event(self):
+        return self.event({"type": "error", "error": {"type": "overloaded_error", "message": "Overloaded"}})
+
+    def closing(self, finish):
+        return [self.event({"type": "content_block_stop", "index": 0}),
+                self.event({"type": "message_delta", "delta": {"stop_reason": self.FINISH[finish], "stop_sequence": None},
+                            "usage": {"output_tokens": self.usage_out}}),
+                self.event({"type": "message_stop"})]
+
+    def whole(self, reply, finish):
+        return {"id": "msg_test", "type": "message", "role": "assistant", "model": self.model,
+                "content": [{"type": "text", "text": reply}], "stop_reason": self.FINISH[finish],
+                "stop_sequence": None, "usage": {"input_tokens": self.usage_in, "output_tokens": self.usage_out}}
 
 
-def tokens(text):
-    return max(1, math.ceil(len(text) / 4))
+WIRES = {"openai": OpenAiWire, "anthropic": AnthropicWire}
 
+
+def finish_reason(kind):
+    return {"length": "length", "refusal": "refusal"}.get(kind, "stop")
+
+
+def stream_plan(pieces, kind):
+    """The steps after the opening events: ("text", piece), ("stall",),
+    ("malformed",), ("error",), ("abort",) or ("finish", reason)."""
+    steps = [("text", p) for p in pieces]
+    if kind == "cut":
+        return steps[:len(steps) // 2] + [("abort",)]
+    if kind == "error_event":
+        return steps[:max(1, len(steps) // 2)] + [("error",), ("abort",)]
+    if kind == "malformed":
+        steps.insert(min(1, len(steps)), ("malformed",))  # after the opening and one piece of text
+    if kind == "stall":
+        steps.insert(0, ("stall",))  # the client has status, headers and the first event, then silence
+    return steps + [("finish", finish_reason(kind))]
+
+
+# --- HTTP ---------------------------------------------------------------------
 
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
-    server_version = "llm-test-server/1"
+    server_version = "llm-test-server/2"
+    disable_nagle_algorithm = True  # each SSE event leaves as soon as it is written
 
-    def log_message(self, fmt, *args):  # quiet: tests read stats, not logs
+    def log_message(self, fmt, *args):  # quiet: tests read /_stats, not logs
         pass
 
-    # --- plumbing -----------------------------------------------------------
-    def cors(self):
-        if not self.server.opts.no_cors:
+    # --- plumbing ---
+    @property
+    def opts(self):
+        return self.server.opts
+
+    @property
+    def state(self):
+        return self.server.state
+
+    def route(self):
+        return self.path.split("?", 1)[0]
+
+    def send_cors(self):
+        if not self.opts.no_cors:
             for k, v in CORS_HEADERS:
                 self.send_header(k, v)
 
@@ -151,285 +403,233 @@ class Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         for k, v in extra:
             self.send_header(k, v)
-        self.cors()
+        self.send_cors()
         self.end_headers()
         self.wfile.write(body)
+        self.wfile.flush()
 
-    def start_stream(self):
-        # SSE framed by closing the connection: no Content-Length, no chunked
-        # encoding, flushed per event, so bytes reach the client as written.
+    def start_stream(self, request_id):
+        # SSE framed by closing the connection (no Content-Length, no chunked
+        # encoding): the simplest framing libcurl and fetch both read as they
+        # arrive, and a cut stream then looks like a real early close.
         self.send_response(200)
         self.send_header("Content-Type", "text/event-stream")
         self.send_header("Cache-Control", "no-cache")
         self.send_header("Connection", "close")
-        self.cors()
+        self.send_header("x-request-id", f"req_test_{request_id}")
+        self.send_cors()
         self.end_headers()
+        self.wfile.flush()
         self.close_connection = True
+
+    def write(self, text):
+        self.wfile.write(text.encode())  # one write per event, so events never arrive torn by us
         self.wfile.flush()
 
-    def event(self, data, name=None):
-        out = (f"event: {name}\n" if name else "") + f"data: {data}\n\n"
-        self.wfile.write(out.encode())
-        self.wfile.flush()
-
-    def raw(self, text):
-        self.wfile.write(text.encode())
-        self.wfile.flush()
-
-    def abort_socket(self):
-        # Close without a proper end: the client sees the stream stop mid-way.
+    def abort_connection(self):
+        # No proper end: the client sees the stream (or the whole reply) stop.
+        self.close_connection = True
         try:
-            self.wfile.flush()
             self.connection.shutdown(socket.SHUT_RDWR)
         except OSError:
             pass
         self.connection.close()
-        self.close_connection = True
 
     def read_body(self):
         n = int(self.headers.get("Content-Length") or 0)
-        return self.rfile.read(n) if n else b""
+        return self.rfile.read(n) if n > 0 else b""
 
-    # --- routes -------------------------------------------------------------
+    # --- routes ---
     def do_OPTIONS(self):
         self.send_response(204)
         self.send_header("Content-Length", "0")
-        self.cors()
+        self.send_cors()
+        if not self.opts.no_cors and self.headers.get("Access-Control-Request-Private-Network"):
+            self.send_header("Access-Control-Allow-Private-Network", "true")
         self.end_headers()
 
     def do_GET(self):
-        path = self.path.split("?")[0]
+        path = self.route()
         if path == "/_stats":
-            return self.send_json(200, self.server.state.stats())
-        if path.endswith("/models"):
+            return self.send_json(200, self.state.stats())
+        if path in MODELS_PATHS:
             return self.send_json(200, {"data": [{"id": "test-model"}]})
-        self.send_json(404, {"error": {"message": f"no route {path}"}})
-
-    def do_POST(self):
-        path = self.path.split("?")[0]
-        body = self.read_body()
-        state = self.server.state
-        if path.startswith("/_control/"):
-            try:
-                payload = json.loads(body or b"null")
-            except ValueError:
-                return self.send_json(400, {"error": "control body is not JSON"})
-            if path == "/_control/faults":
-                with state.lock:
-                    state.faults = list(payload or [])
-            elif path == "/_control/replies":
-                with state.lock:
-                    state.replies.update(payload or {})
-            elif path == "/_control/reset":
-                state.reset()
-            else:
-                return self.send_json(404, {"error": "unknown control"})
-            return self.send_json(200, {"ok": True})
-        if path in ("/v1/chat/completions", "/chat/completions", "/openai/v1/chat/completions"):
-            return self.model_call("openai", body)
-        if path in ("/v1/messages", "/anthropic/v1/messages", "/messages"):
-            return self.model_call("anthropic", body)
         self.send_json(404, {"error": {"message": f"no route {path}", "type": "not_found"}})
 
-    # --- model calls --------------------------------------------------------
-    def error_body(self, protocol, status):
-        words = {400: ("invalid_request_error", "bad request"), 401: ("authentication_error", "invalid x-api-key"),
-                 403: ("permission_error", "permission denied"), 404: ("not_found_error", "not found"),
-                 429: ("rate_limit_error", "Rate limit reached"), 500: ("api_error", "internal server error"),
-                 502: ("api_error", "bad gateway"), 503: ("api_error", "service unavailable"),
-                 529: ("overloaded_error", "Overloaded")}
-        kind, msg = words.get(status, ("api_error", "error"))
-        if protocol == "openai":
-            if status == 401:
-                return {"error": {"message": "Incorrect API key provided", "type": "invalid_request_error",
-                                  "code": "invalid_api_key"}}
-            return {"error": {"message": msg, "type": kind}}
-        return {"type": "error", "error": {"type": kind, "message": msg}}
+    def do_POST(self):
+        path = self.route()
+        body = self.read_body()
+        if path.startswith("/_control/"):
+            return self.control(path, body)
+        if path in OPENAI_PATHS:
+            return self.model_call(OpenAiWire, body)
+        if path in ANTHROPIC_PATHS:
+            return self.model_call(AnthropicWire, body)
+        self.send_json(404, {"error": {"message": f"no route {path}", "type": "not_found"}})
 
-    def model_call(self, protocol, body):
-        opts = self.server.opts
-        state = self.server.state
+    def control(self, path, body):
         try:
-            req = json.loads(body or b"{}")
+            payload = json.loads(body or b"null")
+            if path == "/_control/faults":
+                self.state.set_faults(parse_rules(payload))
+            elif path == "/_control/replies":
+                if not isinstance(payload, dict) or not all(isinstance(v, str) for v in payload.values()):
+                    raise ValueError("replies must be a JSON object {label: text}")
+                self.state.add_replies(payload)
+            elif path == "/_control/reset":
+                self.state.reset()
+            else:
+                return self.send_json(404, {"error": f"unknown control endpoint {path}"})
+        except ValueError as e:
+            return self.send_json(400, {"error": str(e)})
+        self.send_json(200, {"ok": True})
+
+    # --- model calls ---
+    def model_call(self, wire_class, raw):
+        try:
+            body = json.loads(raw or b"{}")
+            if not isinstance(body, dict):
+                raise ValueError
         except ValueError:
-            return self.send_json(400, self.error_body(protocol, 400))
-        messages = req.get("messages") or []
-        user = message_text(messages[-1].get("content")) if messages else ""
-        everything = message_text(req.get("system", "")) + "".join(message_text(m.get("content")) for m in messages)
+            return self.send_json(400, wire_class.error_body(400, ""))
+        user = last_user_text(body)
         label = label_of(user)
-        fault = state.begin(label, protocol, dict(self.headers.items()))
+        request_id = self.state.arrive(label, wire_class.name, dict(self.headers.items()))
         clean = False
         try:
-            clean = self.answer(protocol, req, user, everything, label, fault, opts, state)
-        except (BrokenPipeError, ConnectionResetError, OSError):
-            pass  # the client went away (cancelled, timed out)
+            clean = self.answer(wire_class, body, user, label, request_id)
+        except OSError:
+            pass  # the client went away (cancelled, timed out): nothing to answer
         finally:
-            state.end(clean)
+            self.state.depart(clean)
 
-    def answer(self, protocol, req, user, everything, label, fault, opts, state):
-        kind = fault["kind"] if fault else None
-        model = req.get("model", "")
+    def rejection(self, wire_class, model):
+        """The (status, body) a real API answers before doing any work, or None."""
+        if wire_class is AnthropicWire and not self.headers.get("anthropic-version"):
+            return 400, {"type": "error", "error": {"type": "invalid_request_error",
+                                                    "message": "anthropic-version: header is required"}}
+        if self.opts.require_key:
+            given = (self.headers.get("Authorization", "").removeprefix("Bearer ") if wire_class is OpenAiWire
+                     else self.headers.get("x-api-key", ""))
+            if given != self.opts.require_key:
+                return 401, wire_class.error_body(401, model)
+        if model == "missing-model":
+            return 404, wire_class.error_body(404, model)
+        return None
+
+    def answer(self, wire_class, body, user, label, request_id):
+        """Sends the reply; True when it ended with a clean, complete stop."""
+        model = str(body.get("model", ""))
+        if self.opts.latency_ms:
+            time.sleep(self.opts.latency_ms / 1000)
+        rejected = self.rejection(wire_class, model)
+        if rejected:
+            self.send_json(*rejected)
+            return False
+        fault = self.state.take_fault(label, wire_class.name) or {}
+        kind = fault.get("kind")
         if kind == "reset":
-            self.abort_socket()
+            self.abort_connection()
             return False
         if kind == "slow_first_byte":
             time.sleep(fault.get("delay_ms", 3000) / 1000)
-        # Checks a real API makes before answering.
-        if protocol == "anthropic" and not self.headers.get("anthropic-version"):
-            self.send_json(400, {"type": "error", "error": {"type": "invalid_request_error",
-                                                            "message": "anthropic-version: header is required"}})
+        if kind in STATUS_KINDS:
+            extra = [("Retry-After", str(fault["retry_after"]))] if fault.get("retry_after") is not None else []
+            self.send_json(int(kind), wire_class.error_body(int(kind), model), extra)
             return False
-        if opts.require_key:
-            given = (self.headers.get("Authorization", "").removeprefix("Bearer ") if protocol == "openai"
-                     else self.headers.get("x-api-key", ""))
-            if given != opts.require_key:
-                self.send_json(401, self.error_body(protocol, 401))
-                return False
-        if model == "missing-model":
-            if protocol == "openai":
-                self.send_json(404, {"error": {"message": "The model `missing-model` does not exist",
-                                               "type": "invalid_request_error", "code": "model_not_found"}})
-            else:
-                self.send_json(404, {"type": "error", "error": {"type": "not_found_error",
-                                                                "message": "model: missing-model"}})
-            return False
-        if kind and kind.isdigit():
-            status = int(kind)
-            extra = [("Retry-After", str(fault["retry_after"]))] if fault.get("retry_after") else []
-            self.send_json(status, self.error_body(protocol, status), extra)
-            return False
-
-        with state.lock:
-            reply = state.replies.get(label)
+        reply = "" if kind == "empty" else self.state.reply_for(label)
         if reply is None:
             reply = fallback_reply(label, user)
-        if kind == "empty":
-            reply = ""
-        if opts.latency_ms:
-            time.sleep(opts.latency_ms / 1000)
-        size = max(1, opts.chunk_size)
-        pieces = [reply[i:i + size] for i in range(0, len(reply), size)]
-        usage_in, usage_out = tokens(everything), tokens(reply)
-        if not req.get("stream"):
-            return self.whole(protocol, model, reply, usage_in, usage_out, kind)
-        self.start_stream()
-        if protocol == "openai":
-            return self.stream_openai(model, pieces, usage_in, usage_out, kind, fault, opts)
-        return self.stream_anthropic(model, pieces, usage_in, usage_out, kind, fault, opts)
+        wire = wire_class(model, token_count(request_text(body)), token_count(reply))
+        if body.get("stream"):
+            return self.stream(wire, reply, fault, request_id)
+        return self.whole(wire, reply, fault)
 
-    def whole(self, protocol, model, reply, usage_in, usage_out, kind):
-        if protocol == "openai":
-            finish = {"length": "length", "refusal": "content_filter"}.get(kind, "stop")
-            self.send_json(200, {"id": "chatcmpl-test", "object": "chat.completion", "model": model,
-                                 "choices": [{"index": 0, "message": {"role": "assistant", "content": reply},
-                                              "finish_reason": finish}],
-                                 "usage": {"prompt_tokens": usage_in, "completion_tokens": usage_out,
-                                           "total_tokens": usage_in + usage_out}})
-        else:
-            stop = {"length": "max_tokens", "refusal": "refusal"}.get(kind, "end_turn")
-            self.send_json(200, {"id": "msg_test", "type": "message", "role": "assistant", "model": model,
-                                 "content": [{"type": "text", "text": reply}], "stop_reason": stop,
-                                 "usage": {"input_tokens": usage_in, "output_tokens": usage_out}})
-        return kind is None
-
-    def pace(self, opts):
-        if opts.chunk_ms:
-            time.sleep(opts.chunk_ms / 1000)
-
-    def stream_openai(self, model, pieces, usage_in, usage_out, kind, fault, opts):
-        def chunk(delta, finish=None, **extra):
-            obj = {"id": "chatcmpl-test", "object": "chat.completion.chunk", "created": int(time.time()),
-                   "model": model, "choices": [{"index": 0, "delta": delta, "finish_reason": finish}]}
-            obj.update(extra)
-            return json.dumps(obj)
-
-        self.event(chunk({"role": "assistant", "content": ""}))
-        half = len(pieces) // 2
-        for i, piece in enumerate(pieces):
-            if kind == "cut" and i == max(1, half):
-                self.abort_socket()
-                return False
-            if kind == "stall" and i == max(1, half):
-                time.sleep(fault.get("delay_ms", 5000) / 1000)
-            if kind == "malformed" and i == min(2, len(pieces) - 1):
-                self.raw("data: {not json\n\n")
-            if kind == "error_event" and i == max(1, half):
-                self.event(json.dumps({"error": {"message": "The server had an error while processing your request",
-                                                 "type": "server_error"}}))
-                self.abort_socket()
-                return False
-            self.event(chunk({"content": piece}))
-            self.pace(opts)
-        if kind in ("cut", "error_event") and len(pieces) <= 1:
-            self.abort_socket()
+    def whole(self, wire, reply, fault):
+        # The stream-only faults mapped onto a plain JSON reply as closely as they go.
+        kind = fault.get("kind")
+        if kind == "cut":
+            self.abort_connection()
             return False
-        finish = {"length": "length", "refusal": "content_filter"}.get(kind, "stop")
-        self.event(chunk({}, finish))
-        obj = {"id": "chatcmpl-test", "object": "chat.completion.chunk", "created": int(time.time()), "model": model,
-               "choices": [], "usage": {"prompt_tokens": usage_in, "completion_tokens": usage_out,
-                                        "total_tokens": usage_in + usage_out}}
-        self.event(json.dumps(obj))
-        self.event("[DONE]")
-        return kind is None
-
-    def stream_anthropic(self, model, pieces, usage_in, usage_out, kind, fault, opts):
-        ev = lambda name, obj: self.event(json.dumps(obj), name)  # noqa: E731
-        ev("message_start", {"type": "message_start", "message": {
-            "id": "msg_test", "type": "message", "role": "assistant", "model": model, "content": [],
-            "stop_reason": None, "stop_sequence": None, "usage": {"input_tokens": usage_in, "output_tokens": 1}}})
-        ev("content_block_start", {"type": "content_block_start", "index": 0,
-                                   "content_block": {"type": "text", "text": ""}})
-        ev("ping", {"type": "ping"})
-        half = len(pieces) // 2
-        for i, piece in enumerate(pieces):
-            if kind == "cut" and i == max(1, half):
-                self.abort_socket()
-                return False
-            if kind == "stall" and i == max(1, half):
-                time.sleep(fault.get("delay_ms", 5000) / 1000)
-            if kind == "malformed" and i == min(2, len(pieces) - 1):
-                self.raw("event: content_block_delta\ndata: {not json\n\n")
-            if kind == "error_event" and i == max(1, half):
-                ev("error", {"type": "error", "error": {"type": "overloaded_error", "message": "Overloaded"}})
-                self.abort_socket()
-                return False
-            ev("content_block_delta", {"type": "content_block_delta", "index": 0,
-                                       "delta": {"type": "text_delta", "text": piece}})
-            self.pace(opts)
-        if kind in ("cut", "error_event") and len(pieces) <= 1:
-            self.abort_socket()
+        if kind == "stall":
+            time.sleep(fault.get("delay_ms", 5000) / 1000)
+        if kind == "malformed":
+            self.send_raw_json(b"{not json")
             return False
-        ev("content_block_stop", {"type": "content_block_stop", "index": 0})
-        stop = {"length": "max_tokens", "refusal": "refusal"}.get(kind, "end_turn")
-        ev("message_delta", {"type": "message_delta", "delta": {"stop_reason": stop, "stop_sequence": None},
-                             "usage": {"output_tokens": usage_out}})
-        ev("message_stop", {"type": "message_stop"})
-        return kind is None
+        if kind == "error_event":
+            self.send_json(500, wire.error_body(500, wire.model))
+            return False
+        self.send_json(200, wire.whole(reply, finish_reason(kind)))
+        return kind in (None, "slow_first_byte", "stall")
+
+    def send_raw_json(self, body):
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_cors()
+        self.end_headers()
+        self.wfile.write(body)
+        self.wfile.flush()
+
+    def stream(self, wire, reply, fault, request_id):
+        kind = fault.get("kind")
+        self.start_stream(request_id)
+        for event in wire.opening():
+            self.write(event)
+        for step in stream_plan(split_pieces(reply, self.opts.chunk_size), kind):
+            if step[0] == "text":
+                self.write(wire.text(step[1]))
+                if self.opts.chunk_ms:
+                    time.sleep(self.opts.chunk_ms / 1000)
+            elif step[0] == "stall":
+                time.sleep(fault.get("delay_ms", 5000) / 1000)
+            elif step[0] == "malformed":
+                self.write(wire.malformed())
+            elif step[0] == "error":
+                self.write(wire.error_event())
+            elif step[0] == "abort":
+                self.abort_connection()
+                return False
+            elif step[0] == "finish":
+                for event in wire.closing(step[1]):
+                    self.write(event)
+        return kind in (None, "slow_first_byte", "stall")
 
 
-def main():
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--port", type=int, default=0)
-    ap.add_argument("--replies")
-    ap.add_argument("--latency-ms", type=int, default=0)
-    ap.add_argument("--chunk-ms", type=int, default=0)
-    ap.add_argument("--chunk-size", type=int, default=40)
-    ap.add_argument("--require-key")
-    ap.add_argument("--no-cors", action="store_true")
-    opts = ap.parse_args()
-    replies = json.load(open(opts.replies)) if opts.replies else {}
+# --- main ---------------------------------------------------------------------
+
+def parse_args(argv):
+    ap = argparse.ArgumentParser(description="Local OpenAI/Anthropic streaming test server.")
+    ap.add_argument("--port", type=int, default=0, help="0 = an ephemeral port (printed)")
+    ap.add_argument("--replies", help="JSON file {label: reply text}")
+    ap.add_argument("--latency-ms", type=int, default=0, help="sleep before the first byte of each model reply")
+    ap.add_argument("--chunk-ms", type=int, default=0, help="sleep between streamed text pieces")
+    ap.add_argument("--chunk-size", type=int, default=40, help="characters of reply text per streamed piece")
+    ap.add_argument("--require-key", help="reject model calls without this API key (401)")
+    ap.add_argument("--no-cors", action="store_true", help="send no CORS headers at all")
+    return ap.parse_args(argv)
+
+
+def main(argv=None):
+    opts = parse_args(argv)
+    replies = {}
+    if opts.replies:
+        with open(opts.replies, encoding="utf-8") as f:
+            replies = json.load(f)
     server = ThreadingHTTPServer(("127.0.0.1", opts.port), Handler)
-    server.daemon_threads = True
+    server.daemon_threads = True  # an open stream must not keep the process alive after SIGTERM
     server.opts = opts
     server.state = State(replies)
-    signal.signal(signal.SIGTERM, lambda *_: threading.Thread(target=server.shutdown, daemon=True).start())
+    # shutdown() waits for serve_forever() to return, so it cannot run on the
+    # thread serve_forever() runs on, which is where signal handlers run.
+    stop = lambda *_: threading.Thread(target=server.shutdown, daemon=True).start()  # noqa: E731
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
     print(f"LISTENING {server.server_address[1]}", flush=True)
-    try:
-        server.serve_forever(poll_interval=0.1)
-    except KeyboardInterrupt:
-        pass
+    server.serve_forever(poll_interval=0.1)
     server.server_close()
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -3,6 +3,7 @@
 // the Session with the providers, validators and export functions, reads the
 // startup files web/app.js put into the in-memory file system, and hands the
 // frame loop to the web host. Wiring only.
+#include <algorithm>
 #include <emscripten.h>
 
 #include <atomic>
@@ -144,6 +145,11 @@ EMSCRIPTEN_KEEPALIVE const char* specwave_test_state() {
          ",\"embed\":" + (g_app->boot.embed ? "true" : "false") +
          ",\"owner\":" + (g_app->boot.owner ? "true" : "false") +
          ",\"read_only\":" + (s->read_only ? "true" : "false") +
+         ",\"swatch_colors\":" + std::to_string(s->swatches.palette.size()) +
+         ",\"swatch_pairs_failing\":" +
+         std::to_string(std::count_if(s->swatches.pairs.begin(), s->swatches.pairs.end(),
+                                      [](const specwave::TokenSwatches::Pair& p) { return !p.ok(); })) +
+         ",\"swatch_type_sizes\":" + std::to_string(s->swatches.type_scale.size()) +
          ",\"frames\":" + std::to_string(g_app->frames) +
          ",\"first_frame_ms\":" + std::to_string(g_app->first_frame_ms) +
          ",\"project_id\":" + std::to_string(s->project_id) +

@@ -1,0 +1,554 @@
+#!/usr/bin/env python3
+"""Self-test of tests/support/llm_test_server.py: starts it as a subprocess
+(four times, for the options that change its whole behaviour) and checks
+every behaviour over real HTTP with http.client. Prints one line per check;
+exits 1 if any check failed.
+
+  python3 tests/support/llm_test_server_selftest.py
+"""
+import http.client
+import json
+import math
+import os
+import select
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+SERVER = os.path.join(os.path.dirname(os.path.abspath(__file__)), "llm_test_server.py")
+KEY = "sk-selftest-key"
+REPLY = ("=== FILE: prd.md ===\n# PRD\n\nA scripted reply long enough to arrive in several streamed pieces, "
+         "so reassembly is really tested.\n")
+FILE_REPLY = "Reply that comes from the --replies file."
+
+failures = []
+
+
+def check(name, ok, detail=""):
+    print(f"{'ok  ' if ok else 'FAIL'} {name}" + ("" if ok else f"  -- {detail}"), flush=True)
+    if not ok:
+        failures.append(name)
+
+
+# --- the server process ---------------------------------------------------------
+
+class Server:
+    def __init__(self, *args):
+        self.proc = subprocess.Popen([sys.executable, SERVER, "--port", "0", *args],
+                                     stdout=subprocess.PIPE, text=True)
+        # A server that never says LISTENING must fail the test, not hang it.
+        ready, _, _ = select.select([self.proc.stdout], [], [], 10)
+        line = self.proc.stdout.readline() if ready else ""
+        if not line.startswith("LISTENING "):
+            self.proc.kill()
+            raise RuntimeError(f"server with {args} did not start: {line!r}")
+        self.port = int(line.split()[1])
+        self.first_line = line
+
+    def stop(self):
+        """SIGTERM; returns the exit code (None if it had to be killed)."""
+        self.proc.send_signal(signal.SIGTERM)
+        try:
+            return self.proc.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            return None
+
+
+# --- HTTP helpers ------------------------------------------------------------------
+
+class Reply:
+    def __init__(self, status, headers, body, error=None, first_event_s=None, elapsed_s=0.0):
+        self.status, self.headers, self.body, self.error = status, headers, body, error
+        self.first_event_s, self.elapsed_s = first_event_s, elapsed_s
+
+    def header(self, name):
+        return self.headers.get(name.lower())
+
+    def json(self):
+        return json.loads(self.body)
+
+
+def request(port, method, path, body=None, headers=None):
+    """One request on a fresh connection, read to the end (or to the error)."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=15)
+    data = json.dumps(body).encode() if body is not None else None
+    hdrs = {"Content-Type": "application/json", **(headers or {})}
+    t0 = time.monotonic()
+    try:
+        conn.request(method, path, body=data, headers=hdrs)
+        resp = conn.getresponse()
+        got = {k.lower(): v for k, v in resp.getheaders()}
+        # The first event's arrival time shows whether the server flushes as it writes.
+        first, first_at = b"", None
+        if "text/event-stream" in got.get("content-type", ""):
+            while not first.endswith(b"\n\n"):
+                line = resp.readline()
+                if not line:
+                    break
+                first += line
+            first_at = time.monotonic() - t0
+        rest, error = b"", None
+        try:
+            rest = resp.read()
+        except (http.client.IncompleteRead, ConnectionError) as e:
+            error = e
+        return Reply(resp.status, got, (first + rest).decode(), error, first_at, time.monotonic() - t0)
+    except (ConnectionError, http.client.HTTPException, OSError) as e:
+        return Reply(None, {}, "", e, None, time.monotonic() - t0)
+    finally:
+        conn.close()
+
+
+def prompt(phase, item=None, extra=""):
+    text = f"# Your task\n\nPHASE: {phase}\n"
+    if item:
+        text += f"ITEM: {item}\n"
+    return text + extra
+
+
+def openai_call(port, user, stream=True, model="test-model", key=KEY, path="/v1/chat/completions"):
+    body = {"model": model, "stream": stream, "max_tokens": 1000, "temperature": 0.2,
+            "messages": [{"role": "system", "content": "You are a tester."}, {"role": "user", "content": user}]}
+    if stream:
+        body["stream_options"] = {"include_usage": True}
+    headers = {"Authorization": f"Bearer {key}"} if key else {}
+    return request(port, "POST", path, body, headers)
+
+
+def anthropic_call(port, user, stream=True, model="test-model", key=KEY, version="2023-06-01",
+                   path="/v1/messages"):
+    body = {"model": model, "stream": stream, "max_tokens": 1000, "system": "You are a tester.",
+            "messages": [{"role": "user", "content": [{"type": "text", "text": user}]}]}
+    headers = {"x-api-key": key} if key else {}
+    if version:
+        headers["anthropic-version"] = version
+    return request(port, "POST", path, body, headers)
+
+
+CALLS = {"openai": openai_call, "anthropic": anthropic_call}
+
+
+def control(port, path, body=None):
+    r = request(port, "POST" if body is not None else "GET", path, body)
+    return r.json() if r.status == 200 else r
+
+
+def set_faults(port, *rules):
+    control(port, "/_control/faults", list(rules))
+
+
+def tokens(text):
+    return math.ceil(len(text) / 4)
+
+
+# --- reading streams -------------------------------------------------------------------
+
+def sse_events(body):
+    """[(event name or None, data string)] for each event in an SSE body."""
+    events = []
+    for block in body.split("\n\n"):
+        if not block.strip():
+            continue
+        name, data = None, []
+        for line in block.split("\n"):
+            if line.startswith("event: "):
+                name = line[len("event: "):]
+            elif line.startswith("data: "):
+                data.append(line[len("data: "):])
+        events.append((name, "\n".join(data)))
+    return events
+
+
+def parsed(events):
+    out = []
+    for _, data in events:
+        try:
+            out.append(json.loads(data))
+        except ValueError:
+            out.append(None)
+    return out
+
+
+def openai_stream(body):
+    """(text, finish reasons, usage chunk or None, saw [DONE], saw a non-JSON event, error object or None)."""
+    events = sse_events(body)
+    done = any(d == "[DONE]" for _, d in events)
+    objs = parsed([e for e in events if e[1] != "[DONE]"])
+    text, finishes, usage, error = "", [], None, None
+    for o in objs:
+        if o is None:
+            continue
+        if "error" in o:
+            error = o["error"]
+        for c in o.get("choices", []):
+            text += c["delta"].get("content") or ""
+            if c.get("finish_reason"):
+                finishes.append(c["finish_reason"])
+        if o.get("usage"):
+            usage = o["usage"]
+    return text, finishes, usage, done, None in objs, error
+
+
+def anthropic_stream(body):
+    """(event names, text, stop reason, input tokens, output tokens, saw a non-JSON event)."""
+    events = sse_events(body)
+    objs = parsed(events)
+    text, stop, usage_in, usage_out = "", None, None, None
+    for o in objs:
+        if not o:
+            continue
+        if o["type"] == "message_start":
+            usage_in = o["message"]["usage"]["input_tokens"]
+        elif o["type"] == "content_block_delta":
+            text += o["delta"]["text"]
+        elif o["type"] == "message_delta":
+            stop, usage_out = o["delta"]["stop_reason"], o["usage"]["output_tokens"]
+    return [n for n, _ in events], text, stop, usage_in, usage_out, None in objs
+
+
+ANTHROPIC_SEQUENCE_START = ["message_start", "content_block_start", "ping"]
+ANTHROPIC_SEQUENCE_END = ["content_block_stop", "message_delta", "message_stop"]
+
+
+# --- checks -------------------------------------------------------------------------
+
+def check_startup(s):
+    check("startup prints 'LISTENING <port>'", s.first_line.strip() == f"LISTENING {s.port}", s.first_line)
+
+
+def check_openai_stream(s):
+    user = prompt("SPEC_PM")
+    r = openai_call(s.port, user)
+    text, finishes, usage, done, bad, _ = openai_stream(r.body)
+    check("openai stream: 200 text/event-stream, no-cache, no Content-Length",
+          r.status == 200 and r.header("content-type") == "text/event-stream"
+          and r.header("cache-control") == "no-cache" and r.header("content-length") is None, (r.status, r.headers))
+    first = parsed(sse_events(r.body))[0]
+    check("openai stream: first chunk carries the assistant role",
+          first["choices"][0]["delta"] == {"role": "assistant", "content": ""}
+          and first["object"] == "chat.completion.chunk" and first["model"] == "test-model", first)
+    check("openai stream: reassembled text equals the scripted reply", text == REPLY, repr(text))
+    check("openai stream: several pieces", r.body.count('"content": "') > 3, r.body[:200])
+    prompt_tokens = tokens("You are a tester." + user)
+    check("openai stream: finish stop, usage chunk, [DONE] last",
+          finishes == ["stop"] and done and sse_events(r.body)[-1][1] == "[DONE]" and not bad
+          and usage == {"prompt_tokens": prompt_tokens, "completion_tokens": tokens(REPLY),
+                        "total_tokens": prompt_tokens + tokens(REPLY)}, (finishes, usage, done))
+    for path in ("/chat/completions", "/openai/v1/chat/completions"):
+        alt = openai_call(s.port, user, path=path)
+        check(f"openai stream also at {path}", alt.status == 200 and openai_stream(alt.body)[0] == REPLY, alt.status)
+
+
+def check_anthropic_stream(s):
+    user = prompt("SPEC_PM")
+    r = anthropic_call(s.port, user)
+    names, text, stop, usage_in, usage_out, bad = anthropic_stream(r.body)
+    check("anthropic stream: 200 text/event-stream",
+          r.status == 200 and r.header("content-type") == "text/event-stream", (r.status, r.headers))
+    check("anthropic stream: the real event sequence",
+          names[:3] == ANTHROPIC_SEQUENCE_START and names[-3:] == ANTHROPIC_SEQUENCE_END
+          and set(names[3:-3]) == {"content_block_delta"} and not bad, names)
+    check("anthropic stream: reassembled text equals the scripted reply", text == REPLY, repr(text))
+    check("anthropic stream: end_turn and usage",
+          stop == "end_turn" and usage_in == tokens("You are a tester." + user) and usage_out == tokens(REPLY),
+          (stop, usage_in, usage_out))
+    alt = anthropic_call(s.port, user, path="/anthropic/v1/messages")
+    check("anthropic stream also at /anthropic/v1/messages",
+          alt.status == 200 and anthropic_stream(alt.body)[1] == REPLY, alt.status)
+
+
+def check_whole_replies(s):
+    r = openai_call(s.port, prompt("SPEC_PM"), stream=False)
+    j = r.json() if r.status == 200 else {}
+    check("openai non-stream: chat.completion JSON with the reply and usage",
+          r.status == 200 and j.get("object") == "chat.completion"
+          and j["choices"][0]["message"] == {"role": "assistant", "content": REPLY}
+          and j["choices"][0]["finish_reason"] == "stop" and j["usage"]["completion_tokens"] == tokens(REPLY), j)
+    r = anthropic_call(s.port, prompt("SPEC_PM"), stream=False)
+    j = r.json() if r.status == 200 else {}
+    check("anthropic non-stream: message JSON with the reply and usage",
+          r.status == 200 and j.get("type") == "message" and j["content"] == [{"type": "text", "text": REPLY}]
+          and j["stop_reason"] == "end_turn" and j["usage"]["output_tokens"] == tokens(REPLY), j)
+
+
+def check_labels_and_fallbacks(s):
+    control(s.port, "/_control/replies", {"SOLUTIONING_TASKS[1]": "second item reply"})
+    r = openai_call(s.port, prompt("SOLUTIONING_TASKS", "Build the parser (2 of 3)"))
+    check("ITEM line gives the label NAME[i-1]", openai_stream(r.body)[0] == "second item reply", r.body[:200])
+    r = anthropic_call(s.port, prompt("FROM_FILE"))
+    check("--replies file answers its labels", anthropic_stream(r.body)[1] == FILE_REPLY, r.body[:200])
+    files = prompt("SPEC_ARCH", extra="\nProduce these files:\n- arch.md — the architecture\n- adr.md\n"
+                                      "Frontmatter values: artifact: <file name>\n")
+    want = "".join(f"=== FILE: {n} ===\n# {n}\n\nPlaceholder reply from the test server for SPEC_ARCH.\n"
+                   for n in ("arch.md", "adr.md"))
+    got = openai_call(s.port, files)
+    check("fallback: a placeholder per file under 'Produce these files:'", openai_stream(got.body)[0] == want,
+          repr(openai_stream(got.body)[0]))
+    one = anthropic_call(s.port, prompt("SPEC_UX", extra="\nProduce this file:\n- ux.md\n"))
+    check("fallback: 'Produce this file:' too", anthropic_stream(one.body)[1].startswith("=== FILE: ux.md ===\n"),
+          one.body[:300])
+    plain = openai_call(s.port, prompt("SPEC_QA"))
+    check("fallback: a sentence when no files are asked for",
+          openai_stream(plain.body)[0] == "Reply from the test server for SPEC_QA.", plain.body[:300])
+    none = openai_call(s.port, "no phase line here")
+    check("no PHASE line gives the label 'unknown'",
+          openai_stream(none.body)[0] == "Reply from the test server for unknown.", none.body[:300])
+    labels = control(s.port, "/_stats")["by_label"]
+    check("stats count by label", labels.get("SOLUTIONING_TASKS[1]") == 1 and labels.get("unknown") == 1, labels)
+
+
+def check_status_faults(s):
+    for protocol, call in CALLS.items():
+        for kind in ("400", "401", "403", "404", "429", "500", "502", "503", "529"):
+            set_faults(s.port, {"label": "*", "protocol": protocol, "kind": kind})
+            r = call(s.port, prompt("SPEC_PM"))
+            j = r.json() if r.body.startswith("{") else {}
+            shaped = ("message" in j.get("error", {}) if protocol == "openai"
+                      else j.get("type") == "error" and "type" in j.get("error", {}))
+            check(f"fault {kind} ({protocol}): status {kind}, protocol-shaped error, CORS",
+                  r.status == int(kind) and shaped and r.header("access-control-allow-origin") == "*",
+                  (r.status, r.body))
+    set_faults(s.port, {"label": "SPEC_PM", "kind": "429", "retry_after": "2"})
+    r = openai_call(s.port, prompt("SPEC_PM"))
+    check("429 (openai): Retry-After header and rate_limit_exceeded body",
+          r.status == 429 and r.header("retry-after") == "2"
+          and r.json() == {"error": {"message": "Rate limit reached", "type": "rate_limit_exceeded"}}, (r.headers, r.body))
+    set_faults(s.port, {"label": "SPEC_PM", "kind": "429", "retry_after": "7"})
+    r = anthropic_call(s.port, prompt("SPEC_PM"))
+    check("429 (anthropic): Retry-After header and rate_limit_error body",
+          r.status == 429 and r.header("retry-after") == "7"
+          and r.json() == {"type": "error", "error": {"type": "rate_limit_error", "message": "rate limited"}},
+          (r.headers, r.body))
+    set_faults(s.port, {"kind": "529", "protocol": "anthropic"})
+    r = anthropic_call(s.port, prompt("SPEC_PM"))
+    check("529 (anthropic) is overloaded_error", r.status == 529 and r.json()["error"]["type"] == "overloaded_error",
+          r.body)
+
+
+def check_rule_matching(s):
+    set_faults(s.port, {"label": "SPEC_PM", "kind": "500", "times": 2})
+    statuses = [openai_call(s.port, prompt("SPEC_PM")).status for _ in range(3)]
+    check("fault times: 2 then served normally", statuses == [500, 500, 200], statuses)
+    set_faults(s.port, {"label": "*", "kind": "503", "times": -1})
+    statuses = [anthropic_call(s.port, prompt(f"P{i}")).status for i in range(3)]
+    check("fault times -1: forever", statuses == [503, 503, 503], statuses)
+    set_faults(s.port, {"label": "OTHER", "kind": "500"}, {"label": "*", "protocol": "anthropic", "kind": "502"})
+    o, a = openai_call(s.port, prompt("SPEC_PM")).status, anthropic_call(s.port, prompt("SPEC_PM")).status
+    check("fault rules match by label and protocol", (o, a) == (200, 502), (o, a))
+    r = request(s.port, "POST", "/_control/faults", [{"kind": "explode"}])
+    check("an unknown fault kind is refused with 400", r.status == 400, (r.status, r.body))
+
+
+def check_stream_faults(s):
+    for protocol, call in CALLS.items():
+        set_faults(s.port, {"label": "SPEC_PM", "kind": "slow_first_byte", "delay_ms": 300})
+        r = call(s.port, prompt("SPEC_PM"))
+        text = openai_stream(r.body)[0] if protocol == "openai" else anthropic_stream(r.body)[1]
+        check(f"slow_first_byte ({protocol}): late, then a normal reply",
+              r.elapsed_s >= 0.3 and r.status == 200 and text == REPLY, (r.elapsed_s, r.status))
+
+        set_faults(s.port, {"label": "SPEC_PM", "kind": "stall", "delay_ms": 600})
+        r = call(s.port, prompt("SPEC_PM"))
+        text = openai_stream(r.body)[0] if protocol == "openai" else anthropic_stream(r.body)[1]
+        check(f"stall ({protocol}): first event at once, silence, then the rest",
+              r.first_event_s is not None and r.first_event_s < 0.3 and r.elapsed_s >= 0.6 and text == REPLY,
+              (r.first_event_s, r.elapsed_s))
+
+        set_faults(s.port, {"label": "SPEC_PM", "kind": "cut"})
+        r = call(s.port, prompt("SPEC_PM"))
+        if protocol == "openai":
+            text, finishes, _, done, _, _ = openai_stream(r.body)
+            ended = done or finishes
+        else:
+            names, text, _, _, _, _ = anthropic_stream(r.body)
+            ended = "message_stop" in names or "content_block_stop" in names
+        check(f"cut ({protocol}): part of the text, no end events",
+              r.status == 200 and 0 < len(text) < len(REPLY) and REPLY.startswith(text) and not ended,
+              (len(text), r.body[-120:]))
+
+        set_faults(s.port, {"label": "SPEC_PM", "kind": "malformed"})
+        r = call(s.port, prompt("SPEC_PM"))
+        bad = openai_stream(r.body)[4] if protocol == "openai" else anthropic_stream(r.body)[5]
+        finished = ("data: [DONE]" in r.body) if protocol == "openai" else ("event: message_stop" in r.body)
+        check(f"malformed ({protocol}): a non-JSON event mid-stream, then to the end",
+              "data: {not json\n\n" in r.body and bad and finished, r.body[:300])
+
+        set_faults(s.port, {"label": "SPEC_PM", "kind": "empty"})
+        r = call(s.port, prompt("SPEC_PM"))
+        if protocol == "openai":
+            text, finishes, usage, done, _, _ = openai_stream(r.body)
+            ok = text == "" and finishes == ["stop"] and usage is not None and done
+        else:
+            names, text, stop, _, _, _ = anthropic_stream(r.body)
+            ok = text == "" and "content_block_delta" not in names and names[-1] == "message_stop"
+        check(f"empty ({protocol}): a complete stream with no text", r.status == 200 and ok, r.body[:400])
+
+        set_faults(s.port, {"label": "SPEC_PM", "kind": "error_event"})
+        r = call(s.port, prompt("SPEC_PM"))
+        if protocol == "openai":
+            text, _, _, done, _, error = openai_stream(r.body)
+            ok = error is not None and error["type"] == "server_error" and not done
+        else:
+            names, text, _, _, _, _ = anthropic_stream(r.body)
+            ok = names[-1] == "error" and '"overloaded_error"' in r.body and "message_stop" not in names
+        check(f"error_event ({protocol}): some text, then an error event and the end",
+              r.status == 200 and ok and len(text) > 0, r.body[-300:])
+
+        for kind, want in (("length", {"openai": "length", "anthropic": "max_tokens"}),
+                           ("refusal", {"openai": "content_filter", "anthropic": "refusal"})):
+            set_faults(s.port, {"label": "SPEC_PM", "kind": kind})
+            r = call(s.port, prompt("SPEC_PM"))
+            stop = openai_stream(r.body)[1] if protocol == "openai" else [anthropic_stream(r.body)[2]]
+            check(f"{kind} ({protocol}): stop reason {want[protocol]}", stop == [want[protocol]], stop)
+
+        set_faults(s.port, {"label": "SPEC_PM", "kind": "reset"})
+        r = call(s.port, prompt("SPEC_PM"))
+        check(f"reset ({protocol}): the connection closes with no response", r.status is None and r.error is not None,
+              (r.status, r.error))
+
+
+def check_stats(s):
+    control(s.port, "/_control/reset", {})
+    openai_call(s.port, prompt("SPEC_PM"))
+    set_faults(s.port, {"label": "SPEC_PM", "kind": "cut"})
+    anthropic_call(s.port, prompt("SPEC_PM"))
+    st = control(s.port, "/_stats")
+    check("stats: requests, by_protocol, completed, faults_served, in_flight",
+          st["requests"] == 2 and st["by_protocol"] == {"openai": 1, "anthropic": 1} and st["completed"] == 1
+          and st["faults_served"] == [{"label": "SPEC_PM", "kind": "cut"}] and st["in_flight"] == 0, st)
+    h = st["last_headers"]
+    check("stats: last_headers lower-cased, x-api-key redacted",
+          h.get("x-api-key") == "<redacted>" and h.get("anthropic-version") == "2023-06-01", h)
+    openai_call(s.port, prompt("SPEC_PM"))
+    h = control(s.port, "/_stats")["last_headers"]
+    check("stats: authorization redacted", h.get("authorization") == "<redacted>" and KEY not in json.dumps(h), h)
+
+
+def check_reset(s):
+    control(s.port, "/_control/replies", {"FROM_FILE": "runtime override"})
+    set_faults(s.port, {"label": "*", "kind": "500", "times": -1})
+    control(s.port, "/_control/reset", {})
+    st = control(s.port, "/_stats")
+    r = anthropic_call(s.port, prompt("FROM_FILE"))
+    check("reset: stats zeroed, faults cleared, runtime replies dropped, file replies kept",
+          st["requests"] == 0 and st["max_in_flight"] == 0 and st["faults_served"] == [] and st["by_label"] == {}
+          and r.status == 200 and anthropic_stream(r.body)[1] == FILE_REPLY, (st, r.status, r.body[:200]))
+
+
+def check_protocol_checks(s):
+    r = anthropic_call(s.port, prompt("SPEC_PM"), version=None)
+    check("anthropic without anthropic-version: 400",
+          r.status == 400 and r.json()["error"]["message"] == "anthropic-version: header is required", r.body)
+    r = openai_call(s.port, prompt("SPEC_PM"), model="missing-model")
+    check("openai missing-model: 404 model_not_found",
+          r.status == 404 and r.json() == {"error": {"message": "The model `missing-model` does not exist",
+                                                     "type": "invalid_request_error", "code": "model_not_found"}},
+          r.body)
+    r = anthropic_call(s.port, prompt("SPEC_PM"), model="missing-model")
+    check("anthropic missing-model: 404 not_found_error",
+          r.status == 404 and r.json() == {"type": "error", "error": {"type": "not_found_error",
+                                                                      "message": "model: missing-model"}}, r.body)
+    r = request(s.port, "GET", "/v1/models")
+    check("GET /v1/models", r.status == 200 and r.json() == {"data": [{"id": "test-model"}]}, r.body)
+    r = openai_call(s.port, prompt("SPEC_PM"), key=None)
+    check("no --require-key: a call without a key is served", r.status == 200, r.status)
+
+
+def check_cors(s):
+    r = request(s.port, "OPTIONS", "/v1/messages", headers={
+        "Origin": "http://127.0.0.1:1", "Access-Control-Request-Method": "POST",
+        "Access-Control-Request-Headers": "content-type, x-api-key, anthropic-version"})
+    allow = (r.header("access-control-allow-headers") or "").replace(" ", "").split(",")
+    check("OPTIONS preflight: 204 with every CORS header",
+          r.status == 204 and r.header("access-control-allow-origin") == "*"
+          and {"*", "authorization", "content-type", "x-api-key", "anthropic-version",
+               "anthropic-dangerous-direct-browser-access"} <= set(allow)
+          and r.header("access-control-allow-methods") == "GET, POST, OPTIONS"
+          and r.header("access-control-expose-headers") == "retry-after, x-request-id"
+          and r.header("cross-origin-resource-policy") == "cross-origin", (r.status, r.headers))
+    stream = openai_call(s.port, prompt("SPEC_PM"))
+    stats = request(s.port, "GET", "/_stats")
+    check("CORS headers on streams and control endpoints",
+          stream.header("access-control-allow-origin") == "*" and stats.header("access-control-allow-origin") == "*"
+          and stream.header("cross-origin-resource-policy") == "cross-origin", (stream.headers, stats.headers))
+
+
+def check_no_cors():
+    s = Server("--no-cors")
+    try:
+        pre = request(s.port, "OPTIONS", "/v1/chat/completions", headers={"Origin": "http://127.0.0.1:1"})
+        call = openai_call(s.port, prompt("SPEC_PM"))
+        cors = [k for r in (pre, call) for k in r.headers if k.startswith("access-control-") or k.startswith("cross-")]
+        check("--no-cors: no CORS headers at all", pre.status == 204 and call.status == 200 and not cors, cors)
+    finally:
+        check("--no-cors server exits 0 on SIGTERM", s.stop() == 0)
+
+
+def check_require_key():
+    s = Server("--require-key", KEY)
+    try:
+        for key in (None, "sk-wrong"):
+            r = openai_call(s.port, prompt("SPEC_PM"), key=key)
+            check(f"--require-key (openai, key {key}): 401 invalid_api_key",
+                  r.status == 401 and r.json() == {"error": {"message": "Incorrect API key provided",
+                                                             "type": "invalid_request_error",
+                                                             "code": "invalid_api_key"}}, (r.status, r.body))
+            r = anthropic_call(s.port, prompt("SPEC_PM"), key=key)
+            check(f"--require-key (anthropic, key {key}): 401 authentication_error",
+                  r.status == 401 and r.json() == {"type": "error", "error": {"type": "authentication_error",
+                                                                              "message": "invalid x-api-key"}},
+                  (r.status, r.body))
+        ok = openai_call(s.port, prompt("SPEC_PM")).status, anthropic_call(s.port, prompt("SPEC_PM")).status
+        check("--require-key: the right key is served", ok == (200, 200), ok)
+    finally:
+        check("--require-key server exits 0 on SIGTERM", s.stop() == 0)
+
+
+def check_concurrency():
+    s = Server("--latency-ms", "500")
+    try:
+        results = []
+        threads = [threading.Thread(target=lambda i=i: results.append(
+            CALLS["openai" if i % 2 else "anthropic"](s.port, prompt(f"P{i}")).status)) for i in range(3)]
+        t0 = time.monotonic()
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        elapsed = time.monotonic() - t0
+        st = control(s.port, "/_stats")
+        check("concurrency: 3 calls with --latency-ms 500 overlap (max_in_flight >= 2)",
+              results == [200] * 3 and st["max_in_flight"] >= 2 and st["in_flight"] == 0 and elapsed < 1.4,
+              (results, st["max_in_flight"], elapsed))
+    finally:
+        check("latency server exits 0 on SIGTERM", s.stop() == 0)
+
+
+def main():
+    t0 = time.monotonic()
+    with tempfile.TemporaryDirectory() as tmp:
+        replies = os.path.join(tmp, "replies.json")
+        with open(replies, "w") as f:
+            json.dump({"SPEC_PM": REPLY, "FROM_FILE": FILE_REPLY}, f)
+        s = Server("--replies", replies, "--chunk-size", "16")
+        try:
+            for step in (check_startup, check_openai_stream, check_anthropic_stream, check_whole_replies,
+                         check_labels_and_fallbacks, check_status_faults, check_rule_matching, check_stream_faults,
+                         check_stats, check_reset, check_protocol_checks, check_cors):
+                control(s.port, "/_control/reset", {})
+                step(s)
+        finally:
+            check("main server exits 0 on SIGTERM", s.stop() == 0)
+    check_no_cors()
+    check_require_key()
+    check_concurrency()
+    print(f"{'FAILED ' + str(len(failures)) if failures else 'all passed'} in {time.monotonic() - t0:.1f} s")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

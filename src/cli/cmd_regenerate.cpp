@@ -84,7 +84,7 @@ int CmdImpact(int argc, char** argv, const Environment&) {
 int CmdRegenerate(int argc, char** argv, const Environment& env) {
   Args args;
   std::string err;
-  ArgSpec s{{"json", "overwrite-user-edits", "auto-approve", "quiet"},
+  ArgSpec s{{"json", "overwrite-user-edits", "auto-approve", "quiet", "no-early-cutoff"},
             {"db", "project", "artifact", "content", "strategy", "select", "max-in-flight"}};
   AddProviderOptions(&s);
   if (!args.Parse(argc, argv, 2, s, &err)) return UsageError(err);
@@ -103,6 +103,7 @@ int CmdRegenerate(int argc, char** argv, const Environment& env) {
   if (req.strategy == Strategy::kManualReview && req.selection.empty())
     return UsageError("manual_review needs --select a.md,b.md");
   req.overwrite_user_edits = args.Has("overwrite-user-edits");
+  req.early_cutoff = !args.Has("no-early-cutoff");
   Loaded l;
   if (int code = LoadCommon(args, false, &l)) return code;
   for (const auto& a : req.selection)

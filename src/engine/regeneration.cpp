@@ -148,7 +148,7 @@ RegenerationResult Regenerator::Regenerate(int64_t project_id, const RecordedEdi
     if (auto v = store_.LatestVersion(project_id, a)) before[a] = v->id;
 
   options.only_phases = phases;
-  options.early_cutoff = true;
+  options.early_cutoff = request.early_cutoff;
   // For early cutoff a dependency counts as changed if it is the edited
   // artifact's producer, or it is affected but not being regenerated (its
   // text is stale, so nothing says the dependent is current). Phases that run

@@ -44,6 +44,9 @@ struct RegenerationRequest {
   Strategy strategy = Strategy::kRegenerateAll;
   std::vector<std::string> selection;  // manual_review: the artifacts the person picked
   bool overwrite_user_edits = false;
+  // Skip a phase whose inputs all came out unchanged. Off only to measure
+  // what it saves (`specwave regenerate --no-early-cutoff`).
+  bool early_cutoff = true;
 };
 
 struct RegenerationResult {

@@ -26,7 +26,7 @@ bash scripts/build-web.sh || fail "web build"
 
 stage "browser tests (headless Chromium)"
 if [ -f dist/index.html ]; then
-  node --test --test-concurrency=1 tests/browser/ || fail "browser tests"
+  node --test --test-concurrency=1 --test-timeout=600000 tests/browser/ || fail "browser tests"
 else
   fail "browser tests (no dist/)"
 fi

@@ -12,11 +12,6 @@ namespace {
 
 using nlohmann::json;
 
-std::string StripSlash(std::string s) {
-  while (!s.empty() && s.back() == '/') s.pop_back();
-  return s;
-}
-
 FinishReason MapStop(const std::string& r) {
   if (r == "end_turn" || r == "stop_sequence") return FinishReason::kStop;
   if (r == "max_tokens" || r == "model_context_window_exceeded") return FinishReason::kLength;
@@ -109,7 +104,7 @@ class AnthropicProtocol final : public WireProtocol {
 
   HttpRequest BuildRequest(const HostedConfig& config, const LlmRequest& request) const override {
     HttpRequest http;
-    http.url = StripSlash(config.base_url) + "/messages";
+    http.url = config.base_url + "/messages";  // HostedProvider strips a trailing slash once
     http.headers = {{"Content-Type", "application/json"}, {"Accept", "text/event-stream"},
                     {"anthropic-version", "2023-06-01"}};
     if (!config.api_key.empty()) http.headers.push_back({"x-api-key", config.api_key});

@@ -11,11 +11,6 @@ namespace {
 
 using nlohmann::json;
 
-std::string StripSlash(std::string s) {
-  while (!s.empty() && s.back() == '/') s.pop_back();
-  return s;
-}
-
 FinishReason MapFinish(const std::string& r) {
   if (r == "stop") return FinishReason::kStop;
   if (r == "length") return FinishReason::kLength;
@@ -107,7 +102,7 @@ class OpenAiProtocol final : public WireProtocol {
 
   HttpRequest BuildRequest(const HostedConfig& config, const LlmRequest& request) const override {
     HttpRequest http;
-    http.url = StripSlash(config.base_url) + "/chat/completions";
+    http.url = config.base_url + "/chat/completions";  // HostedProvider strips a trailing slash once
     http.headers = {{"Content-Type", "application/json"}, {"Accept", "text/event-stream"}};
     if (!config.api_key.empty()) http.headers.push_back({"Authorization", "Bearer " + config.api_key});
     json body = {

@@ -51,13 +51,8 @@ after(async () => {
   llm?.proc.kill();
 });
 
-// Marked todo, not skipped: it runs every time and its result is printed,
-// but one CI run in four saw the page's main thread stop responding after the
-// first 8 of VALIDATE's 12 fan-out calls (issue #4 stays open until that is
-// found and fixed). The timeout turns such a hang into a reported failure.
-const KNOWN_HANG = 'intermittent main-thread hang during fan-out through fetch (issue #4)';
 for (const provider of ['openai', 'anthropic']) {
-  test(`default workflow through fetch to a local ${provider} server`, { timeout: 240000, todo: KNOWN_HANG }, async () => {
+  test(`default workflow through fetch to a local ${provider} server`, { timeout: 240000 }, async () => {
     await control(llm, '/_control/reset', {});
     await control(llm, '/_control/faults', [
       { label: 'SPEC_PM', kind: '429', retry_after: '1', times: 1 },

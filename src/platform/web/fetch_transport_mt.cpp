@@ -1,14 +1,17 @@
 #include "platform/web/fetch_transport.hpp"
 
 #include <emscripten.h>
-#include <emscripten/threading.h>
 
 #include <chrono>
+#include <cstdint>
 #include <condition_variable>
 #include <deque>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <string>
+
+#include "platform/web/main_thread.hpp"
 
 extern "C" {
 // web/lib/specwave_fetch.js (main thread only).
@@ -33,8 +36,6 @@ struct Call {
   std::mutex mu;
   std::condition_variable cv;
   std::deque<Event> events;
-  HttpRequest request;
-  std::string headers_json;
 };
 
 std::mutex g_registry_mu;
@@ -52,22 +53,21 @@ void Push(int id, Event e) {
   it->second->cv.notify_one();
 }
 
-// Runs on the main thread.
-void StartOnMain(int id) {
-  std::string method, url, headers, body;
-  {
-    std::lock_guard<std::mutex> lock(g_registry_mu);
-    auto it = g_calls.find(id);
-    if (it == g_calls.end()) return;
-    method = it->second->request.method;
-    url = it->second->request.url;
-    headers = it->second->headers_json;
-    body = it->second->request.body;
-  }
-  specwave_fetch_start(id, method.c_str(), url.c_str(), headers.c_str(), body.data(), static_cast<int>(body.size()));
+// What the main thread needs to start one fetch: its own copy, so starting it
+// takes no lock (see platform/web/main_thread.hpp for why that matters).
+struct StartArgs {
+  int id;
+  std::string method, url, headers_json, body;
+};
+
+void StartOnMain(void* p) {
+  std::unique_ptr<StartArgs> a(static_cast<StartArgs*>(p));
+  specwave_fetch_start(a->id, a->method.c_str(), a->url.c_str(), a->headers_json.c_str(), a->body.data(),
+                       static_cast<int>(a->body.size()));
 }
 
-void AbortOnMain(int id) { specwave_fetch_abort(id); }
+// Queued after the start, so it always finds the fetch started (or finished).
+void AbortOnMain(void* p) { specwave_fetch_abort(static_cast<int>(reinterpret_cast<intptr_t>(p))); }
 
 std::string JsonString(const std::string& s) {
   std::string out = "\"";
@@ -111,19 +111,17 @@ class FetchTransport final : public HttpTransport {
  public:
   HttpResult Send(const HttpRequest& request, const HttpCallbacks& callbacks, const CancelToken& cancel) override {
     Call call;
-    call.request = request;
-    call.headers_json = "{";
+    std::string headers_json = "{";
     for (size_t i = 0; i < request.headers.size(); ++i)
-      call.headers_json += (i ? "," : "") + JsonString(request.headers[i].first) + ":" +
-                           JsonString(request.headers[i].second);
-    call.headers_json += "}";
+      headers_json += (i ? "," : "") + JsonString(request.headers[i].first) + ":" + JsonString(request.headers[i].second);
+    headers_json += "}";
     int id;
     {
       std::lock_guard<std::mutex> lock(g_registry_mu);
       id = g_next_id++;
       g_calls[id] = &call;
     }
-    emscripten_async_run_in_main_runtime_thread(EM_FUNC_SIG_VI, StartOnMain, id);
+    PostToMainThread(StartOnMain, new StartArgs{id, request.method, request.url, headers_json, request.body});
 
     using clock = std::chrono::steady_clock;
     const auto start = clock::now();
@@ -133,7 +131,7 @@ class FetchTransport final : public HttpTransport {
     auto abort = [&](TransportError e, const std::string& msg) {
       result.error = e;
       result.error_message = msg;
-      if (!aborted) emscripten_async_run_in_main_runtime_thread(EM_FUNC_SIG_VI, AbortOnMain, id);
+      if (!aborted) PostToMainThread(AbortOnMain, reinterpret_cast<void*>(static_cast<intptr_t>(id)));
       aborted = true;
     };
     bool finished = false;

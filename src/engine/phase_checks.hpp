@@ -35,6 +35,12 @@ struct CrossCheckResult {
 // {"severity","validator","rule","line","message","excerpt"} as one JSON object.
 std::string FindingToJson(const ArtifactFinding& f);
 
+// The findings of one stored validation run (a JSON array of the objects
+// above) for `artifact`. Stored data is input like any other: on anything
+// malformed it returns false and says what, and `out` is left untouched.
+bool FindingsFromJson(const std::string& json, const std::string& artifact, const std::string& validator,
+                      std::vector<ArtifactFinding>* out, std::string* error);
+
 struct PhaseChecks {
   std::function<std::vector<ArtifactFinding>(const PhaseSpec&, const NamedTexts& produced)> validate_phase;
   std::function<CrossCheckResult(const NamedTexts& all_artifacts)> cross_check;

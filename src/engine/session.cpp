@@ -1,5 +1,7 @@
 #include "engine/session.hpp"
 
+#include "engine/findings_view.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -428,6 +430,8 @@ void Session::ReloadArtifacts() {
   auto artifacts = ports_.store->ListArtifacts(id);
   std::vector<ArtifactVersion> versions;
   if (!open.empty()) versions = ports_.store->ListVersions(id, open);
+  std::string findings_error;
+  auto findings = StoredFindings(artifacts, ports_.store->LatestValidations(id), &findings_error);
   bool prepare = false;
   {
     std::lock_guard<std::mutex> lock(model_mu_);
@@ -452,9 +456,18 @@ void Session::ReloadArtifacts() {
         model_.phases[p].stale = true;
         model_.phases[p].stale_reason = a.stale_reason;
       }
+      // The store is the truth for findings, except in a phase running now
+      // (its live findings arrive through the observer).
+      auto placed = PlaceFindings(*spec, findings);
+      for (size_t i = 0; i < placed.size(); ++i) {
+        model_.phases[i].gaps = placed[i].gaps;
+        if (model_.phases[i].status != PhaseStatus::kRunning) model_.phases[i].findings = std::move(placed[i].findings);
+      }
     }
+    model_.findings_by_artifact = std::move(findings);
     Touch();
   }
+  if (!findings_error.empty()) SetBanner(BannerKind::kWarning, findings_error);
   if (prepare) PrepareViews();
 }
 

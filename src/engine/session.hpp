@@ -16,6 +16,7 @@
 #include <condition_variable>
 #include <deque>
 #include <functional>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -67,6 +68,10 @@ struct PhaseView {
   int errors = 0, warnings = 0;
   std::string stream_tail;    // the last few KB streamed by the running call(s)
   std::vector<ArtifactFinding> findings;
+  // Cross-artifact gaps (traceability findings) in the artifacts this phase
+  // produced — where the fix goes; at a validate phase, all of them. Drawn on
+  // the DAG.
+  int gaps = 0;
 };
 
 struct ProjectSummary {
@@ -89,6 +94,9 @@ struct SessionSnapshot {
   std::shared_ptr<const DagLayout> layout;
   std::vector<PhaseView> phases;  // per spec phase
   std::vector<ArtifactState> artifacts;
+  // The latest stored validation findings per artifact, for its current
+  // version only (line numbers refer to that text).
+  std::map<std::string, std::vector<ArtifactFinding>> findings_by_artifact;
   bool running = false;
   int64_t run_id = 0;
   std::string run_status;         // of the current or last run

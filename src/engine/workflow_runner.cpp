@@ -327,7 +327,7 @@ class WorkflowRunner::Handler final : public SchedulerHandler {
       for (const auto& t : parts) body += std::string(Trim(t)) + "\n\n";
     }
     std::string doc = JoinItems(Frontmatter(phase, artifact), "Validation report", {body});
-    return CommitArtifacts(phase, {{artifact, doc}}, cross.findings);
+    return CommitArtifacts(phase, {{artifact, doc}}, cross.findings, &all);
   }
 
   std::string SpecPack(int phase) {
@@ -370,7 +370,11 @@ class WorkflowRunner::Handler final : public SchedulerHandler {
   }
 
   // Validates, then stores the artifacts and the phase_run in one transaction.
-  JobOutcome CommitArtifacts(int phase, const NamedTexts& artifacts, std::vector<ArtifactFinding> findings = {}) {
+  // `cross_checked`: at a validate join, every artifact the cross-artifact
+  // checks read; each gets a traceability record even when clean, so a gap
+  // fixed since an earlier run is not still shown from that run's record.
+  JobOutcome CommitArtifacts(int phase, const NamedTexts& artifacts, std::vector<ArtifactFinding> findings = {},
+                             const NamedTexts* cross_checked = nullptr) {
     const PhaseSpec& p = spec_.phases[phase];
     if (r_.checks_.validate_phase) {
       auto more = r_.checks_.validate_phase(p, artifacts);
@@ -412,16 +416,19 @@ class WorkflowRunner::Handler final : public SchedulerHandler {
       acc_[phase].warnings = warnings;
       changed_[phase] = changed_[phase] || changed;
     }
-    RecordValidations(phase, artifacts, findings);
+    RecordValidations(phase, artifacts, findings, cross_checked);
     if (observer_ && !findings.empty()) observer_->OnFindings(phase, findings);
     if (blocking) return {false, false, pr.error, 0};
     return {true, false, "", 0};
   }
 
-  void RecordValidations(int phase, const NamedTexts& artifacts, const std::vector<ArtifactFinding>& findings) {
+  void RecordValidations(int phase, const NamedTexts& artifacts, const std::vector<ArtifactFinding>& findings,
+                         const NamedTexts* cross_checked) {
     std::map<std::pair<std::string, std::string>, std::vector<const ArtifactFinding*>> groups;
     for (const auto& [name, content] : artifacts)
       for (const auto& v : spec_.phases[phase].validators) groups[{name, v}];
+    if (cross_checked)
+      for (const auto& [name, content] : *cross_checked) groups[{name, "traceability"}];
     for (const auto& f : findings) groups[{f.artifact, f.validator}].push_back(&f);
     for (const auto& [key, list] : groups) {
       ValidationRunRecord vr;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "engine/findings_view.hpp"
 #include "ui/timeline_view.hpp"
 #include "ui/widgets.hpp"
 
@@ -37,10 +38,21 @@ DagModel AppView::BuildDagModel(const SessionSnapshot& snap) const {
     n.state = ToNodeState(v.status);
     n.stale = v.stale;
     int errors = 0, warnings = 0;
-    for (const auto& f : v.findings) (f.severity == Severity::kError ? errors : warnings)++;
-    if (errors) n.badge = std::to_string(errors) + (errors == 1 ? " error" : " errors");
-    else if (warnings) n.badge = std::to_string(warnings) + (warnings == 1 ? " warning" : " warnings");
-    if (v.status == PhaseStatus::kAwaitingApproval) n.badge = "approve";
+    // Cross-artifact gaps count apart from the phase's own checks: they are
+    // drawn on the phase whose artifact needs the fix (and on VALIDATE).
+    for (const auto& f : v.findings)
+      if (!IsGap(f)) (f.severity == Severity::kError ? errors : warnings)++;
+    n.badge_alert = true;
+    if (v.gaps) n.badge = std::to_string(v.gaps) + (v.gaps == 1 ? " gap" : " gaps");
+    else if (errors) n.badge = std::to_string(errors) + (errors == 1 ? " error" : " errors");
+    else if (warnings) {
+      n.badge = std::to_string(warnings) + (warnings == 1 ? " warning" : " warnings");
+      n.badge_alert = false;
+    }
+    if (v.status == PhaseStatus::kAwaitingApproval) {
+      n.badge = "approve";
+      n.badge_alert = false;
+    }
   }
   if (snap.impact) {  // the edit's impact, lit on the graph
     for (const auto& a : snap.impact->affected) {
@@ -48,6 +60,7 @@ DagModel AppView::BuildDagModel(const SessionSnapshot& snap) const {
       if (i < 0) continue;
       dm.nodes[i].impacted = true;
       dm.nodes[i].badge = ImpactLevelName(a.level);
+      dm.nodes[i].badge_alert = false;
     }
   }
   if (snap.last_report) {

@@ -14,6 +14,7 @@ class AppView {
  public:
   void Draw(const SessionSnapshot& snap, Session& session, HostServices* host, const UiResources& resources);
   int phases_drawn() const { return dag_.phases_drawn(); }
+  const std::vector<std::string>& badges_drawn() const { return dag_.badges_drawn(); }
   CanvasRenderer& renderer() { return dag_.renderer(); }
   UiState& state() { return state_; }
 

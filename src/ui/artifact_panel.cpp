@@ -6,6 +6,7 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
+#include <cstdio>
 
 #include "ui/diff_view.hpp"
 #include "ui/swatch_view.hpp"
@@ -95,6 +96,11 @@ void DrawArtifactPanel(ViewContext& ctx) {
     ImGui::BeginDisabled(snap.read_only);
     if (ImGui::SmallButton("Mark reviewed")) ctx.session.MarkReviewed(st.artifact);
     ImGui::EndDisabled();
+  }
+  if (auto f = snap.findings_by_artifact.find(st.artifact); latest && f != snap.findings_by_artifact.end()) {
+    char label[64];
+    std::snprintf(label, sizeof label, "Checks (%zu)###checks", f->second.size());
+    if (ImGui::CollapsingHeader(label)) FindingList(f->second);
   }
   Gap();
   if (st.editing) {

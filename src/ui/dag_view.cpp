@@ -120,6 +120,7 @@ void DagView::Draw(const DagModel& model, int selected, DagEvents* events) {
   // Nodes (ImGui).
   dl->PushClipRect(p0, p1, true);
   phases_drawn_ = 0;
+  badges_drawn_.assign(spec.phases.size(), "");
   ImFont* title_font = Font(TypeSize::kBody);
   ImFont* small_font = Font(TypeSize::kSmall);
   const float font_scale = std::clamp(zoom_, 0.5f, 1.5f);
@@ -158,7 +159,9 @@ void DagView::Draw(const DagModel& model, int selected, DagEvents* events) {
       ImVec2 bp(b.x - sz.x - pad, a.y + t.Px(8) * zoom_);
       dl->AddRectFilled(ImVec2(bp.x - t.Px(4), bp.y - t.Px(2)), ImVec2(bp.x + sz.x + t.Px(4), bp.y + sz.y + t.Px(2)),
                         t.surface, t.Px(4));
-      dl->AddText(small_font, small_font->FontSize * font_scale, bp, t.state_stale, nm.badge.c_str());
+      dl->AddText(small_font, small_font->FontSize * font_scale, bp, nm.badge_alert ? t.state_failed : t.state_stale,
+                  nm.badge.c_str());
+      badges_drawn_[v] = nm.badge;
     }
     if (hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Left) && io.MousePos.x >= a.x && io.MousePos.x <= b.x &&
         io.MousePos.y >= a.y && io.MousePos.y <= b.y && events)

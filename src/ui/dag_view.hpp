@@ -20,6 +20,7 @@ struct DagNodeModel {
   bool stale = false;     // an upstream edit made its artifacts out of date
   bool impacted = false;  // lit by the impact panel
   std::string badge;      // e.g. "HIGH", "2 gaps"
+  bool badge_alert = false;  // drawn in the failure colour (gaps, errors)
   float progress = -1;    // fan-out progress 0..1, or -1
 };
 
@@ -39,6 +40,8 @@ class DagView {
   void Draw(const DagModel& model, int selected, DagEvents* events);
   void ResetView() { fitted_ = false; }
   int phases_drawn() const { return phases_drawn_; }
+  // The badge each phase's node showed in the last frame ("" for none).
+  const std::vector<std::string>& badges_drawn() const { return badges_drawn_; }
   CanvasRenderer& renderer() { return renderer_; }
 
  private:
@@ -48,6 +51,7 @@ class DagView {
   float zoom_ = 1;
   bool fitted_ = false;
   int phases_drawn_ = 0;
+  std::vector<std::string> badges_drawn_;
 };
 
 }  // namespace specwave::ui

@@ -105,14 +105,9 @@ void DrawPhasePanel(ViewContext& ctx) {
           FormatTokens(v.usage.input_tokens).c_str(), FormatTokens(v.usage.output_tokens).c_str());
   }
   if (!v.findings.empty() && ImGui::CollapsingHeader("Checks", ImGuiTreeNodeFlags_DefaultOpen)) {
-    for (const auto& f : v.findings) {
-      ImU32 c = f.severity == Severity::kError ? t.state_failed : t.state_stale;
-      ImGui::PushStyleColor(ImGuiCol_Text, c);
-      ImGui::TextWrapped("%s %s:%d [%s] %s", f.severity == Severity::kError ? "error" : "warning", f.artifact.c_str(),
-                         f.line, f.validator.c_str(), f.message.c_str());
-      ImGui::PopStyleColor();
-      if (!f.excerpt.empty()) Muted("  %s", f.excerpt.c_str());
-    }
+    if (v.gaps) Muted("%d cross-artifact gap%s (found by the validate phase) in this phase's artifacts.", v.gaps,
+                      v.gaps == 1 ? "" : "s");
+    FindingList(v.findings);
   }
   if (!v.stream_tail.empty() || v.status == PhaseStatus::kRunning) {
     Gap();

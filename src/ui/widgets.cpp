@@ -91,4 +91,16 @@ std::string FormatTokens(int64_t n) {
   return buf;
 }
 
+void FindingList(const std::vector<ArtifactFinding>& findings) {
+  const Theme& t = CurrentTheme();
+  for (const auto& f : findings) {
+    const bool error = f.severity == Severity::kError;
+    ImGui::PushStyleColor(ImGuiCol_Text, error ? t.state_failed : t.state_stale);
+    ImGui::TextWrapped("%s %s:%d [%s] %s", error ? "error" : SeverityName(f.severity), f.artifact.c_str(), f.line,
+                       f.validator.c_str(), f.message.c_str());
+    ImGui::PopStyleColor();
+    if (!f.excerpt.empty()) Muted("  %s", f.excerpt.c_str());
+  }
+}
+
 }  // namespace specwave::ui

@@ -5,7 +5,9 @@
 #include <imgui.h>
 
 #include <string>
+#include <vector>
 
+#include "engine/phase_checks.hpp"
 #include "engine/store_port.hpp"
 #include "ui/theme.hpp"
 
@@ -20,5 +22,8 @@ const char* StatusLabel(PhaseStatus s);
 void StatusChip(PhaseStatus s);
 std::string FormatMs(double ms);              // "850 ms", "12.4 s", "3 min 10 s"
 std::string FormatTokens(int64_t n);          // "12.3k"
+// Validation findings as "error epics.md:12 [traceability] message" lines,
+// coloured by severity, each with its offending text under it.
+void FindingList(const std::vector<ArtifactFinding>& findings);
 
 }  // namespace specwave::ui

@@ -53,3 +53,48 @@ test('edit the PRD, see the impact, regenerate what it touches', async () => {
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a gap an edit introduces is drawn on the DAG, and stays after a reload', async () => {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  const errors = watchConsole(page);
+  await page.goto(server.url);
+  await waitForApp(page);
+  await waitForProject(page);
+  await page.evaluate(() => window.specwave.run(0));
+  await waitForState(page, (s) => s.pending_gates.length > 0, 'the gate');
+  await page.evaluate(() => window.specwave.approve('SPEC_ARCHITECT', 'architecture_approved'));
+  const clean = await waitForState(page, (s) => s.run_status === 'succeeded', 'the run');
+  assert.deepEqual(clean.phases.filter((p) => p.gaps > 0).map((p) => p.name), [], 'the offline pack has no gaps');
+
+  // The person edits the epics so that no epic covers F2 any more.
+  await page.evaluate(() => window.specwave.openArtifact('epics.md'));
+  await waitForState(page, (s) => s.open_artifact === 'epics.md' && s.open_versions >= 1 && s.blocks > 0, 'epics.md');
+  const epics = await page.evaluate(() => window.specwave.openContent());
+  const edited = epics.split('\n').map((l) => (/^Covers:/i.test(l) ? l.replace(/\bF2\b,?\s*/g, '') : l)).join('\n');
+  assert.notEqual(edited, epics, 'some epic covered F2');
+  await page.evaluate((text) => window.specwave.save('epics.md', text), edited);
+  await waitForState(page, (s) => s.impact, 'the impact');
+  await page.evaluate(() => window.specwave.regenerate('regenerate_all'));
+  await waitForState(page, (s) => s.regeneration && !s.running, 'the regeneration');
+
+  const isGapBadge = (b) => /^\d+ gaps?$/.test(b);
+  const withGap = await waitForState(page, (s) => s.phases.some((p) => p.name === 'VALIDATE' && isGapBadge(p.badge)),
+                                     'the gap on the DAG');
+  const validate = withGap.phases.find((p) => p.name === 'VALIDATE');
+  assert.ok(validate.gaps >= 1);
+  const owners = withGap.phases.filter((p) => p.name !== 'VALIDATE' && p.gaps > 0);
+  assert.ok(owners.length >= 1, 'the gap is also drawn on the phase whose artifact needs the fix');
+  for (const p of owners) assert.ok(isGapBadge(p.badge), `${p.name} shows its gap: "${p.badge}"`);
+  await page.screenshot({ path: path.join(OUT, 'gaps.png') });
+
+  // The store is the truth: a reload draws the same gaps.
+  await page.reload();
+  await waitForApp(page);
+  await waitForProject(page);
+  const reloaded = await waitForState(page, (s) => s.phases.some((p) => p.name === 'VALIDATE' && isGapBadge(p.badge)),
+                                      'the gap after a reload');
+  assert.deepEqual(reloaded.phases.map((p) => p.gaps), withGap.phases.map((p) => p.gaps));
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -114,12 +114,15 @@ EMSCRIPTEN_KEEPALIVE const char* specwave_test_state() {
   static std::string json;
   if (!g_app || !g_app->session) return "{}";
   auto s = g_app->last ? g_app->last : g_app->session->Snapshot();
+  const auto& badges = g_app->view.badges_drawn();  // as drawn on the DAG last frame
   std::string phases = "[";
   for (size_t i = 0; s->spec && i < s->spec->phases.size() && i < s->phases.size(); ++i) {
     if (i) phases += ",";
     phases += "{\"name\":\"" + JsonEscape(s->spec->phases[i].name) + "\",\"status\":\"" +
               specwave::PhaseStatusName(s->phases[i].status) + "\",\"stale\":" + (s->phases[i].stale ? "true" : "false") +
-              ",\"errors\":" + std::to_string(s->phases[i].errors) + "}";
+              ",\"errors\":" + std::to_string(s->phases[i].errors) + ",\"gaps\":" + std::to_string(s->phases[i].gaps) +
+              ",\"findings\":" + std::to_string(s->phases[i].findings.size()) + ",\"badge\":\"" +
+              JsonEscape(i < badges.size() ? badges[i] : "") + "\"}";
   }
   phases += "]";
   std::string gates = "[";

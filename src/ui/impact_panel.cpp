@@ -75,9 +75,16 @@ void DrawImpactPanel(ViewContext& ctx) {
     ImGui::PopStyleColor();
     ImGui::SameLine(0, t.Px(8));
     ImGui::TextUnformatted(x.artifact.c_str());
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", x.reason.c_str());
     ImGui::SameLine(0, t.Px(8));
     if (ImGui::SmallButton("reviewed")) ctx.session.MarkReviewed(x.artifact);
+    // The reason stays visible: which change reaches it, through which path.
+    ImGui::Indent(t.Px(32));
+    ImGui::PushStyleColor(ImGuiCol_Text, t.text_muted);
+    ImGui::PushFont(Font(TypeSize::kSmall));
+    ImGui::TextWrapped("%s", x.reason.c_str());
+    ImGui::PopFont();
+    ImGui::PopStyleColor();
+    ImGui::Unindent(t.Px(32));
     ImGui::PopID();
   }
   Gap();

@@ -275,6 +275,63 @@ TEST_CASE("HostedProvider.ClientErrorsFailAtOnceWithWhatToDo") {
   CHECK(call.resp.error.find("Check the base URL") != std::string::npos);
 }
 
+TEST_CASE("HostedProvider.WholeCallTimeoutStopsATricklingStream") {
+  // Every piece arrives well inside the idle timeout, but the whole reply
+  // would take ~3 s: the per-call timeout (600 ms) ends each attempt.
+  LlmTestServer server({"--chunk-size", "8", "--chunk-ms", "150"});
+  server.Replies(nlohmann::json({{"SPEC_PM", kReply}}).dump());
+  for (const char* protocol : {"openai", "anthropic"}) {
+    const std::string protocol_name = protocol;
+    CAPTURE(protocol_name);
+    server.Reset();
+    server.Replies(nlohmann::json({{"SPEC_PM", kReply}}).dump());
+    Waits w;
+    HostedConfig c;
+    c.base_url = server.base_url();
+    c.model = "test-model";
+    c.timeout_ms = 600;
+    c.idle_timeout_ms = 5000;
+    c.retry.max_attempts = 2;
+    c.retry.base_delay_ms = 10;
+    c.sleep = [&w](int64_t ms, const CancelToken&) {
+      w.ms.push_back(ms);
+      return true;
+    };
+    HostedProvider p(std::string(protocol) == "openai" ? MakeOpenAiProtocol() : MakeAnthropicProtocol(), c,
+                     std::shared_ptr<HttpTransport>(MakeCurlTransport()));
+    std::vector<std::string> chunks;
+    LlmResponse r = p.Complete(Request(), [&](const std::string& s) { chunks.push_back(s); }, CancelToken{});
+    CHECK_FALSE(r.ok);
+    CHECK(r.text.empty());             // the partial stream is not a reply
+    CHECK_FALSE(chunks.empty());       // though pieces did arrive before the deadline
+    CHECK(r.attempts == 2);            // a timeout is retried, then given up
+    CHECK_MESSAGE(r.error.find("no complete reply from " + server.base_url() + " within 0.6 s") != std::string::npos,
+                  r.error);
+    CHECK(server.Stats()["requests"] == 2);
+  }
+}
+
+TEST_CASE("HostedProvider.SwitchesToMaxCompletionTokensWhenTheModelAsks") {
+  LlmTestServer server;
+  server.Replies(nlohmann::json({{"SPEC_PM", kReply}}).dump());
+  Waits w;
+  auto p = Provider("openai", server, &w, "needs-max-completion-tokens");
+  Call c = Run(*p);
+  REQUIRE_MESSAGE(c.resp.ok, c.resp.error);
+  CHECK(c.resp.text == kReply);
+  CHECK(server.Stats()["requests"] == 2);  // the refused call, then the same call with the newer parameter
+  CHECK(w.ms.empty());                      // at once, no back-off
+  // The provider remembers: the next call goes out right the first time.
+  c = Run(*p);
+  REQUIRE(c.resp.ok);
+  CHECK(c.resp.attempts == 1);
+  CHECK(server.Stats()["requests"] == 3);
+  // A model that accepts max_tokens never sees the newer parameter refused.
+  auto plain = Provider("openai", server, &w);
+  CHECK(Run(*plain).resp.attempts == 1);
+  CHECK(server.Stats()["requests"] == 4);
+}
+
 TEST_CASE("HostedProvider.NoServerIsAConnectionErrorAfterRetries") {
   int port;
   {

@@ -35,6 +35,10 @@ error body), slow_first_byte, stall (silence after the first event), cut
 (socket closed mid-stream), malformed (a non-JSON event), empty (no text),
 error_event (an error event inside the 200 stream), length, refusal, reset
 (connection closed with no response at all).
+
+Models that answer as real APIs do: "missing-model" gets 404; on the OpenAI
+protocol "needs-max-completion-tokens" gets OpenAI's 400 for reasoning models
+when the request says max_tokens instead of max_completion_tokens.
 """
 import argparse
 import json
@@ -50,6 +54,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 STATUS_KINDS = {"400", "401", "403", "404", "429", "500", "502", "503", "529"}
 STREAM_KINDS = {"slow_first_byte", "stall", "cut", "malformed", "empty", "error_event", "length", "refusal", "reset"}
 FAULT_KINDS = STATUS_KINDS | STREAM_KINDS
+NEWER_PARAM_MODEL = "needs-max-completion-tokens"
 
 OPENAI_PATHS = {"/v1/chat/completions", "/chat/completions", "/openai/v1/chat/completions"}
 ANTHROPIC_PATHS = {"/v1/messages", "/messages", "/anthropic/v1/messages"}
@@ -503,7 +508,7 @@ class Handler(BaseHTTPRequestHandler):
         finally:
             self.state.depart(clean)
 
-    def rejection(self, wire_class, model):
+    def rejection(self, wire_class, model, body):
         """The (status, body) a real API answers before doing any work, or None."""
         if wire_class is AnthropicWire and not self.headers.get("anthropic-version"):
             return 400, {"type": "error", "error": {"type": "invalid_request_error",
@@ -515,6 +520,12 @@ class Handler(BaseHTTPRequestHandler):
                 return 401, wire_class.error_body(401, model)
         if model == "missing-model":
             return 404, wire_class.error_body(404, model)
+        if wire_class is OpenAiWire and model == NEWER_PARAM_MODEL and "max_tokens" in body:
+            # What OpenAI answers for its reasoning models (o1, o3, gpt-5 ...).
+            return 400, {"error": {"message": "Unsupported parameter: 'max_tokens' is not supported with this model. "
+                                              "Use 'max_completion_tokens' instead.",
+                                   "type": "invalid_request_error", "param": "max_tokens",
+                                   "code": "unsupported_parameter"}}
         return None
 
     def answer(self, wire_class, body, user, label, request_id):
@@ -522,7 +533,7 @@ class Handler(BaseHTTPRequestHandler):
         model = str(body.get("model", ""))
         if self.opts.latency_ms:
             time.sleep(self.opts.latency_ms / 1000)
-        rejected = self.rejection(wire_class, model)
+        rejected = self.rejection(wire_class, model, body)
         if rejected:
             self.send_json(*rejected)
             return False

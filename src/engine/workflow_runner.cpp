@@ -74,6 +74,17 @@ class WorkflowRunner::Handler final : public SchedulerHandler {
   bool HasFanOut(int phase) const override { return spec_.phases[phase].fan_out.has_value(); }
 
   JobOutcome RunJob(int phase, int item, const CancelToken& cancel) override {
+    JobOutcome out = RunJobBody(phase, item, cancel);
+    std::lock_guard<std::mutex> lock(mu_);
+    ReleaseBudget(phase, item);  // a job that ended before its call
+    return out;
+  }
+
+  // Under mu_. The reservation ends when the call's cost is counted (or the
+  // job ends without a call), so a cost is never counted twice.
+  void ReleaseBudget(int phase, int item) { budget_reserved_.erase({phase, item}); }
+
+  JobOutcome RunJobBody(int phase, int item, const CancelToken& cancel) {
     const PhaseSpec& p = spec_.phases[phase];
     {
       std::lock_guard<std::mutex> lock(mu_);
@@ -127,22 +138,57 @@ class WorkflowRunner::Handler final : public SchedulerHandler {
     return all;
   }
 
-  std::string LaunchBlocker(int, int) override {
-    if (opt_.budget_usd <= 0) return "";
+  // Whether a job calls the model (fan-out items and whole generating
+  // phases do; prepare, join, validate-without-reviews and done do not).
+  bool MakesCall(int phase, int item) const {
+    if (item >= 0) return true;
+    const auto& type = spec_.phases[phase].phase_type;
+    return item == kWholePhase && type != "done" && type != "validate";
+  }
+
+  // The most a call can cost, before it is made: its prompt is the brief, the
+  // phase's upstream artifacts (and the fan-out item) plus persona and rules,
+  // in tokens at the characters-per-token this run has measured (4 until the
+  // first reply) with a 10% margin; its output at most max_tokens. Reserving
+  // the worst case makes the budget a cap, not a hope: reply lengths vary too
+  // much to predict (one architecture reply was 3x the longest before it).
+  double EstimateCallCost(int phase, int item) {
+    constexpr size_t kPersonaAndRulesChars = 4000;
+    NamedTexts inputs;
+    GatherInputs(phase, &inputs);
+    size_t chars = project_.brief.size() + kPersonaAndRulesChars;
+    for (const auto& [name, content] : inputs) chars += name.size() + content.size();
     std::lock_guard<std::mutex> lock(mu_);
-    double spent = 0;
-    int calls = 0;
-    for (const auto& a : acc_) {
-      spent += a.cost;
-      calls += a.calls;
-    }
-    double next = calls > 0 ? spent / calls : 0;
-    if (spent + next > opt_.budget_usd) {
-      char buf[200];
-      std::snprintf(buf, sizeof buf, "the run's budget of $%.2f would be exceeded (spent $%.4f, next call ~$%.4f)",
-                    opt_.budget_usd, spent, next);
+    if (item >= 0 && item < static_cast<int>(items_[phase].size())) chars += items_[phase][item].body.size();
+    const double chars_per_token =
+        prompt_tokens_seen_ > 0 ? static_cast<double>(prompt_chars_seen_) / static_cast<double>(prompt_tokens_seen_) : 4;
+    TokenUsage u;
+    u.input_tokens = static_cast<int64_t>(1.1 * static_cast<double>(chars) / std::max(chars_per_token, 1.0));
+    u.output_tokens = opt_.max_tokens;
+    const double c = opt_.cost ? opt_.cost(r_.provider_.Name(), r_.provider_.Model(), u) : -1;
+    return std::max(c, 0.0);  // unknown price: nothing to hold against the budget
+  }
+
+  // The budget holds across parallel launches: each launched call reserves
+  // its estimate until its real cost is counted, so phases launched in one go
+  // cannot each spend the same remaining dollars.
+  std::string LaunchBlocker(int phase, int item) override {
+    if (opt_.budget_usd <= 0 || !MakesCall(phase, item)) return "";
+    const double next = EstimateCallCost(phase, item);
+    std::lock_guard<std::mutex> lock(mu_);
+    double spent = 0, reserved = 0;
+    for (const auto& a : acc_) spent += a.cost;
+    for (const auto& [job, estimate] : budget_reserved_) reserved += estimate;
+    if (spent + reserved + next > opt_.budget_usd) {
+      char buf[240];
+      std::snprintf(buf, sizeof buf,
+                    "the run's budget of $%.2f would be exceeded (spent $%.4f, $%.4f held for %zu call%s in flight, "
+                    "next call up to $%.4f)",
+                    opt_.budget_usd, spent, reserved, budget_reserved_.size(), budget_reserved_.size() == 1 ? "" : "s",
+                    next);
       return buf;
     }
+    budget_reserved_.insert({{phase, item}, next});
     return "";
   }
 
@@ -219,6 +265,11 @@ class WorkflowRunner::Handler final : public SchedulerHandler {
     LlmResponse resp = r_.provider_.Complete(
         req, [&](const std::string& chunk) { if (observer_) observer_->OnText(phase, item, chunk); }, cancel);
     std::lock_guard<std::mutex> lock(mu_);
+    ReleaseBudget(phase, item);
+    if (!resp.cached && resp.usage.input_tokens > 0) {
+      prompt_chars_seen_ += static_cast<int64_t>(prompt.system.size() + prompt.user.size());
+      prompt_tokens_seen_ += resp.usage.input_tokens;
+    }
     Accumulator& a = acc_[phase];
     if (resp.cached) ++a.cached_calls;
     else ++a.calls;
@@ -227,6 +278,7 @@ class WorkflowRunner::Handler final : public SchedulerHandler {
       double c = opt_.cost(r_.provider_.Name(), r_.provider_.Model(), resp.usage);
       if (c < 0) a.cost_known = false;
       else a.cost += c;
+
     } else if (!resp.cached && r_.provider_.IsLanguageModel()) {
       a.cost_known = false;
     }
@@ -462,6 +514,8 @@ class WorkflowRunner::Handler final : public SchedulerHandler {
   std::vector<std::vector<std::string>> results_;
   std::vector<char> changed_;
   std::vector<int64_t> first_start_us_;
+  std::map<std::pair<int, int>, double> budget_reserved_;  // (phase, item) launched, call not counted yet -> estimate
+  int64_t prompt_chars_seen_ = 0, prompt_tokens_seen_ = 0;  // measured characters per token, for estimates
   int64_t run_start_us_ = 0;
 };
 

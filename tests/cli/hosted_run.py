@@ -14,6 +14,10 @@ test server (tests/support/llm_test_server.py), once per protocol (issue #4).
    response cache, no request reaches the server.
 4. A 401 on every call: the run fails, says the key was rejected, and the key
    appears in no output.
+5. (openai) A priced model with --budget-usd well under the run's cost: the
+   run stops launching phases, says why, spends no more than the budget, and
+   the server saw fewer requests than a full run; an unpriced model reports
+   its cost as unknown (null), never a guess.
 
 usage: hosted_run.py SPECWAVE_BINARY SOURCE_ROOT SCRATCH_DIR
 """
@@ -129,10 +133,38 @@ def main():
                 fail(f"{protocol}: the API key appears in the failure output")
             print(f"{protocol}: a rejected key fails the run: " +
                   next(l for l in out.splitlines() if "API key was rejected" in l).strip()[:160])
+            if protocol == "openai":
+                budget_step(binary, args, scratch, port, env, report)
     finally:
         server.terminate()
         server.wait(timeout=10)
     print("OK")
+
+
+def budget_step(binary, args, scratch, port, env, full):
+    if full.get("cost_usd") is not None:
+        fail(f"an unpriced model reported a cost: {full['cost_usd']}")
+    priced = list(args)
+    priced[priced.index("test-model")] = "gpt-4o"  # priced in assets/pricing.yml
+    priced[priced.index("--db") + 1] = os.path.join(scratch, "budget.db")
+    control(port, "/_control/reset", {})
+    res = run(binary, [*priced, "--no-cache", "--budget-usd", "0.10"], env)
+    out = res.stdout + res.stderr
+    try:
+        report = json.loads(res.stdout)
+    except ValueError:
+        fail("the budget run printed no JSON report", res)
+    stats = control(port, "/_stats")
+    if report["status"] == "succeeded" or "budget" not in report.get("stop_reason", ""):
+        fail(f"a $0.10 budget did not stop the run: status {report['status']}", res)
+    if report["cost_usd"] is None or report["cost_usd"] > 0.10:
+        fail(f"the budget run spent {report['cost_usd']}, over $0.10", res)
+    if stats["requests"] >= full["model_calls"]:
+        fail(f"the budget run still made {stats['requests']} requests", res)
+    if KEY in out:
+        fail("the API key appears in the budget run's output")
+    print(f"openai: a $0.10 budget stopped the run after {stats['requests']} requests, ${report['cost_usd']:.4f} spent: "
+          + report["stop_reason"][:120])
 
 
 if __name__ == "__main__":

@@ -40,6 +40,12 @@ try {
   await second.goto(server.url);
   await waitForApp(second, 3);
   const firstFrame = await second.evaluate(() => window.specwave.firstFrameMs);
+  const marks = await second.evaluate(() => performance.getEntriesByType('mark')
+    .filter((m) => m.name.startsWith('specwave:')).map((m) => [m.name.slice(9), m.startTime]));
+  const nav = await second.evaluate(() => {
+    const n = performance.getEntriesByType('navigation')[0];
+    return n ? { response: n.responseEnd, dom: n.domContentLoadedEventEnd } : null;
+  });
   const memory = await second.evaluate(() => ({
     jsHeap: performance.memory ? performance.memory.usedJSHeapSize : null,
     wasm: window.specwave.module.HEAPU8.length,
@@ -48,6 +54,9 @@ try {
   for (const [name, size, z] of rows) console.log(`  ${name.padEnd(40)} ${String(size).padStart(9)} B  ${String(z).padStart(8)} B gz`);
   console.log(`  total ${raw} B, gzipped ${gz} B (${(gz / 1048576).toFixed(2)} MiB; budget 2 MiB)`);
   console.log(`navigation -> first drawn frame (service worker in control): ${firstFrame.toFixed(0)} ms (budget 1500 ms)`);
+  console.log('  where the time goes (ms from navigation):' +
+              (nav ? ` html ${nav.response.toFixed(0)}, DOMContentLoaded ${nav.dom.toFixed(0)},` : '') +
+              marks.map(([n, t]) => ` ${n} ${t.toFixed(0)}`).join(','));
   console.log(`first visit incl. the one isolation reload, until frames are drawn: ${firstVisitMs} ms`);
   console.log(`memory after loading the sample project: wasm ${(memory.wasm / 1048576).toFixed(1)} MiB, JS heap ${memory.jsHeap ? (memory.jsHeap / 1048576).toFixed(1) + ' MiB' : 'n/a'}`);
 } finally {

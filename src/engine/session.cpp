@@ -362,9 +362,11 @@ void Session::LoadProjectLocked(int64_t id) {
   if (last_regen && (!last || last_regen->id > last->id)) last = last_regen;
   std::optional<RunReport> report;
   if (last && spec) {
+    std::vector<char> recorded(phases.size(), 0);
     for (const auto& pr : ports_.store->ListPhaseRuns(last->id)) {
       int i = spec->IndexOf(pr.phase);
       if (i < 0) continue;
+      recorded[i] = 1;
       phases[i].status = pr.status;
       phases[i].reason = pr.error;
       phases[i].calls = pr.calls;
@@ -372,6 +374,18 @@ void Session::LoadProjectLocked(int64_t id) {
       phases[i].usage = pr.usage;
     }
     report = RunReport::FromJson(last->metrics_json);
+    // An imported project carries its last run's report but no phase records:
+    // the report says how each phase ended (a viewer must not show them as
+    // waiting).
+    for (const auto& rp : report ? report->phases : std::vector<PhaseReport>{}) {
+      int i = spec->IndexOf(rp.name);
+      if (i < 0 || recorded[i]) continue;
+      phases[i].status = rp.status;
+      phases[i].reason = rp.reason;
+      phases[i].calls = rp.calls;
+      phases[i].cached_calls = rp.cached_calls;
+      phases[i].usage = rp.usage;
+    }
   }
   SessionSettings settings = SessionSettings::FromJson(project->settings_json);
   {

@@ -172,6 +172,8 @@ test('embedded in a cross-site documentation page, driven by postMessage', async
     }, null, { what: 'the embed to show prd.md' });
     assert.equal(state.embed, true);
     assert.equal(state.read_only, true);
+    assert.deepEqual(state.phases.filter((p) => p.status !== 'succeeded').map((p) => p.name), [],
+                     'the DAG shows how each phase of the exported run ended, not "waiting"');
     console.log(`# embed: threads=${state.threads} (Chromium isolates the frame with Document-Isolation-Policy ` +
                 `when it can; elsewhere the single-threaded viewer runs)`);
     // Loading another project through the API.

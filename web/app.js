@@ -116,6 +116,32 @@
     });
   }
 
+  // The way out of a damaged database (the app shows a read-only copy of
+  // what it could read and says so): ?new-database=1 renames the file, and
+  // its journal, to damaged-<time>.db before the module opens the database,
+  // so nothing is deleted and the next start creates a new one. Only the tab
+  // that owns the database lock does this.
+  async function setDamagedDatabaseAside() {
+    const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('specwave', { create: true });
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    for (const [name, kept] of [['specwave.db', `damaged-${stamp}.db`],
+                                ['specwave.db-journal', `damaged-${stamp}.db-journal`]]) {
+      // The page this one replaced may still be closing its handle on the
+      // file: a locked file is retried for a few seconds.
+      for (let attempt = 0; ; ++attempt) {
+        try {
+          await (await dir.getFileHandle(name)).move(kept);
+          break;
+        } catch (e) {
+          if (e.name === 'NotFoundError') break;
+          if (attempt >= 40) throw e;
+          await new Promise((r) => setTimeout(r, 250));
+        }
+      }
+    }
+    history.replaceState(null, '', location.pathname);
+  }
+
   async function fetchBytes(path) {
     const res = await fetch(path);
     if (!res.ok) throw new Error(`${path}: HTTP ${res.status}`);
@@ -215,6 +241,7 @@
     }
     const owner = !embed && threads ? await acquireDatabaseLock() : false;
     mark('lock');
+    if (owner && params.get('new-database') === '1') await setDamagedDatabaseAside();
     say('Loading…');
     const build = await (await fetch('build.json')).json();
     const files = await Promise.all(build.preload.map(async (p) => [p, await fetchBytes(p)]));

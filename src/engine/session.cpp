@@ -115,9 +115,14 @@ Session::Session(Ports ports) : ports_(std::move(ports)) {
   // once it is open, and the caller here may be the browser's main thread.
   Enqueue([this] {
     bool ro = ports_.store && ports_.store->read_only();
+    std::string ro_reason = ro ? ports_.store->ReadOnlyReason() : "";
     StoreError health = ports_.store ? ports_.store->Health() : StoreError{};
     std::lock_guard<std::mutex> lock(model_mu_);
     model_.read_only = model_.read_only || ro;
+    if (!ro_reason.empty() && !health) {
+      model_.banner_kind = BannerKind::kWarning;
+      model_.banner = ro_reason;
+    }
     if (health) {
       model_.banner_kind = health.kind == StoreError::Kind::kBusy ? BannerKind::kInfo : BannerKind::kError;
       model_.banner = health.message;

@@ -165,6 +165,9 @@ class Store {
   virtual ~Store() = default;
 
   virtual bool read_only() const = 0;
+  // Why a store that opened is read-only, for a person ("" if it is not, or
+  // if the caller asked for read-only): e.g. written by a newer Specwave.
+  virtual std::string ReadOnlyReason() const { return ""; }
 
   // Projects.
   virtual StoreError CreateProject(ProjectRecord& project) = 0;  // sets id, timestamps

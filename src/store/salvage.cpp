@@ -218,6 +218,37 @@ StoreError SalvageDatabase(const std::string& path, SalvageReport* report, const
   return {};
 }
 
+std::unique_ptr<SqliteStore> OpenRescuedCopy(const std::string& path, const std::string& vfs,
+                                             const std::string& way_out, StoreError* error) {
+  SalvageReport report;
+  if (StoreError e = SalvageDatabase(path, &report, vfs)) {
+    *error = e;
+    return nullptr;
+  }
+  SqliteOptions memory;
+  memory.path = ":memory:";
+  memory.journal = JournalMode::kDelete;
+  auto copy = OpenSqliteStore(memory, error);
+  if (!copy) return nullptr;
+  for (auto& bundle : report.projects) {
+    int64_t id = 0;
+    if (StoreError e = WriteProjectBundle(*copy, bundle, &id))
+      report.problems.push_back("project '" + bundle.project.name + "' could not be shown: " + e.message);
+  }
+  std::string reason = "the database file is damaged; shown read-only is what could be read from it (" +
+                       std::to_string(report.projects.size()) + " project" + (report.projects.size() == 1 ? "" : "s") +
+                       ", " + std::to_string(report.versions_read) + " artifact versions";
+  if (report.versions_damaged) reason += ", " + std::to_string(report.versions_damaged) + " of them damaged";
+  reason += ")";
+  if (!report.problems.empty())
+    reason += "; lost or damaged: " + report.problems.front() +
+              (report.problems.size() > 1 ? " (and " + std::to_string(report.problems.size() - 1) + " more)" : "");
+  if (!way_out.empty()) reason += ". " + way_out;
+  copy->Freeze(reason);
+  *error = {};
+  return copy;
+}
+
 StoreError SalvageExport(const std::string& path, const std::string& out_dir, SalvageReport* report,
                          const std::string& vfs) {
   try {

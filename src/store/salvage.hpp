@@ -15,7 +15,10 @@
 #include <string>
 #include <vector>
 
+#include <memory>
+
 #include "store/project_bundle.hpp"
+#include "store/sqlite_store.hpp"
 
 namespace specwave {
 
@@ -30,6 +33,14 @@ struct SalvageReport {
 // Reads what it can. Fails only when the file cannot be opened at all or
 // holds no readable Specwave table.
 StoreError SalvageDatabase(const std::string& path, SalvageReport* report, const std::string& vfs = "");
+
+// The way out where there is no second file to write to (the browser's OPFS
+// database): what SalvageDatabase read, loaded into an in-memory store that is
+// then frozen read-only, its reason naming the damage, what was recovered
+// and `way_out` (what the person can do next). The damaged file is not
+// changed. Null when nothing could be read.
+std::unique_ptr<SqliteStore> OpenRescuedCopy(const std::string& path, const std::string& vfs,
+                                             const std::string& way_out, StoreError* error);
 
 // SalvageDatabase, then each project as OUT/<id>-<slug>/ and a
 // salvage-report.txt. OUT must not exist or be empty.

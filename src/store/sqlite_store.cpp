@@ -138,6 +138,13 @@ StoreError SqliteStore::Open() {
 
 bool SqliteStore::written_by_newer_specwave() const { return schema_version_ > sql::LatestSchemaVersion(); }
 
+std::string SqliteStore::ReadOnlyReason() const {
+  if (!frozen_reason_.empty()) return frozen_reason_;
+  if (!written_by_newer_specwave()) return "";
+  return "this database was written by a newer Specwave (schema " + std::to_string(schema_version_) + " > " +
+         std::to_string(sql::LatestSchemaVersion()) + "): it is shown read-only; update Specwave to change it";
+}
+
 int64_t SqliteStore::Now() const { return clock_->NowUnixMs(); }
 
 StoreError SqliteStore::CheckWritable() const {

@@ -68,6 +68,13 @@ class SqliteStore final : public Store {
   SqliteStore& operator=(const SqliteStore&) = delete;
 
   bool read_only() const override { return options_.read_only; }
+  std::string ReadOnlyReason() const override;
+  // Read-only from now on, with the reason shown to the person (a rescued
+  // in-memory copy of a damaged file: store/salvage.hpp).
+  void Freeze(std::string reason) {
+    options_.read_only = true;
+    frozen_reason_ = std::move(reason);
+  }
   int schema_version() const { return schema_version_; }             // PRAGMA user_version of the file
   bool written_by_newer_specwave() const;                            // schema_version() > this build's (read-only)
   const std::string& journal_mode() const { return journal_mode_; }  // as SQLite reports it
@@ -139,6 +146,7 @@ class SqliteStore final : public Store {
   std::mutex mu_;
   int schema_version_ = 0;
   std::string journal_mode_;
+  std::string frozen_reason_;
 };
 
 // Opens (creating and migrating when read-write) the database. On failure

@@ -170,6 +170,10 @@ bool StoreThread::read_only() const {
   return Call([](Store& st) { return st.read_only(); });
 }
 
+std::string StoreThread::ReadOnlyReason() const {
+  return Call([](Store& st) { return st.ReadOnlyReason(); });
+}
+
 StoreError StoreThread::Health() {
   {
     State& s = *state_;

@@ -55,6 +55,7 @@ class StoreThread final : public Store {
   StoreError WaitUntilOpen();
 
   bool read_only() const override;
+  std::string ReadOnlyReason() const override;
 
   StoreError CreateProject(ProjectRecord& project) override;
   std::vector<ProjectRecord> ListProjects() override;

@@ -79,6 +79,10 @@ TEST_CASE("SqliteStore.NewerSchemaIsRefusedForWritingWithAWayOut") {
   auto store = OpenOrFail(o);
   CHECK(store->read_only());
   CHECK(store->schema_version() == 99);
+  // A front end tells the person why it shows the data read-only.
+  CHECK(store->ReadOnlyReason() ==
+        "this database was written by a newer Specwave (schema 99 > 1): it is shown read-only; update Specwave to "
+        "change it");
   REQUIRE(store->ListProjects().size() == 1);
   CHECK(store->ListArtifacts(id).size() == 3);
   CHECK(store->LatestVersion(id, "doc1.md"));
@@ -99,6 +103,7 @@ TEST_CASE("SqliteStore.ReadOnlyOpenRefusesEveryWrite") {
   o.path = path;
   o.read_only = true;
   auto store = OpenOrFail(o);
+  CHECK(store->ReadOnlyReason() == "");  // asked for: nothing to explain
   ProjectRecord p = *store->GetProject(id);
   ArtifactVersion v;
   v.project_id = id;
@@ -225,6 +230,49 @@ TEST_CASE("SqliteStore.DamagedPageIsCorruptAndSalvageRecoversTheRest") {
   v.artifact = "new.md";
   v.author = "user";
   CHECK(writer->AddVersion(v).kind == Kind::kCorrupt);
+}
+
+TEST_CASE("SqliteStore.RescuedCopyShowsWhatCouldBeReadReadOnly") {
+  // The browser's way out (one OPFS file, nowhere to export to on disk).
+  std::string path = FreshDb("bad_rescue");
+  MakeDatabase(path, 400, 1500);
+  std::string bytes = ReadAll(path);
+  size_t at = bytes.find("# Version 200\n");
+  REQUIRE(at != std::string::npos);
+  const int64_t page_size = QueryRaw(path, "PRAGMA page_size");
+  size_t page_start = at / page_size * page_size;
+  for (size_t i = 0; i < 8; ++i) bytes[page_start + i] = '\xff';
+  WriteAll(path, bytes);
+  REQUIRE(OpenError(path).kind == Kind::kCorrupt);
+
+  StoreError err;
+  auto copy = OpenRescuedCopy(path, "", "Export each project.", &err);
+  REQUIRE_MESSAGE(copy, err.message);
+  CHECK_FALSE(err);
+  CHECK(copy->read_only());
+  const std::string reason = copy->ReadOnlyReason();
+  CHECK(reason.find("the database file is damaged") == 0);
+  CHECK(reason.find("1 project,") != std::string::npos);
+  CHECK(reason.find("lost or damaged:") != std::string::npos);
+  CHECK(reason.rfind("Export each project.") == reason.size() - 20);
+  auto projects = copy->ListProjects();
+  REQUIRE(projects.size() == 1);
+  int total = 0;
+  for (const auto& a : copy->ListArtifacts(projects[0].id))
+    total += static_cast<int>(copy->ListVersions(projects[0].id, a.artifact).size());
+  CHECK(total > 300);
+  CHECK(total < 400);
+  ArtifactVersion v;
+  v.project_id = projects[0].id;
+  v.artifact = "new.md";
+  v.author = "user";
+  CHECK(copy->AddVersion(v).kind == Kind::kReadOnly);  // an edit here would vanish with the tab
+  CHECK(ReadAll(path) == bytes);                          // the damaged file is left as it was
+
+  std::string garbage = FreshDb("bad_rescue_garbage");
+  WriteAll(garbage, std::string(8192, 'x'));
+  CHECK_FALSE(OpenRescuedCopy(garbage, "", "", &err));
+  CHECK(err.kind == Kind::kCorrupt);
 }
 
 TEST_CASE("SqliteStore.FlippedByteInContentIsCaughtByItsHash") {

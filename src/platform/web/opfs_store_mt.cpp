@@ -7,6 +7,7 @@
 
 #include "platform/web/browser_store.hpp"
 #include "platform/web/opfs_vfs.hpp"
+#include "store/salvage.hpp"
 #include "store/sqlite_store.hpp"
 #include "store/store_thread.hpp"
 
@@ -58,7 +59,31 @@ std::unique_ptr<Store> OpenOpfsStore() {
       error->message = "could not register the OPFS storage layer";
       return nullptr;
     }
-    return OpenSqliteStore(SqliteOptions::ForBrowser(kOpfsDatabaseName, kOpfsVfsName), error);
+    auto store = OpenSqliteStore(SqliteOptions::ForBrowser(kOpfsDatabaseName, kOpfsVfsName), error);
+    if (!store && error->kind == StoreError::Kind::kTooNew) {
+      // Written by a newer Specwave (another tab on a newer build, or a
+      // rollback): show it read-only rather than nothing; the store says why.
+      SqliteOptions ro = SqliteOptions::ForBrowser(kOpfsDatabaseName, kOpfsVfsName);
+      ro.read_only = true;
+      StoreError second;
+      store = OpenSqliteStore(ro, &second);
+      if (store) *error = {};
+    }
+    if (!store && error->kind == StoreError::Kind::kCorrupt) {
+      // A damaged file: show what can still be read, read-only, and leave the
+      // file as it is. The way out is in the page (web/app.js).
+      StoreError rescue;
+      if (auto copy = OpenRescuedCopy(kOpfsDatabaseName, kOpfsVfsName,
+                                      "Export each project (Projects > Export), then open this page with "
+                                      "?new-database=1 to start a new database; the damaged file is kept "
+                                      "beside it in this browser's storage",
+                                      &rescue)) {
+        *error = {};
+        return copy;
+      }
+      error->message += " (reading what is left failed too: " + rescue.message + ")";
+    }
+    return store;
   };
   return std::make_unique<StoreThread>(std::move(o));
 }

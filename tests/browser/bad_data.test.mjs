@@ -132,3 +132,40 @@ test('a damaged database: a read-only copy of what could be read, export, then a
     await context.close();
   }
 });
+
+test('storage quota exceeded mid-run: a clear error, completed phases kept, and the run resumes once there is room', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  try {
+    await page.goto(server.url);
+    await waitForApp(page);
+    await waitForState(page, (st) => st.spec_phases > 0 && st.phases_drawn === st.spec_phases, 'a project');
+    // Chromium's DevTools protocol caps this origin's quota just above what
+    // it uses now: the first phases fit, a later commit does not.
+    const cdp = await context.newCDPSession(page);
+    const origin = new URL(server.url).origin;
+    const { usage } = await page.evaluate(() => navigator.storage.estimate());
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: usage + 40000 });
+    await page.evaluate(() => window.specwave.run(0));
+    const stopped = await waitForState(page, (st) => !st.running && st.run_status === 'failed', 'the run to stop');
+    assert.match(stopped.banner, /storage is full: the last change was not saved; free space or export the project/);
+    const kept = stopped.phases.filter((p) => p.status === 'succeeded').map((p) => p.name);
+    assert.ok(kept.length >= 1, 'at least one phase completed before the quota ran out');
+    console.log(`# quota exceeded after ${kept.join(', ')}: ${stopped.banner}`);
+
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin });  // room again
+    await page.evaluate(() => window.specwave.resume());
+    const gate = await waitForState(page, (st) => st.pending_gates.length > 0 || (!st.running && st.run_status !== 'running'),
+                                    'the resumed run');
+    if (gate.pending_gates.length) await page.evaluate(() => window.specwave.approve('SPEC_ARCHITECT', 'architecture_approved'));
+    const done = await waitForState(page, (st) => !st.running && st.run_status === 'succeeded', 'the run to finish', 120000);
+    assert.equal(done.artifacts, 14);
+    const report = await page.evaluate(() => window.specwave.metrics());
+    for (const name of kept) {
+      const phase = report.phases.find((p) => p.name === name);
+      assert.ok(phase.done_earlier, `${name} was kept from before, not run again`);
+    }
+  } finally {
+    await context.close();
+  }
+});

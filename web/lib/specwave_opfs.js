@@ -75,7 +75,12 @@ mergeInto(LibraryManager.library, {
   specwave_opfs_write__deps: ['$SpecwaveOpfs'],
   specwave_opfs_write: function (id, ptr, n, offset) {
     try {
-      return SpecwaveOpfs.handles[id].write(HEAPU8.slice(ptr, ptr + n), { at: offset });
+      const wrote = SpecwaveOpfs.handles[id].write(HEAPU8.slice(ptr, ptr + n), { at: offset });
+      if (wrote === n) return wrote;
+      // Chromium (seen in 156) does not throw when the quota is exceeded: it
+      // returns base::File's FILE_ERROR_NO_SPACE (-8) as an unsigned count.
+      if (wrote === 4294967288 || (wrote | 0) === -8) return -2;
+      return wrote > n ? -1 : wrote;
     } catch (e) { return e && e.name === 'QuotaExceededError' ? -2 : -1; }
   },
 

@@ -10,14 +10,19 @@
 #pragma once
 
 #include <memory>
+#include <string>
 
 #include "engine/store_port.hpp"
+#include "platform/web/opfs_vfs.hpp"
 
 namespace specwave::web {
 
 // SQLite on OPFS through a StoreThread; errors (no OPFS, quota, a damaged
-// file, a newer schema) surface through Health() and failed calls.
-std::unique_ptr<Store> OpenOpfsStore();
+// file, a newer schema) surface through Health() and failed calls. At most
+// one per page: the OPFS handles stay with their thread for the page's life.
+// The app's database is specwave.db; the browser storage benchmark
+// (bench/web/) opens its own files beside it so it never touches a user's.
+std::unique_ptr<Store> OpenOpfsStore(const std::string& database_name = kOpfsDatabaseName);
 
 // In-memory SQLite (embed viewer, read-only second tab, no OPFS).
 std::unique_ptr<Store> OpenMemoryStore(bool threads);

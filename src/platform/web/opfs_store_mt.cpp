@@ -19,6 +19,7 @@ namespace {
 // Handed from the main thread to the database thread.
 struct DbThreadStart {
   std::function<void()> body;
+  std::string files;  // OpfsFileList of the database
 };
 
 DbThreadStart* g_start = nullptr;
@@ -26,7 +27,7 @@ std::string g_open_error;  // written on the database thread before body() runs
 
 void* DbThreadMain(void* arg) {
   g_start = static_cast<DbThreadStart*>(arg);
-  specwave_opfs_open_async(OpfsFileList().c_str());
+  specwave_opfs_open_async(g_start->files.c_str());
   // Back to this worker's event loop so the OPFS promises can resolve; the
   // thread stays alive and continues in specwave_opfs_ready.
   emscripten_exit_with_live_runtime();
@@ -35,17 +36,17 @@ void* DbThreadMain(void* arg) {
 
 }  // namespace
 
-std::unique_ptr<Store> OpenOpfsStore() {
+std::unique_ptr<Store> OpenOpfsStore(const std::string& database_name) {
   StoreThread::Options o;
-  o.spawn = [](std::function<void()> body) {
+  o.spawn = [files = OpfsFileList(database_name)](std::function<void()> body) {
     pthread_t thread;
     pthread_attr_t attr;
     pthread_attr_init(&attr);
     pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
-    pthread_create(&thread, &attr, DbThreadMain, new DbThreadStart{std::move(body)});
+    pthread_create(&thread, &attr, DbThreadMain, new DbThreadStart{std::move(body), files});
     pthread_attr_destroy(&attr);
   };
-  o.open = [](StoreError* error) -> std::unique_ptr<Store> {
+  o.open = [database_name](StoreError* error) -> std::unique_ptr<Store> {
     if (!g_open_error.empty()) {
       error->kind = g_open_error.rfind("busy:", 0) == 0 ? StoreError::Kind::kBusy : StoreError::Kind::kIo;
       error->message = error->kind == StoreError::Kind::kBusy
@@ -59,11 +60,11 @@ std::unique_ptr<Store> OpenOpfsStore() {
       error->message = "could not register the OPFS storage layer";
       return nullptr;
     }
-    auto store = OpenSqliteStore(SqliteOptions::ForBrowser(kOpfsDatabaseName, kOpfsVfsName), error);
+    auto store = OpenSqliteStore(SqliteOptions::ForBrowser(database_name, kOpfsVfsName), error);
     if (!store && error->kind == StoreError::Kind::kTooNew) {
       // Written by a newer Specwave (another tab on a newer build, or a
       // rollback): show it read-only rather than nothing; the store says why.
-      SqliteOptions ro = SqliteOptions::ForBrowser(kOpfsDatabaseName, kOpfsVfsName);
+      SqliteOptions ro = SqliteOptions::ForBrowser(database_name, kOpfsVfsName);
       ro.read_only = true;
       StoreError second;
       store = OpenSqliteStore(ro, &second);
@@ -73,7 +74,7 @@ std::unique_ptr<Store> OpenOpfsStore() {
       // A damaged file: show what can still be read, read-only, and leave the
       // file as it is. The way out is in the page (web/app.js).
       StoreError rescue;
-      if (auto copy = OpenRescuedCopy(kOpfsDatabaseName, kOpfsVfsName,
+      if (auto copy = OpenRescuedCopy(database_name, kOpfsVfsName,
                                       "Export each project (Projects > Export), then open this page with "
                                       "?new-database=1 to start a new database; the damaged file is kept "
                                       "beside it in this browser's storage",
@@ -81,7 +82,11 @@ std::unique_ptr<Store> OpenOpfsStore() {
         *error = {};
         return copy;
       }
-      error->message += " (reading what is left failed too: " + rescue.message + ")";
+      // Nothing readable (garbage, or the tables themselves destroyed): the
+      // page's way out still applies.
+      error->message = "the database file is damaged and nothing could be read from it (" + rescue.message +
+                       "). Open this page with ?new-database=1 to start a new database; the damaged file is kept "
+                       "beside it in this browser's storage";
     }
     return store;
   };

@@ -4,6 +4,6 @@
 
 namespace specwave::web {
 
-std::unique_ptr<Store> OpenOpfsStore() { return OpenMemoryStore(false); }
+std::unique_ptr<Store> OpenOpfsStore(const std::string&) { return OpenMemoryStore(false); }
 
 }  // namespace specwave::web

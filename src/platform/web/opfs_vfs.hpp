@@ -23,6 +23,6 @@ inline constexpr const char* kOpfsDatabaseName = "specwave.db";
 bool RegisterOpfsVfs();
 
 // The comma-separated file list to open: the database and its journal.
-std::string OpfsFileList();
+std::string OpfsFileList(const std::string& database_name);
 
 }  // namespace specwave::web

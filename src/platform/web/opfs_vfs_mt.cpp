@@ -193,6 +193,6 @@ bool RegisterOpfsVfs() {
   return registered;
 }
 
-std::string OpfsFileList() { return std::string(kOpfsDatabaseName) + "," + kOpfsDatabaseName + "-journal"; }
+std::string OpfsFileList(const std::string& database_name) { return database_name + "," + database_name + "-journal"; }
 
 }  // namespace specwave::web

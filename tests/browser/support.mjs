@@ -20,16 +20,24 @@ export const CHROMIUM_FLAGS = [
 ];
 
 // Serves `dir` on 127.0.0.1 with a plain static server; resolves to {url, stop}.
-export async function serveStatic(dir, { port = 0 } = {}) {
+// `isolated` adds COOP/COEP headers, for pages without the app's service
+// worker that still need threads (the browser storage benchmark).
+export async function serveStatic(dir, { port = 0, isolated = false } = {}) {
   const script = [
     'import http.server, socketserver, sys, functools',
-    'handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=sys.argv[1])',
+    'class H(http.server.SimpleHTTPRequestHandler):',
+    '    def end_headers(self):',
+    '        if sys.argv[3] == "1":',
+    '            self.send_header("Cross-Origin-Opener-Policy", "same-origin")',
+    '            self.send_header("Cross-Origin-Embedder-Policy", "require-corp")',
+    '        super().end_headers()',
+    'handler = functools.partial(H, directory=sys.argv[1])',
     'class S(http.server.ThreadingHTTPServer): daemon_threads = True',
     'srv = S(("127.0.0.1", int(sys.argv[2])), handler)',
     'print("LISTENING", srv.server_address[1], flush=True)',
     'srv.serve_forever()',
   ].join('\n');
-  const proc = spawn('python3', ['-c', script, dir, String(port)], { stdio: ['ignore', 'pipe', 'ignore'] });
+  const proc = spawn('python3', ['-c', script, dir, String(port), isolated ? '1' : '0'], { stdio: ['ignore', 'pipe', 'ignore'] });
   const boundPort = await new Promise((resolve, reject) => {
     let buf = '';
     proc.stdout.on('data', (d) => {

@@ -133,6 +133,23 @@ test('a damaged database: a read-only copy of what could be read, export, then a
   }
 });
 
+test('a file with nothing readable in it: the message still gives the way out', async () => {
+  const garbage = Buffer.alloc(64 * 1024, 'not a database. ');
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  try {
+    await putDatabase(page, garbage);
+    await page.goto(server.url);
+    await waitForApp(page);
+    const s = await waitForState(page, (st) => /damaged/.test(st.banner), 'the damage to be reported');
+    assert.match(s.banner, /nothing could be read from it/);
+    assert.match(s.banner, /\?new-database=1/);
+    assert.equal((await opfsFiles(page))['specwave.db'], sha(garbage), 'the file is left as it was');
+  } finally {
+    await context.close();
+  }
+});
+
 test('storage quota exceeded mid-run: a clear error, completed phases kept, and the run resumes once there is room', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();

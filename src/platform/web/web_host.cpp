@@ -12,6 +12,19 @@
 #include <cmath>
 #include <cstdio>
 
+// The canvas backing store and GLFW's idea of the window size, set together.
+// Not glfwSetWindowSize: emscripten's GLFW requests fullscreen, and with it
+// pointer lock, when the size equals the screen's — a page filling the screen
+// (headless test browsers; a maximised window in fullscreen mode) would lose
+// its cursor and log "A user gesture is required to request Pointer Lock".
+EM_JS(void, SpecwaveSetCanvasBackingSize, (int w, int h), {
+  Browser.setCanvasSize(w, h);
+  if (GLFW.active) {
+    GLFW.active.width = w;
+    GLFW.active.height = h;
+  }
+});
+
 namespace specwave::web {
 namespace {
 
@@ -35,7 +48,7 @@ void SyncCanvasSize(HostState& h) {
     // emscripten's GLFW maps the window size onto the canvas backing store
     // and reports mouse positions in backing-store pixels, which is what we
     // want: ImGui then works in device pixels.
-    glfwSetWindowSize(h.window, fb_w, fb_h);
+    SpecwaveSetCanvasBackingSize(fb_w, fb_h);
     h.fb_w = fb_w;
     h.fb_h = fb_h;
   }

@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, DIST, OUT, CLI, serveStatic, launchBrowser, waitForApp, waitForState } from './support.mjs';
+import { DIST, OUT, offlineProjectDb, serveStatic, launchBrowser, waitForApp, waitForState } from './support.mjs';
 
 let server;
 let browser;
@@ -20,10 +20,7 @@ before(async () => {
   browser = await launchBrowser();
   // A real project database from the CLI, in the rollback-journal format the
   // browser uses (the CLI writes WAL).
-  good = path.join(OUT, 'bad-data-good.db');
-  for (const f of [good, good + '-wal', good + '-shm']) fs.rmSync(f, { force: true });
-  execFileSync(CLI, ['run', '--spec', path.join(ROOT, 'assets/workflows/default.yml'), '--brief',
-                     path.join(ROOT, 'assets/briefs/tidewater.md'), '--db', good, '--auto-approve', '--quiet']);
+  good = offlineProjectDb('bad-data-good');
   python(`import sqlite3; c = sqlite3.connect(${JSON.stringify(good)}); c.execute('PRAGMA journal_mode=DELETE'); c.close()`);
 });
 after(async () => {

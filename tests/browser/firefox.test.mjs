@@ -9,11 +9,11 @@
 //      viewer must be the one that runs, driven through postMessage.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFileSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import puppeteer from 'puppeteer-core';
-import { ROOT, DIST, OUT, CLI, serveStatic } from './support.mjs';
+import { DIST, OUT, exportedOfflineProject, serveStatic } from './support.mjs';
 
 const FIREFOX = '/usr/bin/firefox-esr';
 
@@ -60,13 +60,7 @@ before(async () => {
     defaultViewport: { width: 1280, height: 800 },
     env: { ...process.env, DISPLAY: xvfb.display },
   });
-  const db = path.join(OUT, 'firefox-demo.db');
-  fs.rmSync(db, { force: true });
-  demoProject = path.join(OUT, 'firefox-demo.specwave.json');
-  fs.rmSync(demoProject, { force: true });
-  execFileSync(CLI, ['run', '--spec', path.join(ROOT, 'assets/workflows/default.yml'), '--brief',
-                     path.join(ROOT, 'assets/briefs/tidewater.md'), '--db', db, '--auto-approve', '--quiet']);
-  execFileSync(CLI, ['export', '--db', db, '--out', demoProject, '--single-file']);
+  demoProject = exportedOfflineProject('firefox-demo');
 });
 after(async () => {
   await browser?.close();

@@ -5,10 +5,9 @@
 // through its postMessage API.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, DIST, OUT, CLI, serveStatic, launchBrowser, waitForApp, waitForProject, waitForState, waitInPage,
+import { DIST, OUT, exportedOfflineProject, serveStatic, launchBrowser, waitForApp, waitForProject, waitForState, waitInPage,
          watchCsp } from './support.mjs';
 
 const SUB = 'docs/specwave/';
@@ -28,13 +27,7 @@ function makeSite(name) {
 let demoProject;
 before(async () => {
   browser = await launchBrowser();
-  const db = path.join(OUT, 'hosting-demo.db');
-  fs.rmSync(db, { force: true });
-  demoProject = path.join(OUT, 'hosting-demo.specwave.json');
-  fs.rmSync(demoProject, { force: true });
-  execFileSync(CLI, ['run', '--spec', path.join(ROOT, 'assets/workflows/default.yml'), '--brief',
-                     path.join(ROOT, 'assets/briefs/tidewater.md'), '--db', db, '--auto-approve', '--quiet']);
-  execFileSync(CLI, ['export', '--db', db, '--out', demoProject, '--single-file']);
+  demoProject = exportedOfflineProject('hosting-demo');
 });
 after(async () => {
   await browser?.close();

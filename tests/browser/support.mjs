@@ -3,7 +3,7 @@
 // driven by playwright-core (never a downloaded browser), and waiting for the
 // app across the one isolation reload.
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -123,4 +123,22 @@ export async function watchCsp(context) {
 // The number of phases in a workflow, as the native CLI plans it.
 export function nativePlan(specPath) {
   return JSON.parse(execFileSync(CLI, ['plan', specPath, '--json'], { encoding: 'utf8' }));
+}
+
+// A real project: the default workflow run offline to the end by the native
+// CLI into OUT/<name>.db (any earlier copy removed first); returns its path.
+export function offlineProjectDb(name) {
+  const db = path.join(OUT, `${name}.db`);
+  for (const f of [db, db + '-wal', db + '-shm']) rmSync(f, { force: true });
+  execFileSync(CLI, ['run', '--spec', path.join(ROOT, 'assets/workflows/default.yml'), '--brief',
+                     path.join(ROOT, 'assets/briefs/tidewater.md'), '--db', db, '--auto-approve', '--quiet']);
+  return db;
+}
+
+// The same, exported as one file (OUT/<name>.specwave.json); returns its path.
+export function exportedOfflineProject(name) {
+  const file = path.join(OUT, `${name}.specwave.json`);
+  rmSync(file, { force: true });
+  execFileSync(CLI, ['export', '--db', offlineProjectDb(name), '--out', file, '--single-file']);
+  return file;
 }

@@ -235,7 +235,12 @@
     mark('isolated');
     const threads = isolated && typeof SharedArrayBuffer === 'function';
     if (!threads && !embed) {
-      say('This browser did not enable cross-origin isolation, which Specwave needs for its threads. ' +
+      // Isolated but no shared memory: a browser built without it (WebKitGTK
+      // leaves SharedArrayBuffer off); not isolated: a frame, or no service worker.
+      say(isolated
+        ? 'This browser does not allow memory shared between threads (SharedArrayBuffer), which Specwave ' +
+          'needs to run its phases in parallel. Open it in a current Chrome, Edge, Firefox or Safari.'
+        : 'This browser did not enable cross-origin isolation, which Specwave needs for its threads. ' +
           'Open the page directly (not inside a frame) in a current Chrome, Edge, Firefox or Safari.');
       return;
     }

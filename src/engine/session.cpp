@@ -116,12 +116,16 @@ Session::Session(Ports ports) : ports_(std::move(ports)) {
   Enqueue([this] {
     bool ro = ports_.store && ports_.store->read_only();
     std::string ro_reason = ro ? ports_.store->ReadOnlyReason() : "";
+    std::string not_kept = ports_.store ? ports_.store->NotKeptReason() : "";
     StoreError health = ports_.store ? ports_.store->Health() : StoreError{};
     std::lock_guard<std::mutex> lock(model_mu_);
     model_.read_only = model_.read_only || ro;
     if (!ro_reason.empty() && !health) {
       model_.banner_kind = BannerKind::kWarning;
       model_.banner = ro_reason;
+    } else if (!not_kept.empty() && !health) {
+      model_.banner_kind = BannerKind::kWarning;
+      model_.banner = not_kept;
     }
     if (health) {
       model_.banner_kind = health.kind == StoreError::Kind::kBusy ? BannerKind::kInfo : BannerKind::kError;

@@ -168,6 +168,9 @@ class Store {
   // Why a store that opened is read-only, for a person ("" if it is not, or
   // if the caller asked for read-only): e.g. written by a newer Specwave.
   virtual std::string ReadOnlyReason() const { return ""; }
+  // Why what is written here will not outlive this process, for a person ("" if
+  // it will): e.g. the browser gave no storage, so the store lives in memory.
+  virtual std::string NotKeptReason() const { return ""; }
 
   // Projects.
   virtual StoreError CreateProject(ProjectRecord& project) = 0;  // sets id, timestamps

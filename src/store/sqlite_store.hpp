@@ -75,6 +75,10 @@ class SqliteStore final : public Store {
     options_.read_only = true;
     frozen_reason_ = std::move(reason);
   }
+  // Writable, but gone when the process ends, with the reason shown to the
+  // person (an in-memory store standing in for browser storage that failed).
+  void MarkNotKept(std::string reason) { not_kept_reason_ = std::move(reason); }
+  std::string NotKeptReason() const override { return not_kept_reason_; }
   int schema_version() const { return schema_version_; }             // PRAGMA user_version of the file
   bool written_by_newer_specwave() const;                            // schema_version() > this build's (read-only)
   const std::string& journal_mode() const { return journal_mode_; }  // as SQLite reports it
@@ -147,6 +151,7 @@ class SqliteStore final : public Store {
   int schema_version_ = 0;
   std::string journal_mode_;
   std::string frozen_reason_;
+  std::string not_kept_reason_;
 };
 
 // Opens (creating and migrating when read-write) the database. On failure

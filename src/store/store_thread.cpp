@@ -174,6 +174,10 @@ std::string StoreThread::ReadOnlyReason() const {
   return Call([](Store& st) { return st.ReadOnlyReason(); });
 }
 
+std::string StoreThread::NotKeptReason() const {
+  return Call([](Store& st) { return st.NotKeptReason(); });
+}
+
 StoreError StoreThread::Health() {
   {
     State& s = *state_;

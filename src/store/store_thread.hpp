@@ -56,6 +56,7 @@ class StoreThread final : public Store {
 
   bool read_only() const override;
   std::string ReadOnlyReason() const override;
+  std::string NotKeptReason() const override;
 
   StoreError CreateProject(ProjectRecord& project) override;
   std::vector<ProjectRecord> ListProjects() override;

@@ -6,6 +6,7 @@
 #include <set>
 #include <thread>
 
+#include "engine/session.hpp"
 #include "store/project_bundle.hpp"
 #include "store_test_util.hpp"
 
@@ -104,6 +105,37 @@ TEST_CASE("SqliteStore.StoreThreadReportsAFailedOpen") {
   StoreThread busy(std::move(o));
   CHECK(busy.WaitUntilOpen().message == "busy: another tab holds the database");
   CHECK(busy.CreateProject(p).kind == Kind::kBusy);
+}
+
+// The browser's way when its storage fails to open (no OPFS, or no sync
+// access handles, as in WebKitGTK): an in-memory store that works and says,
+// through the session's banner, that nothing will survive a reload.
+TEST_CASE("SqliteStore.InMemoryStandInSaysItIsNotKept") {
+  const std::string why = "browser storage (OPFS) is not available: no sync access handles; nothing is kept";
+  StoreThread::Options o;
+  o.open = [why](StoreError* err) -> std::unique_ptr<Store> {
+    SqliteOptions so;
+    so.path = ":memory:";
+    auto store = OpenSqliteStore(so, err);
+    if (store) store->MarkNotKept(why);
+    return store;
+  };
+  StoreThread store(std::move(o));
+  REQUIRE_FALSE(store.WaitUntilOpen());
+  CHECK(store.NotKeptReason() == why);
+  CHECK_FALSE(store.read_only());
+  CHECK_FALSE(store.Health());
+
+  Session::Ports ports;
+  ports.store = &store;
+  Session session(ports);
+  session.Drain();
+  auto s = session.Snapshot();
+  CHECK(s->banner == why);
+  CHECK(s->banner_kind == BannerKind::kWarning);
+  CHECK_FALSE(s->read_only);
+  ProjectRecord p = MakeProject(store);  // writable: the person can work, and export
+  CHECK(store.GetProject(p.id).has_value());
 }
 
 TEST_CASE("SqliteStore.StoreThreadWithACustomSpawnThatStartsLater") {

@@ -47,13 +47,26 @@ std::unique_ptr<Store> OpenOpfsStore(const std::string& database_name) {
     pthread_attr_destroy(&attr);
   };
   o.open = [database_name](StoreError* error) -> std::unique_ptr<Store> {
-    if (!g_open_error.empty()) {
-      error->kind = g_open_error.rfind("busy:", 0) == 0 ? StoreError::Kind::kBusy : StoreError::Kind::kIo;
-      error->message = error->kind == StoreError::Kind::kBusy
-                           ? "another tab owns this browser's Specwave database; this tab is read-only"
-                           : "browser storage (OPFS) is not available: " + g_open_error +
-                                 ". Projects will not survive a reload; export them to keep them.";
+    if (g_open_error.rfind("busy:", 0) == 0) {
+      error->kind = StoreError::Kind::kBusy;
+      error->message = "another tab owns this browser's Specwave database; this tab is read-only";
       return nullptr;
+    }
+    if (!g_open_error.empty()) {
+      // No usable browser storage (a private window, or a browser without
+      // OPFS sync access handles, such as WebKitGTK): the app still works on
+      // an in-memory database and says, in its banner, that nothing is kept.
+      SqliteOptions memory;
+      memory.path = ":memory:";
+      memory.journal = JournalMode::kDelete;
+      auto store = OpenSqliteStore(memory, error);
+      std::string why = g_open_error;
+      while (!why.empty() && (why.back() == '.' || why.back() == ' ')) why.pop_back();
+      if (store)
+        store->MarkNotKept("browser storage (OPFS) is not available here (" + why +
+                           "): this project lives in memory only and is lost on reload; export it "
+                           "(Projects > Export) to keep it");
+      return store;
     }
     if (!RegisterOpfsVfs()) {
       error->kind = StoreError::Kind::kIo;

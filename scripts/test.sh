@@ -4,8 +4,8 @@
 #   1. native: configure, build, CTest (unit tests, the layering check, the
 #      LLM test-server tests, fuzz-corpus replays)
 #   2. web: build the site into dist/
-#   3. browser: tests/browser/*.test.mjs in Debian's Chromium (headless) and
-#      Firefox ESR (on a private Xvfb display)
+#   3. browser: tests/browser/*.test.mjs in Debian's Chromium (headless),
+#      Firefox ESR and WebKitGTK's MiniBrowser (each on a private Xvfb display)
 # Exits non-zero if any stage fails; every stage runs even if an earlier one
 # failed, so one run shows everything that is broken.
 set -uo pipefail
@@ -25,7 +25,7 @@ ctest --preset native -j2 || fail "native tests"
 stage "web build"
 bash scripts/build-web.sh || fail "web build"
 
-stage "browser tests (Chromium headless, Firefox ESR on Xvfb)"
+stage "browser tests (Chromium headless; Firefox ESR and WebKitGTK on Xvfb)"
 if [ -f dist/index.html ]; then
   node --test --test-concurrency=1 --test-timeout=600000 tests/browser/ || fail "browser tests"
 else

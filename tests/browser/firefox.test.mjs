@@ -9,45 +9,12 @@
 //      viewer must be the one that runs, driven through postMessage.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import puppeteer from 'puppeteer-core';
-import { DIST, OUT, exportedOfflineProject, serveStatic } from './support.mjs';
+import { DIST, OUT, exportedOfflineProject, serveDocsPageEmbedding, serveStatic, startXvfb, waitInPage } from './support.mjs';
 
 const FIREFOX = '/usr/bin/firefox-esr';
-
-// Starts Xvfb on a free display; resolves to {display, stop}.
-function startXvfb() {
-  return new Promise((resolve, reject) => {
-    const proc = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1440x900x24', '-nolisten', 'tcp'],
-                       { stdio: ['ignore', 'ignore', 'ignore', 'pipe'] });
-    let buf = '';
-    proc.stdio[3].on('data', (d) => {
-      buf += d;
-      if (buf.includes('\n')) resolve({ display: ':' + buf.trim(), stop: () => proc.kill() });
-    });
-    proc.on('error', reject);
-    proc.on('exit', (code) => reject(new Error(`Xvfb exited (${code})`)));
-  });
-}
-
-async function poll(target, fn, what, timeout = 60000) {
-  const end = Date.now() + timeout;
-  let last;
-  while (Date.now() < end) {
-    try {
-      last = await target.evaluate(fn);
-      if (last) return last;
-    } catch (err) {
-      last = String(err);  // the isolation reload destroys the context once
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(last)}`);
-}
-
-const state = () => window.specwave && window.specwave.state();
 
 let xvfb;
 let browser;
@@ -74,20 +41,20 @@ test('Firefox: isolated, threaded, runs the default workflow offline', async () 
   page.on('pageerror', (e) => errors.push(String(e)));
   try {
     await page.goto(site.url);
-    const ready = await poll(page, () => {
+    const ready = await waitInPage(page, () => {
       const s = window.specwave && window.specwave.state();
       return s && s.spec_phases > 0 && s.phases_drawn === s.spec_phases && s.threads ? s : null;
-    }, 'the app with a project drawn and a worker thread running');
+    }, null, { what: 'the app with a project drawn and a worker thread running' });
     assert.equal(await page.evaluate(() => window.crossOriginIsolated), true);
     assert.equal(ready.owner, true, 'this tab owns the OPFS database');
     await page.evaluate(() => window.specwave.run(0));
-    await poll(page, () => { const s = window.specwave.state(); return s.pending_gates.length > 0 ? s : null; },
-               'the approval gate');
+    await waitInPage(page, () => { const s = window.specwave.state(); return s.pending_gates.length > 0 ? s : null; },
+                     null, { what: 'the approval gate' });
     await page.evaluate(() => window.specwave.approve('SPEC_ARCHITECT', 'architecture_approved'));
-    const done = await poll(page, () => {
+    const done = await waitInPage(page, () => {
       const s = window.specwave.state();
       return !s.running && s.run_status && s.run_status !== 'running' ? s : null;
-    }, 'the run to finish', 120000);
+    }, null, { what: 'the run to finish', timeout: 120000 });
     assert.equal(done.run_status, 'succeeded', done.banner);
     assert.equal(done.artifacts, 14);
     console.log(`# firefox: first frame ${Math.round(ready.first_frame_ms)} ms, run ${done.run_status}, ` +
@@ -106,19 +73,10 @@ test('Firefox: the embed in a cross-site docs page runs the single-threaded view
   fs.cpSync(DIST, appRoot, { recursive: true });
   fs.copyFileSync(demoProject, path.join(appRoot, 'demo.specwave.json'));
   const app = await serveStatic(appRoot);
-  const docsRoot = path.join(OUT, 'firefox-embed-docs');
-  fs.rmSync(docsRoot, { recursive: true, force: true });
-  fs.mkdirSync(docsRoot, { recursive: true });
-  fs.writeFileSync(path.join(docsRoot, 'index.html'), `<!doctype html>
-<html><head><meta charset="utf-8"><title>Docs</title></head><body>
-<h1>Our spec pack</h1>
-<div id="embed" data-specwave-project="${app.url}demo.specwave.json" data-height="600px"></div>
-<script src="${app.url}embed.js"></script>
-</body></html>`);
-  const docs = await serveStatic(docsRoot);
+  const docs = await serveDocsPageEmbedding('firefox-embed-docs', app.url);
   const page = await browser.newPage();
   try {
-    await page.goto(docs.url.replace('127.0.0.1', 'localhost'));  // another site than the app
+    await page.goto(docs.url);  // another site than the app
     assert.equal(await page.evaluate(() => window.crossOriginIsolated), false, 'the docs page is not isolated');
     const result = await page.evaluate(async () => {
       const embed = SpecwaveEmbed.get(document.getElementById('embed'));
@@ -129,10 +87,10 @@ test('Firefox: the embed in a cross-site docs page runs the single-threaded view
     assert.equal(result.metrics.status, 'succeeded');
     const frame = page.frames().find((f) => f.url().startsWith(app.url));
     assert.ok(frame, 'the embed frame');
-    const s = await poll(frame, () => {
+    const s = await waitInPage(frame, () => {
       const st = window.specwave && window.specwave.state();
       return st && st.open_artifact === 'prd.md' && st.artifacts === 14 ? st : null;
-    }, 'the embed to show prd.md');
+    }, null, { what: 'the embed to show prd.md' });
     assert.equal(s.embed, true);
     assert.equal(s.read_only, true);
     assert.deepEqual(s.phases.filter((p) => p.status !== 'succeeded').map((p) => p.name), [],

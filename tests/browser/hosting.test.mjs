@@ -7,8 +7,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { DIST, OUT, exportedOfflineProject, serveStatic, launchBrowser, waitForApp, waitForProject, waitForState, waitInPage,
-         watchCsp } from './support.mjs';
+import { DIST, OUT, exportedOfflineProject, serveStatic, serveDocsPageEmbedding, launchBrowser, waitForApp,
+         waitForProject, waitForState, waitInPage, watchCsp } from './support.mjs';
 
 const SUB = 'docs/specwave/';
 let browser;
@@ -129,18 +129,9 @@ test('embedded in a cross-site documentation page, driven by postMessage', async
   fs.copyFileSync(demoProject, path.join(site.app, 'demo.specwave.json'));
   const appServer = await serveStatic(site.root);
   const appBase = appServer.url + SUB;  // http://127.0.0.1:A/docs/specwave/
-  const docsRoot = path.join(OUT, 'hosting-docs');
-  fs.rmSync(docsRoot, { recursive: true, force: true });
-  fs.mkdirSync(docsRoot, { recursive: true });
-  fs.writeFileSync(path.join(docsRoot, 'index.html'), `<!doctype html>
-<html><head><meta charset="utf-8"><title>Docs</title></head><body>
-<h1>Our spec pack</h1>
-<div id="embed" data-specwave-project="${appBase}demo.specwave.json" data-height="600px"></div>
-<script src="${appBase}embed.js"></script>
-</body></html>`);
-  const docs = await serveStatic(docsRoot);
   // localhost and 127.0.0.1 are different sites: the iframe is cross-site.
-  const docsUrl = docs.url.replace('127.0.0.1', 'localhost');
+  const docs = await serveDocsPageEmbedding('hosting-docs', appBase);
+  const docsUrl = docs.url;
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   try {

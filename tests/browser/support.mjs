@@ -3,7 +3,7 @@
 // driven by playwright-core (never a downloaded browser), and waiting for the
 // app across the one isolation reload.
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -48,6 +48,40 @@ export async function serveStatic(dir, { port = 0, isolated = false } = {}) {
     proc.on('exit', (code) => reject(new Error(`static server exited (${code})`)));
   });
   return { url: `http://127.0.0.1:${boundPort}/`, port: boundPort, stop: () => proc.kill() };
+}
+
+// Starts Xvfb on a free display (for the browsers that need a real window:
+// Firefox, which has no WebGL2 headless here, and WebKitGTK's MiniBrowser);
+// resolves to {display, stop}.
+export function startXvfb() {
+  return new Promise((resolve, reject) => {
+    const proc = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1440x900x24', '-nolisten', 'tcp'],
+                       { stdio: ['ignore', 'ignore', 'ignore', 'pipe'] });
+    let buf = '';
+    proc.stdio[3].on('data', (d) => {
+      buf += d;
+      if (buf.includes('\n')) resolve({ display: ':' + buf.trim(), stop: () => proc.kill() });
+    });
+    proc.on('error', reject);
+    proc.on('exit', (code) => reject(new Error(`Xvfb exited (${code})`)));
+  });
+}
+
+// A plain documentation page, on another site than the app (localhost vs
+// 127.0.0.1), embedding the project at appBase + 'demo.specwave.json' with
+// the documented snippet; resolves to {url, stop}.
+export async function serveDocsPageEmbedding(name, appBase) {
+  const root = path.join(OUT, name);
+  rmSync(root, { recursive: true, force: true });
+  mkdirSync(root, { recursive: true });
+  writeFileSync(path.join(root, 'index.html'), `<!doctype html>
+<html><head><meta charset="utf-8"><title>Docs</title></head><body>
+<h1>Our spec pack</h1>
+<div id="embed" data-specwave-project="${appBase}demo.specwave.json" data-height="600px"></div>
+<script src="${appBase}embed.js"></script>
+</body></html>`);
+  const docs = await serveStatic(root);
+  return { url: docs.url.replace('127.0.0.1', 'localhost'), stop: docs.stop };
 }
 
 export async function launchBrowser() {

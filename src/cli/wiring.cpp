@@ -84,7 +84,7 @@ std::unique_ptr<LlmProvider> MakeUnrecorded(const Args& args, const Environment&
       !ParseInt(args, "retry-base-ms", 0, 60000, &s.base_delay_ms, error))
     return nullptr;
   if (s.api_key.empty() && s.base_url.empty()) {
-    *error = std::string("--provider ") + name + " needs an API key in " + KeyEnvironmentVariable(name) +
+    *error = "--provider " + std::string(name) + " needs an API key in " + KeyEnvironmentVariable(name) +
              " (or --base-url for a local server that needs none)";
     return nullptr;
   }

@@ -13,24 +13,32 @@ std::string DefaultModel(const std::string& provider) {
   return "rules";
 }
 
-std::string DefaultBaseUrl(const std::string& provider) {
-  if (provider == "openai") return "https://api.openai.com/v1";
-  if (provider == "anthropic") return "https://api.anthropic.com/v1";
-  return "";
+namespace {
+
+// The protocol knows its own endpoint and key variable; these free functions
+// only ask it, so the two never disagree.
+std::unique_ptr<WireProtocol> ProtocolFor(const std::string& provider) {
+  if (provider == "openai") return MakeOpenAiProtocol();
+  if (provider == "anthropic") return MakeAnthropicProtocol();
+  return nullptr;
 }
 
-const char* KeyEnvironmentVariable(const std::string& provider) {
-  if (provider == "openai") return "OPENAI_API_KEY";
-  if (provider == "anthropic") return "ANTHROPIC_API_KEY";
-  return "";
+}  // namespace
+
+std::string DefaultBaseUrl(const std::string& provider) {
+  auto protocol = ProtocolFor(provider);
+  return protocol ? protocol->DefaultBaseUrl() : "";
+}
+
+std::string KeyEnvironmentVariable(const std::string& provider) {
+  auto protocol = ProtocolFor(provider);
+  return protocol ? protocol->KeyEnvironmentVariable() : "";
 }
 
 std::unique_ptr<LlmProvider> MakeHostedProvider(const ProviderSettings& s, std::shared_ptr<HttpTransport> transport,
                                                 Store* cache_store, std::string* error) {
-  std::unique_ptr<WireProtocol> protocol;
-  if (s.provider == "openai") protocol = MakeOpenAiProtocol();
-  else if (s.provider == "anthropic") protocol = MakeAnthropicProtocol();
-  else {
+  std::unique_ptr<WireProtocol> protocol = ProtocolFor(s.provider);
+  if (!protocol) {
     *error = "unknown provider '" + s.provider + "' (use openai, anthropic or offline)";
     return nullptr;
   }

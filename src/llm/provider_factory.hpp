@@ -29,7 +29,7 @@ struct ProviderSettings {
 bool IsHostedProvider(const std::string& name);
 std::string DefaultModel(const std::string& provider);
 std::string DefaultBaseUrl(const std::string& provider);
-const char* KeyEnvironmentVariable(const std::string& provider);  // "" for offline
+std::string KeyEnvironmentVariable(const std::string& provider);  // "" for offline
 
 // Null with *error set for an unknown provider. `cache_store` may be null (no cache).
 std::unique_ptr<LlmProvider> MakeHostedProvider(const ProviderSettings& settings, std::shared_ptr<HttpTransport> transport,

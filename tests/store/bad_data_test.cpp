@@ -232,6 +232,25 @@ TEST_CASE("SqliteStore.DamagedPageIsCorruptAndSalvageRecoversTheRest") {
   CHECK(writer->AddVersion(v).kind == Kind::kCorrupt);
 }
 
+// A table's root page destroyed: none of its rows can be reached. Salvage
+// still returns the other tables and names the lost one.
+TEST_CASE("SqliteStore.DestroyedRootPageLosesOneTableAndSalvageSaysWhich") {
+  std::string path = FreshDb("bad_root");
+  MakeDatabase(path, 400, 1500);
+  DamageRootPage(path, "artifact_versions");
+  CHECK(OpenError(path).kind == Kind::kCorrupt);
+
+  SalvageReport report;
+  REQUIRE_FALSE(SalvageDatabase(path, &report));
+  REQUIRE(report.projects.size() == 1);
+  CHECK(report.projects[0].project.name == "Tide app");
+  CHECK(report.versions_read == 0);
+  std::string problems;
+  for (const auto& p : report.problems) problems += p + "\n";
+  INFO(problems);
+  CHECK(problems.find("artifact_versions") != std::string::npos);
+}
+
 TEST_CASE("SqliteStore.RescuedCopyShowsWhatCouldBeReadReadOnly") {
   // The browser's way out (one OPFS file, nowhere to export to on disk).
   std::string path = FreshDb("bad_rescue");

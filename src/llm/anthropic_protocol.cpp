@@ -2,15 +2,15 @@
 // message_start, content_block_start/delta/stop, message_delta (stop reason,
 // output tokens), message_stop; "ping" keep-alives; "error" events inside a
 // 200 response (overloaded_error and api_error are worth a retry).
-#include <nlohmann/json.hpp>
-
 #include "llm/hosted_provider.hpp"
+#include "llm/json_fields.hpp"
 #include "llm/wire_protocol.hpp"
 
 namespace specwave {
 namespace {
 
 using nlohmann::json;
+using namespace json_fields;
 
 FinishReason MapStop(const std::string& r) {
   if (r == "end_turn" || r == "stop_sequence") return FinishReason::kStop;
@@ -19,56 +19,48 @@ FinishReason MapStop(const std::string& r) {
   return FinishReason::kError;  // "tool_use", "pause_turn": not a finished document
 }
 
-int64_t IntField(const json& o, const char* key) {
-  return o.is_object() && o.contains(key) && o[key].is_number_integer() ? o[key].get<int64_t>() : 0;
+// Anthropic counts cache reads and writes apart from input_tokens; the
+// engine's input is all three (cost applies the cached price to the reads).
+void ReadUsage(const json& u, TokenUsage* usage) {
+  if (Member(u, "input_tokens"))
+    usage->input_tokens = IntOr0(u, "input_tokens") + IntOr0(u, "cache_read_input_tokens") +
+                          IntOr0(u, "cache_creation_input_tokens");
+  Int(u, "cache_read_input_tokens", &usage->cached_input_tokens);
+  Int(u, "output_tokens", &usage->output_tokens);
 }
 
-void ReadUsage(const json& u, TokenUsage* usage) {
-  if (!u.is_object()) return;
-  if (u.contains("input_tokens")) usage->input_tokens = IntField(u, "input_tokens") + IntField(u, "cache_read_input_tokens") +
-                                                        IntField(u, "cache_creation_input_tokens");
-  if (u.contains("cache_read_input_tokens")) usage->cached_input_tokens = IntField(u, "cache_read_input_tokens");
-  if (u.contains("output_tokens")) usage->output_tokens = IntField(u, "output_tokens");
+void ReadStop(const json& o, StreamState* s) {
+  if (String(o, "stop_reason", &s->stop_detail)) s->finish = MapStop(s->stop_detail);
 }
 
 class AnthropicDecoder final : public StreamDecoder {
  public:
   std::string OnEvent(const SseEvent& event, StreamState* s) override {
-    json j = json::parse(event.data, nullptr, /*allow_exceptions=*/false);
-    if (j.is_discarded() || !j.is_object()) {
-      s->error = "the stream carried an event that is not JSON: " + event.data.substr(0, 120);
-      s->error_retryable = true;
-      return "";
-    }
-    const std::string type = j.contains("type") && j["type"].is_string() ? j["type"].get<std::string>() : event.event;
+    json j;
+    if (!ParseEvent(event, s, &j)) return "";
+    std::string type = event.event;
+    String(j, "type", &type);
     if (type == "message_start") {
-      if (j.contains("message") && j["message"].is_object() && j["message"].contains("usage"))
-        ReadUsage(j["message"]["usage"], &s->usage);
+      if (const json* m = Object(j, "message"))
+        if (const json* u = Member(*m, "usage")) ReadUsage(*u, &s->usage);
     } else if (type == "content_block_delta") {
-      if (j.contains("delta") && j["delta"].is_object() && j["delta"].contains("text") && j["delta"]["text"].is_string()) {
-        std::string added = j["delta"]["text"];
+      std::string added;
+      if (const json* d = Object(j, "delta"); d && String(*d, "text", &added)) {
         s->text += added;
         return added;
       }
     } else if (type == "message_delta") {
-      if (j.contains("delta") && j["delta"].is_object() && j["delta"].contains("stop_reason") &&
-          j["delta"]["stop_reason"].is_string()) {
-        s->stop_detail = j["delta"]["stop_reason"];
-        s->finish = MapStop(s->stop_detail);
-      }
-      if (j.contains("usage")) {
-        // message_delta's usage carries the final output count (and, on newer
-        // API versions, the input counts again).
-        const json& u = j["usage"];
-        if (u.contains("output_tokens")) s->usage.output_tokens = IntField(u, "output_tokens");
-      }
+      if (const json* d = Object(j, "delta")) ReadStop(*d, s);
+      // message_delta's usage carries the final output count (and, on newer
+      // API versions, the input counts again).
+      if (const json* u = Member(j, "usage")) Int(*u, "output_tokens", &s->usage.output_tokens);
     } else if (type == "message_stop") {
       s->terminated = true;
     } else if (type == "error") {
       std::string kind, message;
-      if (j.contains("error") && j["error"].is_object()) {
-        kind = j["error"].value("type", "");
-        message = j["error"].value("message", "");
+      if (const json* e = Object(j, "error")) {
+        String(*e, "type", &kind);
+        String(*e, "message", &message);
       }
       s->error = "the server reported an error mid-stream: " + (message.empty() ? kind : message) +
                  (kind.empty() || message.empty() ? "" : " (" + kind + ")");
@@ -80,18 +72,17 @@ class AnthropicDecoder final : public StreamDecoder {
 
   void OnJsonBody(const std::string& body, StreamState* s) override {
     json j = json::parse(body, nullptr, false);
-    if (j.is_discarded() || !j.is_object() || !j.contains("content") || !j["content"].is_array()) {
+    const json* content = j.is_discarded() ? nullptr : Member(j, "content");
+    if (!content || !content->is_array()) {
       s->error = "the reply was neither an event stream nor a message";
       return;
     }
-    for (const auto& block : j["content"])
-      if (block.is_object() && block.value("type", "") == "text" && block.contains("text") && block["text"].is_string())
-        s->text += block["text"].get<std::string>();
-    if (j.contains("stop_reason") && j["stop_reason"].is_string()) {
-      s->stop_detail = j["stop_reason"];
-      s->finish = MapStop(s->stop_detail);
+    for (const auto& block : *content) {
+      std::string type, text;
+      if (String(block, "type", &type) && type == "text" && String(block, "text", &text)) s->text += text;
     }
-    if (j.contains("usage")) ReadUsage(j["usage"], &s->usage);
+    ReadStop(j, s);
+    if (const json* u = Member(j, "usage")) ReadUsage(*u, &s->usage);
     s->terminated = true;
   }
 };

@@ -1,15 +1,15 @@
 // OpenAI chat completions, streamed (https://platform.openai.com/docs/api-reference/chat/streaming).
 // The dialect every local server copies: Ollama, llama.cpp's server, LM
 // Studio, vLLM and OpenRouter all accept this request and send these chunks.
-#include <nlohmann/json.hpp>
-
 #include "llm/hosted_provider.hpp"
+#include "llm/json_fields.hpp"
 #include "llm/wire_protocol.hpp"
 
 namespace specwave {
 namespace {
 
 using nlohmann::json;
+using namespace json_fields;
 
 FinishReason MapFinish(const std::string& r) {
   if (r == "stop") return FinishReason::kStop;
@@ -19,20 +19,26 @@ FinishReason MapFinish(const std::string& r) {
 }
 
 void ReadUsage(const json& u, TokenUsage* usage) {
-  if (!u.is_object()) return;
-  if (u.contains("prompt_tokens") && u["prompt_tokens"].is_number_integer()) usage->input_tokens = u["prompt_tokens"];
-  if (u.contains("completion_tokens") && u["completion_tokens"].is_number_integer())
-    usage->output_tokens = u["completion_tokens"];
-  if (u.contains("prompt_tokens_details") && u["prompt_tokens_details"].is_object()) {
-    const json& d = u["prompt_tokens_details"];
-    if (d.contains("cached_tokens") && d["cached_tokens"].is_number_integer()) usage->cached_input_tokens = d["cached_tokens"];
-  }
+  Int(u, "prompt_tokens", &usage->input_tokens);
+  Int(u, "completion_tokens", &usage->output_tokens);
+  if (const json* d = Object(u, "prompt_tokens_details")) Int(*d, "cached_tokens", &usage->cached_input_tokens);
 }
 
 std::string ErrorMessageOf(const json& e) {
+  std::string message;
   if (e.is_string()) return e.get<std::string>();
-  if (e.is_object() && e.contains("message") && e["message"].is_string()) return e["message"];
+  if (String(e, "message", &message)) return message;
   return e.dump();
+}
+
+// The first choice of a chunk or a completion, if any.
+const json* FirstChoice(const json& j) {
+  const json* choices = Member(j, "choices");
+  return choices && choices->is_array() && !choices->empty() && (*choices)[0].is_object() ? &(*choices)[0] : nullptr;
+}
+
+void ReadFinish(const json& choice, StreamState* s) {
+  if (String(choice, "finish_reason", &s->stop_detail)) s->finish = MapFinish(s->stop_detail);
 }
 
 class OpenAiDecoder final : public StreamDecoder {
@@ -42,33 +48,25 @@ class OpenAiDecoder final : public StreamDecoder {
       s->terminated = true;
       return "";
     }
-    json j = json::parse(event.data, nullptr, /*allow_exceptions=*/false);
-    if (j.is_discarded() || !j.is_object()) {
-      s->error = "the stream carried an event that is not JSON: " + event.data.substr(0, 120);
+    json j;
+    if (!ParseEvent(event, s, &j)) return "";
+    if (const json* e = Member(j, "error")) {  // an error inside a 200 stream
+      s->error = "the server reported an error mid-stream: " + ErrorMessageOf(*e);
       s->error_retryable = true;
       return "";
     }
-    if (j.contains("error")) {  // an error inside a 200 stream
-      s->error = "the server reported an error mid-stream: " + ErrorMessageOf(j["error"]);
-      s->error_retryable = true;
-      return "";
-    }
-    if (j.contains("usage")) ReadUsage(j["usage"], &s->usage);
+    if (const json* u = Member(j, "usage")) ReadUsage(*u, &s->usage);
     std::string added;
-    if (j.contains("choices") && j["choices"].is_array() && !j["choices"].empty()) {
-      const json& c = j["choices"][0];
-      if (c.is_object() && c.contains("delta") && c["delta"].is_object()) {
-        const json& d = c["delta"];
-        if (d.contains("content") && d["content"].is_string()) added = d["content"];
-        if (d.contains("refusal") && d["refusal"].is_string()) {
+    if (const json* c = FirstChoice(j)) {
+      if (const json* d = Object(*c, "delta")) {
+        String(*d, "content", &added);
+        std::string refusal;
+        if (String(*d, "refusal", &refusal)) {
           s->stop_detail = "refusal";
           s->finish = FinishReason::kContentFilter;
         }
       }
-      if (c.is_object() && c.contains("finish_reason") && c["finish_reason"].is_string()) {
-        s->stop_detail = c["finish_reason"];
-        s->finish = MapFinish(s->stop_detail);
-      }
+      ReadFinish(*c, s);
     }
     s->text += added;
     return added;
@@ -76,20 +74,14 @@ class OpenAiDecoder final : public StreamDecoder {
 
   void OnJsonBody(const std::string& body, StreamState* s) override {
     json j = json::parse(body, nullptr, false);
-    if (j.is_discarded() || !j.is_object() || !j.contains("choices") || !j["choices"].is_array() ||
-        j["choices"].empty()) {
+    const json* c = j.is_discarded() ? nullptr : FirstChoice(j);
+    if (!c) {
       s->error = "the reply was neither an event stream nor a chat completion";
       return;
     }
-    const json& c = j["choices"][0];
-    if (c.contains("message") && c["message"].is_object() && c["message"].contains("content") &&
-        c["message"]["content"].is_string())
-      s->text = c["message"]["content"];
-    if (c.contains("finish_reason") && c["finish_reason"].is_string()) {
-      s->stop_detail = c["finish_reason"];
-      s->finish = MapFinish(s->stop_detail);
-    }
-    if (j.contains("usage")) ReadUsage(j["usage"], &s->usage);
+    if (const json* m = Object(*c, "message")) String(*m, "content", &s->text);
+    ReadFinish(*c, s);
+    if (const json* u = Member(j, "usage")) ReadUsage(*u, &s->usage);
     s->terminated = true;
   }
 };

@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { DIST, OUT, offlineProjectDb, serveStatic, launchBrowser, waitForApp, waitForState } from './support.mjs';
+import { DIST, OUT, offlineProjectDb, serveStatic, launchBrowser, finishRun, waitForApp, waitForState } from './support.mjs';
 
 let server;
 let browser;
@@ -169,10 +169,8 @@ test('storage quota exceeded mid-run: a clear error, completed phases kept, and 
 
     await cdp.send('Storage.overrideQuotaForOrigin', { origin });  // room again
     await page.evaluate(() => window.specwave.resume());
-    const gate = await waitForState(page, (st) => st.pending_gates.length > 0 || (!st.running && st.run_status !== 'running'),
-                                    'the resumed run');
-    if (gate.pending_gates.length) await page.evaluate(() => window.specwave.approve('SPEC_ARCHITECT', 'architecture_approved'));
-    const done = await waitForState(page, (st) => !st.running && st.run_status === 'succeeded', 'the run to finish', 120000);
+    const done = await finishRun(page);
+    assert.equal(done.run_status, 'succeeded', done.banner);
     assert.equal(done.artifacts, 14);
     const report = await page.evaluate(() => window.specwave.metrics());
     for (const name of kept) {

@@ -12,7 +12,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import puppeteer from 'puppeteer-core';
-import { DIST, OUT, exportedOfflineProject, serveDocsPageEmbedding, serveStatic, startXvfb, waitInPage } from './support.mjs';
+import { DIST, OUT, exportedOfflineProject, runToTheEnd, serveDocsPageEmbedding, serveStatic, startXvfb,
+         waitInPage } from './support.mjs';
 
 const FIREFOX = '/usr/bin/firefox-esr';
 
@@ -47,14 +48,7 @@ test('Firefox: isolated, threaded, runs the default workflow offline', async () 
     }, null, { what: 'the app with a project drawn and a worker thread running' });
     assert.equal(await page.evaluate(() => window.crossOriginIsolated), true);
     assert.equal(ready.owner, true, 'this tab owns the OPFS database');
-    await page.evaluate(() => window.specwave.run(0));
-    await waitInPage(page, () => { const s = window.specwave.state(); return s.pending_gates.length > 0 ? s : null; },
-                     null, { what: 'the approval gate' });
-    await page.evaluate(() => window.specwave.approve('SPEC_ARCHITECT', 'architecture_approved'));
-    const done = await waitInPage(page, () => {
-      const s = window.specwave.state();
-      return !s.running && s.run_status && s.run_status !== 'running' ? s : null;
-    }, null, { what: 'the run to finish', timeout: 120000 });
+    const done = await runToTheEnd(page);
     assert.equal(done.run_status, 'succeeded', done.banner);
     assert.equal(done.artifacts, 14);
     console.log(`# firefox: first frame ${Math.round(ready.first_frame_ms)} ms, run ${done.run_status}, ` +

@@ -7,8 +7,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { DIST, OUT, exportedOfflineProject, serveStatic, serveDocsPageEmbedding, launchBrowser, waitForApp,
-         waitForProject, waitForState, waitInPage, watchCsp } from './support.mjs';
+import { DIST, OUT, exportedOfflineProject, serveStatic, serveDocsPageEmbedding, launchBrowser, runToTheEnd,
+         waitForApp, waitForProject, waitForState, waitInPage, watchCsp } from './support.mjs';
 
 const SUB = 'docs/specwave/';
 let browser;
@@ -36,10 +36,7 @@ after(async () => {
 async function runOfflineToTheEnd(page) {
   await page.evaluate(() => window.specwave.settings({ provider: 'offline' }));
   await waitForState(page, (s) => s.provider === 'offline', 'the offline provider');
-  await page.evaluate(() => window.specwave.run(0));
-  await waitForState(page, (s) => s.pending_gates.length > 0, 'the architecture gate');
-  await page.evaluate(() => window.specwave.approve('SPEC_ARCHITECT', 'architecture_approved'));
-  return waitForState(page, (s) => !s.running && s.run_status !== 'running' && s.run_status !== '', 'the run');
+  return runToTheEnd(page);
 }
 
 test('under a sub-path, then reloaded with the network off', async () => {

@@ -4,7 +4,8 @@
 // writes.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { DIST, serveStatic, launchBrowser, waitForApp, waitForProject, waitForState, watchConsole } from './support.mjs';
+import { DIST, serveStatic, launchBrowser, finishRun, runToTheEnd, waitForApp, waitForProject, waitForState,
+         watchConsole } from './support.mjs';
 
 let server;
 let browser;
@@ -35,9 +36,8 @@ test('reload mid-run: completed phases are kept and not run again', async () => 
   assert.equal(back.project_id, first.project_id, 'the same project after the reload');
   assert.equal(back.owner, true);
   await waitForState(page, (s) => s.running || s.pending_gates.length > 0, 'the run to resume');
-  const gate = await waitForState(page, (s) => s.pending_gates.length > 0 || s.run_status === 'succeeded', 'the gate');
-  if (gate.pending_gates.length) await page.evaluate(() => window.specwave.approve('SPEC_ARCHITECT', 'architecture_approved'));
-  const end = await waitForState(page, (s) => !s.running && s.run_status === 'succeeded', 'the resumed run', 120000);
+  const end = await finishRun(page);
+  assert.equal(end.run_status, 'succeeded', end.banner);
   assert.equal(end.artifacts, 14);
   const m = await page.evaluate(() => window.specwave.metrics());
   for (const name of doneBefore) {
@@ -55,10 +55,8 @@ test('a second tab is read-only and shows the owner tab\'s project', async () =>
   await owner.goto(server.url);
   await waitForApp(owner);
   await waitForProject(owner);
-  await owner.evaluate(() => window.specwave.run(0));
-  await waitForState(owner, (s) => s.pending_gates.length > 0, 'the gate');
-  await owner.evaluate(() => window.specwave.approve('SPEC_ARCHITECT', 'architecture_approved'));
-  const done = await waitForState(owner, (s) => s.run_status === 'succeeded', 'the run');
+  const done = await runToTheEnd(owner);
+  assert.equal(done.run_status, 'succeeded');
 
   const second = await context.newPage();
   await second.goto(server.url);

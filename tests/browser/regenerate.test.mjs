@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { DIST, OUT, serveStatic, launchBrowser, waitForApp, waitForProject, waitForState, watchConsole }
+import { DIST, OUT, serveStatic, launchBrowser, runToTheEnd, waitForApp, waitForProject, waitForState, watchConsole }
   from './support.mjs';
 
 let server;
@@ -25,10 +25,7 @@ test('edit the PRD, see the impact, regenerate what it touches', async () => {
   await page.goto(server.url);
   await waitForApp(page);
   await waitForProject(page);
-  await page.evaluate(() => window.specwave.run(0));
-  await waitForState(page, (s) => s.pending_gates.length > 0, 'the gate');
-  await page.evaluate(() => window.specwave.approve('SPEC_ARCHITECT', 'architecture_approved'));
-  await waitForState(page, (s) => s.run_status === 'succeeded', 'the run');
+  assert.equal((await runToTheEnd(page)).run_status, 'succeeded');
 
   await page.evaluate(() => window.specwave.openArtifact('prd.md'));
   await waitForState(page, (s) => s.open_artifact === 'prd.md' && s.open_versions === 1 && s.blocks > 0, 'prd.md');
@@ -61,10 +58,8 @@ test('a gap an edit introduces is drawn on the DAG, and stays after a reload', a
   await page.goto(server.url);
   await waitForApp(page);
   await waitForProject(page);
-  await page.evaluate(() => window.specwave.run(0));
-  await waitForState(page, (s) => s.pending_gates.length > 0, 'the gate');
-  await page.evaluate(() => window.specwave.approve('SPEC_ARCHITECT', 'architecture_approved'));
-  const clean = await waitForState(page, (s) => s.run_status === 'succeeded', 'the run');
+  const clean = await runToTheEnd(page);
+  assert.equal(clean.run_status, 'succeeded');
   assert.deepEqual(clean.phases.filter((p) => p.gaps > 0).map((p) => p.name), [], 'the offline pack has no gaps');
 
   // The person edits the epics so that no epic covers F2 any more.

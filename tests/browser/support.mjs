@@ -145,6 +145,45 @@ export async function waitForState(page, predicate, what, timeout = 60000) {
   throw new Error(`timed out waiting for ${what}; last state: ${JSON.stringify(last)}`);
 }
 
+// The default workflow has one approval gate (SPEC_ARCHITECT). These take a
+// run past it to its end and return the last state; `page` is a playwright
+// page or frame, or a WebDriver session (tests/browser/webdriver.mjs).
+const runEnded = (s) => !s.running && s.run_status !== 'running' && s.run_status !== '';
+
+// Starts a run of the open project and takes it to the end.
+export async function runToTheEnd(page, timeout = 120000) {
+  await page.evaluate(() => window.specwave.run(0));
+  await waitForState(page, (s) => s.pending_gates.length > 0, 'the architecture gate');
+  await page.evaluate(() => window.specwave.approve('SPEC_ARCHITECT', 'architecture_approved'));
+  return waitForState(page, runEnded, 'the run to end', timeout);
+}
+
+// For a run just resumed: approves the gate whenever the run reaches it and
+// waits for the end. Resuming is asynchronous, so the first states seen may
+// still be the stopped run's: an end counts only once the run was seen going
+// (or if it succeeded). CI once caught the simpler version taking the stopped
+// state for the end, leaving the resumed run at its gate.
+export async function finishRun(page, timeout = 120000) {
+  const end = Date.now() + timeout;
+  let seenGoing = false;
+  let last;
+  while (Date.now() < end) {
+    try {
+      last = await page.evaluate(() => window.specwave && window.specwave.state());
+    } catch (err) {
+      last = String(err);
+    }
+    if (last && typeof last === 'object') {
+      if (last.running || last.pending_gates.length > 0) seenGoing = true;
+      if (last.pending_gates.includes('SPEC_ARCHITECT/architecture_approved'))
+        await page.evaluate(() => window.specwave.approve('SPEC_ARCHITECT', 'architecture_approved'));
+      else if (runEnded(last) && (seenGoing || last.run_status === 'succeeded')) return last;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for the resumed run to end; last state: ${JSON.stringify(last)}`);
+}
+
 // Records Content-Security-Policy violations from the first script on.
 export async function watchCsp(context) {
   await context.addInitScript(() => {

@@ -12,16 +12,17 @@
 //   1. The app: isolated by our service worker (no headers from the server),
 //      threaded, on the in-memory database with a banner that says nothing is
 //      kept, runs the default workflow offline to the end.
-//   2. The embed in a cross-site docs page: Safari has no
-//      Document-Isolation-Policy, so the single-threaded viewer runs, driven
-//      through postMessage.
+//   2. The embed in a cross-site docs page, in WebKitGTK as it ships: Safari
+//      has no Document-Isolation-Policy, so the single-threaded viewer runs
+//      (it needs neither shared memory nor OPFS), driven through postMessage.
 //   3. WebKitGTK as it ships (no SharedArrayBuffer): a clear message, not a
 //      crash.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { DIST, OUT, exportedOfflineProject, serveDocsPageEmbedding, serveStatic, startXvfb, waitInPage } from './support.mjs';
+import { DIST, OUT, exportedOfflineProject, runToTheEnd, serveDocsPageEmbedding, serveStatic, startXvfb,
+         waitInPage } from './support.mjs';
 import { launchWebKit } from './webdriver.mjs';
 
 const SAFARI_FEATURES = ['+FileSystem', '+AccessHandle', '+StorageAPI', '+StorageAPIEstimate'];
@@ -57,14 +58,7 @@ test('WebKit: isolated by the service worker, threaded, runs the default workflo
       assert.equal(ready.owner, true);
       assert.match(ready.banner, /lives in memory only and is lost on reload; export it/,
                    'no OPFS in a WebDriver session: the app works in memory and says so');
-      await page.evaluate(() => window.specwave.run(0));
-      await waitInPage(page, () => { const s = window.specwave.state(); return s.pending_gates.length > 0 ? s : null; },
-                       null, { what: 'the approval gate' });
-      await page.evaluate(() => window.specwave.approve('SPEC_ARCHITECT', 'architecture_approved'));
-      const done = await waitInPage(page, () => {
-        const s = window.specwave.state();
-        return !s.running && s.run_status && s.run_status !== 'running' ? s : null;
-      }, null, { what: 'the run to finish', timeout: 180000 });
+      const done = await runToTheEnd(page, 180000);
       assert.equal(done.run_status, 'succeeded', done.banner);
       assert.equal(done.artifacts, 14);
       console.log(`# webkit ${page.browserVersion}: first frame ${Math.round(ready.first_frame_ms)} ms, ` +
@@ -84,7 +78,8 @@ test('WebKit: the embed in a cross-site docs page runs the single-threaded viewe
   const app = await serveStatic(appRoot);
   const docs = await serveDocsPageEmbedding('webkit-embed-docs', app.url);
   try {
-    await withWebKit({ env: SAFARI_ENV, features: SAFARI_FEATURES }, async (page) => {
+    // WebKitGTK as it ships: the viewer needs neither shared memory nor OPFS.
+    await withWebKit({}, async (page) => {
       await page.goto(docs.url);
       assert.equal(await page.evaluate(() => window.crossOriginIsolated), false, 'the docs page is not isolated');
       const result = await page.evaluate(async () => {

@@ -354,8 +354,13 @@ def check_stream_faults(s):
         set_faults(s.port, {"label": "SPEC_PM", "kind": "stall", "delay_ms": 600})
         r = call(s.port, prompt("SPEC_PM"))
         text = openai_stream(r.body)[0] if protocol == "openai" else anthropic_stream(r.body)[1]
+        # The first event is flushed before the 0.6 s silence: it arrives well
+        # before the rest (unflushed, both arrive together). A relation with
+        # half the stall as margin, not a wall-clock bound from the start,
+        # which a loaded machine failed.
         check(f"stall ({protocol}): first event at once, silence, then the rest",
-              r.first_event_s is not None and r.first_event_s < 0.3 and r.elapsed_s >= 0.6 and text == REPLY,
+              r.first_event_s is not None and r.elapsed_s >= 0.6 and r.elapsed_s - r.first_event_s >= 0.3 and
+              text == REPLY,
               (r.first_event_s, r.elapsed_s))
 
         set_faults(s.port, {"label": "SPEC_PM", "kind": "cut"})
@@ -521,8 +526,9 @@ def check_concurrency():
             t.join()
         elapsed = time.monotonic() - t0
         st = control(s.port, "/_stats")
+        # Overlap is what the server counted, not a time bound (load-proof).
         check("concurrency: 3 calls with --latency-ms 500 overlap (max_in_flight >= 2)",
-              results == [200] * 3 and st["max_in_flight"] >= 2 and st["in_flight"] == 0 and elapsed < 1.4,
+              results == [200] * 3 and st["max_in_flight"] >= 2 and st["in_flight"] == 0,
               (results, st["max_in_flight"], elapsed))
     finally:
         check("latency server exits 0 on SIGTERM", s.stop() == 0)

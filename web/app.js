@@ -139,7 +139,27 @@
         }
       }
     }
-    history.replaceState(null, '', location.pathname);
+  }
+
+  function dropParameter(name) {
+    const url = new URL(location.href);
+    url.searchParams.delete(name);
+    history.replaceState(null, '', url.pathname + url.search + url.hash);
+  }
+
+  // ?new-database=1 is a URL parameter: any page can link to it. Acting on it
+  // unasked would let a link hide a person's projects, so the page asks first
+  // (keeping is the default); the banner that gives the way out sends them here.
+  function confirmNewDatabase() {
+    const box = document.getElementById('new-db');
+    say('');
+    box.hidden = false;
+    return new Promise((resolve) => {
+      const answer = (yes) => () => { box.hidden = true; resolve(yes); };
+      document.getElementById('new-db-confirm').onclick = answer(true);
+      document.getElementById('new-db-keep').onclick = answer(false);
+      document.getElementById('new-db-keep').focus();
+    });
   }
 
   async function fetchBytes(path) {
@@ -246,7 +266,8 @@
     }
     const owner = !embed && threads ? await acquireDatabaseLock() : false;
     mark('lock');
-    if (owner && params.get('new-database') === '1') await setDamagedDatabaseAside();
+    if (owner && params.get('new-database') === '1' && await confirmNewDatabase()) await setDamagedDatabaseAside();
+    if (params.has('new-database')) dropParameter('new-database');  // a reload does not ask again
     say('Loading…');
     const build = await (await fetch('build.json')).json();
     const files = await Promise.all(build.preload.map(async (p) => [p, await fetchBytes(p)]));

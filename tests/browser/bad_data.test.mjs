@@ -114,6 +114,7 @@ test('a damaged database: a read-only copy of what could be read, export, then a
     assert.equal((await opfsFiles(page))['specwave.db'], sha(bytes), 'the damaged file is left as it was');
 
     await page.goto(server.url + '?new-database=1');
+    await page.click('#new-db-confirm');  // a link alone does not set a database aside: the page asks
     await waitForApp(page).catch(async (e) => {
       throw new Error(`${e.message}; the page says: ${await page.textContent('#boot-message').catch(() => '?')}`);
     });
@@ -142,6 +143,17 @@ test('a file with nothing readable in it: the message still gives the way out', 
     assert.match(s.banner, /nothing could be read from it/);
     assert.match(s.banner, /\?new-database=1/);
     assert.equal((await opfsFiles(page))['specwave.db'], sha(garbage), 'the file is left as it was');
+
+    // The way out asks first; "keep" (the default) changes nothing.
+    await page.goto(server.url + '?new-database=1');
+    await page.waitForSelector('#new-db:not([hidden])');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'new-db-keep', 'keeping is the default');
+    await page.click('#new-db-keep');
+    await waitForState(page, (st) => /damaged/.test(st.banner), 'the damage to be reported again');
+    assert.equal(new URL(page.url()).search, '', 'the parameter is dropped');
+    const files = await opfsFiles(page);
+    assert.equal(files['specwave.db'], sha(garbage), 'kept: the file is as it was');
+    assert.deepEqual(Object.keys(files).filter((n) => n.startsWith('damaged-')), [], 'nothing set aside');
   } finally {
     await context.close();
   }

@@ -27,7 +27,11 @@ CliResult RunCli(std::vector<std::string> args) {
   args.insert(args.begin(), "specwave");
   std::vector<char*> argv;
   for (auto& a : args) argv.push_back(a.data());
-  std::string out_path = FreshDir("cli_stdout.txt"), err_path = FreshDir("cli_stderr.txt");
+  // Named per process: CTest runs test cases as parallel processes, and a
+  // shared capture file let one case read another's output (a flaky failure
+  // under `ctest -j2`).
+  const std::string tag = std::to_string(getpid());
+  std::string out_path = FreshDir("cli_stdout_" + tag + ".txt"), err_path = FreshDir("cli_stderr_" + tag + ".txt");
   std::fflush(stdout);
   std::fflush(stderr);
   int saved_out = dup(1), saved_err = dup(2);

@@ -141,6 +141,56 @@
     }
   }
 
+  // What ?new-database=1 set aside stays in this browser's storage; the
+  // Projects panel lists it (window.specwaveSetAside, read by the module's
+  // host) with a download and a delete, so it is neither lost nor stuck.
+  const SET_ASIDE = /^damaged-.*\.db$/;
+  window.specwaveSetAside = { version: 0, files: [] };
+
+  async function databaseFolder() {
+    return (await navigator.storage.getDirectory()).getDirectoryHandle('specwave', { create: true });
+  }
+
+  async function listSetAside() {
+    const files = [];
+    const dir = await databaseFolder();
+    for await (const [name, handle] of dir.entries())
+      if (handle.kind === 'file' && SET_ASIDE.test(name)) files.push({ name, bytes: (await handle.getFile()).size });
+    files.sort((a, b) => a.name.localeCompare(b.name));
+    window.specwaveSetAside = { version: window.specwaveSetAside.version + 1, files };
+    return files;
+  }
+
+  function checkSetAsideName(name) {
+    if (!SET_ASIDE.test(String(name))) throw new Error(`not a set-aside database: ${name}`);
+  }
+
+  async function downloadSetAside(name) {
+    checkSetAsideName(name);
+    const file = await (await (await databaseFolder()).getFileHandle(name)).getFile();
+    const url = URL.createObjectURL(file);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+  }
+
+  async function deleteSetAside(name) {
+    checkSetAsideName(name);
+    const dir = await databaseFolder();
+    for (const n of [name, name + '-journal']) {
+      try {
+        await dir.removeEntry(n);
+      } catch (e) {
+        if (e.name !== 'NotFoundError') throw e;
+      }
+    }
+    return listSetAside();
+  }
+
   function dropParameter(name) {
     const url = new URL(location.href);
     url.searchParams.delete(name);
@@ -326,12 +376,18 @@
       regenerate: (strategy) => module.ccall('specwave_cmd_regenerate', null, ['string'], [strategy]),
       importProject: (text) => module.ccall('specwave_cmd_import', null, ['string'], [text]),
       exportProject: () => requestExport(module),
+      showTab: (name) => module.ccall('specwave_cmd_show_tab', null, ['string'], [String(name)]),
+      setAsideFiles: () => (owner ? listSetAside() : Promise.resolve([])),
+      downloadSetAside: (name) => downloadSetAside(name),
+      deleteSetAside: (name) => deleteSetAside(name),
       settings: (s) => module.ccall('specwave_cmd_settings', null,
                                     ['string', 'string', 'string', 'string', 'number', 'number'],
                                     [s.provider || 'offline', s.model || '', s.base_url || '', s.key || '',
                                      s.max_in_flight || 8, s.offline_latency_ms || 0]),
     };
     window.specwave.firstFrameMs = window.specwave.state().first_frame_ms;
+    // After the first frame: not on the start's critical path.
+    if (owner) listSetAside().catch((e) => console.warn('specwave: could not list set-aside databases:', e));
     if (embed) setupEmbedApi(module);
     else if (owner) setupOwnerChannel(module);
     else requestSnapshot(module);

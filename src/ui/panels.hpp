@@ -2,6 +2,7 @@
 // its own file). They read the snapshot and state and send Session commands.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
@@ -19,6 +20,16 @@ class HostServices {
   virtual void RememberKey(const std::string& provider, const std::string& key) = 0;  // empty key = forget
   virtual void Download(const std::string& file_name, const std::string& content) = 0;
   virtual void RequestUpload() = 0;  // the host passes the chosen file to Session::ImportProject
+
+  // Database files set aside in this host's storage (the browser's
+  // ?new-database=1 keeps the old file): listed, downloaded, deleted.
+  struct SetAsideFile {
+    std::string name;
+    int64_t bytes = 0;
+  };
+  virtual std::vector<SetAsideFile> SetAsideFiles() { return {}; }
+  virtual void DownloadSetAside(const std::string& /*name*/) {}
+  virtual void DeleteSetAside(const std::string& /*name*/) {}
 };
 
 // Files shipped with the app that the UI offers (read by the host at start).

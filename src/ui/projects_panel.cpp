@@ -3,10 +3,63 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include <cstdio>
+
 #include "ui/panels.hpp"
 #include "ui/widgets.hpp"
 
 namespace specwave::ui {
+
+namespace {
+
+std::string SizeText(int64_t bytes) {
+  char buf[32];
+  if (bytes >= 1024 * 1024) std::snprintf(buf, sizeof buf, "%.1f MB", static_cast<double>(bytes) / (1024 * 1024));
+  else std::snprintf(buf, sizeof buf, "%.0f KB", static_cast<double>(bytes) / 1024);
+  return buf;
+}
+
+// Databases set aside by ?new-database=1: kept in this browser's storage,
+// invisible to the app otherwise. Downloaded, the CLI rescues their projects;
+// deleted (after confirmation), their space comes back.
+void DrawSetAsideFiles(ViewContext& ctx) {
+  UiState& st = ctx.state;
+  st.set_aside_rows_drawn = 0;
+  if (!ctx.host) return;
+  const auto files = ctx.host->SetAsideFiles();
+  if (files.empty()) return;
+  const Theme& t = CurrentTheme();
+  Gap(16);
+  Title("Set aside in this browser");
+  Muted("Databases set aside with ?new-database=1. Download one and run "
+        "'specwave export --salvage --db FILE --out DIR' to rescue its projects, then import them here.");
+  for (const auto& f : files) {
+    ImGui::PushID(f.name.c_str());
+    // Name and size on one line, the actions under it: the names are long
+    // and the side panel narrow.
+    ImGui::TextUnformatted(f.name.c_str());
+    ImGui::SameLine(0, t.Px(8));
+    Muted("%s", SizeText(f.bytes).c_str());
+    if (ImGui::SmallButton("Download")) ctx.host->DownloadSetAside(f.name);
+    ImGui::SameLine();
+    if (st.confirm_delete_set_aside == f.name) {
+      ImGui::PushStyleColor(ImGuiCol_Text, t.state_failed);
+      if (ImGui::SmallButton("Delete for good")) {
+        ctx.host->DeleteSetAside(f.name);
+        st.confirm_delete_set_aside.clear();
+      }
+      ImGui::PopStyleColor();
+      ImGui::SameLine();
+      if (ImGui::SmallButton("Keep")) st.confirm_delete_set_aside.clear();
+    } else if (ImGui::SmallButton("Delete")) {
+      st.confirm_delete_set_aside = f.name;
+    }
+    ImGui::PopID();
+    ++st.set_aside_rows_drawn;
+  }
+}
+
+}  // namespace
 
 void DrawProjectsPanel(ViewContext& ctx) {
   const Theme& t = CurrentTheme();
@@ -57,6 +110,8 @@ void DrawProjectsPanel(ViewContext& ctx) {
   ImGui::BeginDisabled(!ctx.host || snap.read_only);
   if (ImGui::Button("Import a project file") && ctx.host) ctx.host->RequestUpload();
   ImGui::EndDisabled();
+
+  DrawSetAsideFiles(ctx);
 
   Gap(16);
   Title("New project");

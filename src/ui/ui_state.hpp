@@ -49,6 +49,8 @@ struct UiState {
   std::string new_brief;
   int sample_brief = 0;
   int64_t confirm_delete = 0;
+  std::string confirm_delete_set_aside;  // a set-aside database file awaiting "Delete for good"
+  int set_aside_rows_drawn = 0;          // last frame's, for the browser tests
   int64_t renaming = 0;
   std::string rename_buffer;
   bool dismissed_banner_seq_valid = false;

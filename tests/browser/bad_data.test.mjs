@@ -126,6 +126,28 @@ test('a damaged database: a read-only copy of what could be read, export, then a
     assert.equal(kept.length, 1, `the damaged file is kept: ${Object.keys(files)}`);
     assert.equal(files[kept[0]], sha(bytes), 'byte for byte');
     assert.notEqual(files['specwave.db'], sha(bytes));
+
+    // The set-aside file is not stuck: the Projects panel lists it, it
+    // downloads byte for byte (for `specwave export --salvage`), and a
+    // delete gives its space back.
+    await page.goto(server.url);
+    await waitForApp(page);
+    const listed = await page.evaluate(() => window.specwave.setAsideFiles());
+    assert.deepEqual(listed, [{ name: kept[0], bytes: bytes.length }]);
+    await page.evaluate(() => window.specwave.showTab('projects'));
+    await waitForState(page, (st) => st.set_aside_rows_drawn === 1, 'the set-aside file in the Projects panel');
+    await page.screenshot({ path: path.join(OUT, 'set-aside-databases.png') });
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.evaluate((n) => window.specwave.downloadSetAside(n), kept[0]),
+    ]);
+    assert.equal(download.suggestedFilename(), kept[0]);
+    assert.equal(sha(fs.readFileSync(await download.path())), sha(bytes), 'downloaded byte for byte');
+    await page.evaluate((n) => window.specwave.deleteSetAside(n), kept[0]);
+    await waitForState(page, (st) => st.set_aside_rows_drawn === 0, 'the row to go');
+    await assert.rejects(page.evaluate(() => window.specwave.deleteSetAside('specwave.db')), /not a set-aside database/,
+                         'only set-aside files can be deleted this way');
+    assert.deepEqual(Object.keys(await opfsFiles(page)).filter((n) => n.startsWith('damaged-')), []);
   } finally {
     await context.close();
   }

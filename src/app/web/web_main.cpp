@@ -8,10 +8,12 @@
 
 #include <atomic>
 #include <cstdio>
+#include <cstring>
 #include <dirent.h>
 #include <memory>
 #include <string>
 #include <thread>
+#include <utility>
 
 #include "app/web/web_wiring.hpp"
 #include "core/files.hpp"
@@ -168,6 +170,7 @@ EMSCRIPTEN_KEEPALIVE const char* specwave_test_state() {
          ",\"open_versions\":" + std::to_string(s->open_versions.size()) +
          ",\"shown_version\":" + std::to_string(s->shown_version) + ",\"blocks\":" + std::to_string(s->blocks.size()) +
          ",\"impact\":" + impact + ",\"regeneration\":" + regen +
+         ",\"set_aside_rows_drawn\":" + std::to_string(g_app->view.state().set_aside_rows_drawn) +
          ",\"pending_gates\":" + gates + ",\"phases\":" + phases + "}";
   return json.c_str();
 }
@@ -216,6 +219,18 @@ EMSCRIPTEN_KEEPALIVE void specwave_cmd_save(const char* artifact, const char* co
 EMSCRIPTEN_KEEPALIVE void specwave_cmd_regenerate(const char* strategy) {
   specwave::Strategy st;
   if (g_app && g_app->session && specwave::ParseStrategy(strategy, &st)) g_app->session->Regenerate(st, {}, false);
+}
+
+// Shows a side panel tab by name (phase, artifact, impact, run, settings,
+// projects), as a click on it would.
+EMSCRIPTEN_KEEPALIVE void specwave_cmd_show_tab(const char* name) {
+  using specwave::ui::SideTab;
+  static const std::pair<const char*, SideTab> kTabs[] = {
+      {"phase", SideTab::kPhase},       {"artifact", SideTab::kArtifact}, {"impact", SideTab::kImpact},
+      {"run", SideTab::kRun},           {"settings", SideTab::kSettings}, {"projects", SideTab::kProjects}};
+  if (!g_app) return;
+  for (const auto& [n, tab] : kTabs)
+    if (std::strcmp(n, name) == 0) g_app->view.state().ShowTab(tab);
 }
 
 EMSCRIPTEN_KEEPALIVE void specwave_cmd_import(const char* content) {

@@ -87,6 +87,26 @@ EM_JS(char*, JsStorageNote, (), {
   return p;
 });
 
+// The set-aside database files, as web/app.js lists them (window.specwaveSetAside:
+// {version, files: [{name, bytes}]}); download and delete run there too.
+EM_JS(int, JsSetAsideVersion, (), {
+  return window.specwaveSetAside ? window.specwaveSetAside.version : 0;
+});
+
+EM_JS(char*, JsSetAsideLines, (), {
+  const files = window.specwaveSetAside ? window.specwaveSetAside.files : [];
+  const v = files.map((f) => f.name + '\t' + f.bytes).join('\n');
+  const len = lengthBytesUTF8(v) + 1;
+  const p = _malloc(len);
+  stringToUTF8(v, p, len);
+  return p;
+});
+
+EM_JS(void, JsSetAsideAction, (const char* action, const char* name), {
+  const act = UTF8ToString(action), file = UTF8ToString(name);
+  if (window.specwave && window.specwave[act]) window.specwave[act](file).catch((e) => console.error(e));
+});
+
 struct PendingDownload {
   std::string name, content;
 };
@@ -112,6 +132,31 @@ void BrowserHost::Download(const std::string& file_name, const std::string& cont
 }
 
 void BrowserHost::RequestUpload() { JsRequestUpload(); }
+
+std::vector<ui::HostServices::SetAsideFile> BrowserHost::SetAsideFiles() {
+  int version = JsSetAsideVersion();
+  if (version != set_aside_version_) {
+    set_aside_version_ = version;
+    set_aside_.clear();
+    char* lines = JsSetAsideLines();
+    std::string text = lines;
+    std::free(lines);
+    size_t start = 0;
+    while (start < text.size()) {
+      size_t end = text.find('\n', start);
+      if (end == std::string::npos) end = text.size();
+      std::string line = text.substr(start, end - start);
+      size_t tab = line.find('\t');
+      if (tab != std::string::npos)
+        set_aside_.push_back({line.substr(0, tab), std::strtoll(line.c_str() + tab + 1, nullptr, 10)});
+      start = end + 1;
+    }
+  }
+  return set_aside_;
+}
+
+void BrowserHost::DownloadSetAside(const std::string& name) { JsSetAsideAction("downloadSetAside", name.c_str()); }
+void BrowserHost::DeleteSetAside(const std::string& name) { JsSetAsideAction("deleteSetAside", name.c_str()); }
 
 void BrowserHost::DeliverUpload(const std::string& content) {
   if (on_upload_) on_upload_(content);

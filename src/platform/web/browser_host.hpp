@@ -18,6 +18,10 @@ class BrowserHost final : public ui::HostServices {
   void RememberKey(const std::string& provider, const std::string& key) override;
   void Download(const std::string& file_name, const std::string& content) override;  // any thread
   void RequestUpload() override;
+  // Main thread (the UI's): read from what web/app.js listed.
+  std::vector<SetAsideFile> SetAsideFiles() override;
+  void DownloadSetAside(const std::string& name) override;
+  void DeleteSetAside(const std::string& name) override;
 
   // A key remembered on this device for `provider`, or "".
   static std::string RecallKey(const std::string& provider);
@@ -29,6 +33,8 @@ class BrowserHost final : public ui::HostServices {
 
  private:
   std::function<void(const std::string&)> on_upload_;
+  int set_aside_version_ = -1;  // web/app.js bumps it when its list changes
+  std::vector<SetAsideFile> set_aside_;
 };
 
 }  // namespace specwave::web

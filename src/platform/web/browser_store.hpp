@@ -14,6 +14,7 @@
 
 #include "engine/store_port.hpp"
 #include "platform/web/opfs_vfs.hpp"
+#include "store/sqlite_store.hpp"
 
 namespace specwave::web {
 
@@ -26,5 +27,9 @@ std::unique_ptr<Store> OpenOpfsStore(const std::string& database_name = kOpfsDat
 
 // In-memory SQLite (embed viewer, read-only second tab, no OPFS).
 std::unique_ptr<Store> OpenMemoryStore(bool threads);
+
+// The in-memory SQLite database itself, opened on the calling thread (what
+// OpenMemoryStore wraps, and what OpenOpfsStore falls back to).
+std::unique_ptr<SqliteStore> OpenMemorySqlite(StoreError* error);
 
 }  // namespace specwave::web

@@ -56,10 +56,7 @@ std::unique_ptr<Store> OpenOpfsStore(const std::string& database_name) {
       // No usable browser storage (a private window, or a browser without
       // OPFS sync access handles, such as WebKitGTK): the app still works on
       // an in-memory database and says, in its banner, that nothing is kept.
-      SqliteOptions memory;
-      memory.path = ":memory:";
-      memory.journal = JournalMode::kDelete;
-      auto store = OpenSqliteStore(memory, error);
+      auto store = OpenMemorySqlite(error);
       std::string why = g_open_error;
       while (!why.empty() && (why.back() == '.' || why.back() == ' ')) why.pop_back();
       if (store)

@@ -122,7 +122,7 @@
   // so nothing is deleted and the next start creates a new one. Only the tab
   // that owns the database lock does this.
   async function setDamagedDatabaseAside() {
-    const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('specwave', { create: true });
+    const dir = await databaseFolder();
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     for (const [name, kept] of [['specwave.db', `damaged-${stamp}.db`],
                                 ['specwave.db-journal', `damaged-${stamp}.db-journal`]]) {
@@ -165,10 +165,10 @@
     if (!SET_ASIDE.test(String(name))) throw new Error(`not a set-aside database: ${name}`);
   }
 
-  async function downloadSetAside(name) {
-    checkSetAsideName(name);
-    const file = await (await (await databaseFolder()).getFileHandle(name)).getFile();
-    const url = URL.createObjectURL(file);
+  // Hands a file to the browser's downloads; the module's exports come here
+  // too (BrowserHost::Download, through window.specwaveSaveFile).
+  function saveFile(name, blob) {
+    const url = URL.createObjectURL(blob);
     const a = document.createElement('a');
     a.href = url;
     a.download = name;
@@ -176,6 +176,12 @@
     a.click();
     a.remove();
     setTimeout(() => URL.revokeObjectURL(url), 10000);
+  }
+  window.specwaveSaveFile = saveFile;
+
+  async function downloadSetAside(name) {
+    checkSetAsideName(name);
+    saveFile(name, await (await (await databaseFolder()).getFileHandle(name)).getFile());
   }
 
   async function deleteSetAside(name) {

@@ -31,16 +31,9 @@ EM_JS(char*, JsRecallKey, (const char* provider), {
   return p;
 });
 
+// web/app.js's saveFile hands it to the browser's downloads.
 EM_JS(void, JsDownload, (const char* name, const char* data, int len), {
-  const bytes = HEAPU8.slice(data, data + len);
-  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = UTF8ToString(name);
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10000);
+  window.specwaveSaveFile(UTF8ToString(name), new Blob([HEAPU8.slice(data, data + len)], { type: 'application/json' }));
 });
 
 EM_JS(void, JsRequestUpload, (), {

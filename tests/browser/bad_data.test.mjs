@@ -48,6 +48,21 @@ async function putDatabase(page, bytes) {
   }, Buffer.from(bytes).toString('base64'));
 }
 
+// Puts `bytes` into OPFS as the database, opens the app on it in a fresh
+// context, runs body(page) and closes the context.
+async function withAppOnDatabase(bytes, body) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  try {
+    await putDatabase(page, bytes);
+    await page.goto(server.url);
+    await waitForApp(page);
+    return await body(page);
+  } finally {
+    await context.close();
+  }
+}
+
 async function opfsFiles(page) {
   await page.goto(server.url + 'build.json');
   return page.evaluate(async () => {
@@ -67,12 +82,7 @@ test('a database written by a newer Specwave is shown read-only, and says why', 
   fs.copyFileSync(good, newer);
   python(`import sqlite3; c = sqlite3.connect(${JSON.stringify(newer)}); c.execute('PRAGMA user_version = 99'); c.commit(); c.close()`);
   const bytes = fs.readFileSync(newer);
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  try {
-    await putDatabase(page, bytes);
-    await page.goto(server.url);
-    await waitForApp(page);
+  await withAppOnDatabase(bytes, async (page) => {
     const s = await waitForState(page, (st) => st.artifacts > 0, 'the project from the newer database');
     assert.equal(s.read_only, true);
     assert.match(s.banner, /written by a newer Specwave \(schema 99 > \d+\): it is shown read-only; update Specwave/);
@@ -80,9 +90,7 @@ test('a database written by a newer Specwave is shown read-only, and says why', 
     await page.evaluate(() => window.specwave.run(0));  // refused: nothing is written
     const files = await opfsFiles(page);
     assert.equal(files['specwave.db'], sha(bytes), 'the file is unchanged (not migrated down, not rewritten)');
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('a damaged database: a read-only copy of what could be read, export, then a new database', async () => {
@@ -94,12 +102,7 @@ test('a damaged database: a read-only copy of what could be read, export, then a
   assert.ok(text > 0);
   const at = Math.floor(text / pageSize) * pageSize;
   bytes.fill(0xff, at, at + 8);
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  try {
-    await putDatabase(page, bytes);
-    await page.goto(server.url);
-    await waitForApp(page);
+  await withAppOnDatabase(bytes, async (page) => {
     const s = await waitForState(page, (st) => /damaged/.test(st.banner), 'the damage to be reported');
     assert.equal(s.read_only, true, s.banner);
     assert.match(s.banner, /the database file is damaged; shown read-only is what could be read from it \(1 project/);
@@ -148,19 +151,12 @@ test('a damaged database: a read-only copy of what could be read, export, then a
     await assert.rejects(page.evaluate(() => window.specwave.deleteSetAside('specwave.db')), /not a set-aside database/,
                          'only set-aside files can be deleted this way');
     assert.deepEqual(Object.keys(await opfsFiles(page)).filter((n) => n.startsWith('damaged-')), []);
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('a file with nothing readable in it: the message still gives the way out', async () => {
   const garbage = Buffer.alloc(64 * 1024, 'not a database. ');
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  try {
-    await putDatabase(page, garbage);
-    await page.goto(server.url);
-    await waitForApp(page);
+  await withAppOnDatabase(garbage, async (page) => {
     const s = await waitForState(page, (st) => /damaged/.test(st.banner), 'the damage to be reported');
     assert.match(s.banner, /nothing could be read from it/);
     assert.match(s.banner, /\?new-database=1/);
@@ -176,9 +172,7 @@ test('a file with nothing readable in it: the message still gives the way out', 
     const files = await opfsFiles(page);
     assert.equal(files['specwave.db'], sha(garbage), 'kept: the file is as it was');
     assert.deepEqual(Object.keys(files).filter((n) => n.startsWith('damaged-')), [], 'nothing set aside');
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 test('storage quota exceeded mid-run: a clear error, completed phases kept, and the run resumes once there is room', async () => {

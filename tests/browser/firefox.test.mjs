@@ -12,8 +12,9 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import puppeteer from 'puppeteer-core';
-import { DIST, OUT, exportedOfflineProject, runToTheEnd, serveDocsPageEmbedding, serveStatic, startXvfb,
-         waitInPage } from './support.mjs';
+import { DIST, OUT, exportedOfflineProject, runToTheEnd, selectPrdInEmbed, serveAppWithProject,
+         serveDocsPageEmbedding, serveStatic, startXvfb, waitForEmbedShowingPrd, waitForThreadedProject }
+  from './support.mjs';
 
 const FIREFOX = '/usr/bin/firefox-esr';
 
@@ -42,10 +43,7 @@ test('Firefox: isolated, threaded, runs the default workflow offline', async () 
   page.on('pageerror', (e) => errors.push(String(e)));
   try {
     await page.goto(site.url);
-    const ready = await waitInPage(page, () => {
-      const s = window.specwave && window.specwave.state();
-      return s && s.spec_phases > 0 && s.phases_drawn === s.spec_phases && s.threads ? s : null;
-    }, null, { what: 'the app with a project drawn and a worker thread running' });
+    const ready = await waitForThreadedProject(page);
     assert.equal(await page.evaluate(() => window.crossOriginIsolated), true);
     assert.equal(ready.owner, true, 'this tab owns the OPFS database');
     const done = await runToTheEnd(page);
@@ -62,29 +60,18 @@ test('Firefox: isolated, threaded, runs the default workflow offline', async () 
 });
 
 test('Firefox: the embed in a cross-site docs page runs the single-threaded viewer', async () => {
-  const appRoot = path.join(OUT, 'firefox-embed-app');
-  fs.rmSync(appRoot, { recursive: true, force: true });
-  fs.cpSync(DIST, appRoot, { recursive: true });
-  fs.copyFileSync(demoProject, path.join(appRoot, 'demo.specwave.json'));
-  const app = await serveStatic(appRoot);
+  const app = await serveAppWithProject('firefox-embed-app', demoProject);
   const docs = await serveDocsPageEmbedding('firefox-embed-docs', app.url);
   const page = await browser.newPage();
   try {
     await page.goto(docs.url);  // another site than the app
     assert.equal(await page.evaluate(() => window.crossOriginIsolated), false, 'the docs page is not isolated');
-    const result = await page.evaluate(async () => {
-      const embed = SpecwaveEmbed.get(document.getElementById('embed'));
-      await embed.ready;
-      return { selected: await embed.selectArtifact('prd.md'), metrics: await embed.getMetrics() };
-    });
+    const result = await selectPrdInEmbed(page);
     assert.deepEqual(result.selected, { selected: 'prd.md' });
     assert.equal(result.metrics.status, 'succeeded');
     const frame = page.frames().find((f) => f.url().startsWith(app.url));
     assert.ok(frame, 'the embed frame');
-    const s = await waitInPage(frame, () => {
-      const st = window.specwave && window.specwave.state();
-      return st && st.open_artifact === 'prd.md' && st.artifacts === 14 ? st : null;
-    }, null, { what: 'the embed to show prd.md' });
+    const s = await waitForEmbedShowingPrd(frame);
     assert.equal(s.embed, true);
     assert.equal(s.read_only, true);
     assert.deepEqual(s.phases.filter((p) => p.status !== 'succeeded').map((p) => p.name), [],

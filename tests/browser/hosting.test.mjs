@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DIST, OUT, exportedOfflineProject, serveStatic, serveDocsPageEmbedding, launchBrowser, runToTheEnd,
-         waitForApp, waitForProject, waitForState, waitInPage, watchCsp } from './support.mjs';
+         selectPrdInEmbed, waitForApp, waitForEmbedShowingPrd, waitForProject, waitForState, waitInPage,
+         watchCsp } from './support.mjs';
 
 const SUB = 'docs/specwave/';
 let browser;
@@ -134,23 +135,14 @@ test('embedded in a cross-site documentation page, driven by postMessage', async
   try {
     await page.goto(docsUrl);
     assert.equal(await page.evaluate(() => window.crossOriginIsolated), false, 'the docs page is not isolated');
-    const result = await page.evaluate(async () => {
-      const embed = SpecwaveEmbed.get(document.getElementById('embed'));
-      await embed.ready;
-      const selected = await embed.selectArtifact('prd.md');
-      const metrics = await embed.getMetrics();
-      return { selected, metrics };
-    });
+    const result = await selectPrdInEmbed(page);
     assert.deepEqual(result.selected, { selected: 'prd.md' });
     assert.ok(result.metrics, 'metrics of the exported project');
     assert.equal(result.metrics.status, 'succeeded');
     assert.ok(result.metrics.makespan_ms > 0 && result.metrics.sequential_ms >= result.metrics.makespan_ms);
     const frame = page.frames().find((f) => f.url().startsWith(appBase));
     assert.ok(frame, 'the embed frame');
-    const state = await waitInPage(frame, () => {
-      const s = window.specwave && window.specwave.state();
-      return s && s.open_artifact === 'prd.md' && s.artifacts === 14 ? s : null;
-    }, null, { what: 'the embed to show prd.md' });
+    const state = await waitForEmbedShowingPrd(frame);
     assert.equal(state.embed, true);
     assert.equal(state.read_only, true);
     assert.deepEqual(state.phases.filter((p) => p.status !== 'succeeded').map((p) => p.name), [],

@@ -3,7 +3,7 @@
 // driven by playwright-core (never a downloaded browser), and waiting for the
 // app across the one isolation reload.
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -84,6 +84,35 @@ export async function serveDocsPageEmbedding(name, appBase) {
   return { url: docs.url.replace('127.0.0.1', 'localhost'), stop: docs.stop };
 }
 
+// A copy of the app (dist/) in OUT/<name> with `projectFile` beside it as
+// demo.specwave.json, served; resolves to the server ({url, stop}).
+export async function serveAppWithProject(name, projectFile) {
+  const root = path.join(OUT, name);
+  rmSync(root, { recursive: true, force: true });
+  cpSync(DIST, root, { recursive: true });
+  copyFileSync(projectFile, path.join(root, 'demo.specwave.json'));
+  return serveStatic(root);
+}
+
+// On the docs page of serveDocsPageEmbedding, through the embed script's
+// API: selects prd.md and asks for the metrics; resolves to {selected, metrics}.
+export function selectPrdInEmbed(page) {
+  return page.evaluate(async () => {
+    const embed = SpecwaveEmbed.get(document.getElementById('embed'));
+    await embed.ready;
+    return { selected: await embed.selectArtifact('prd.md'), metrics: await embed.getMetrics() };
+  });
+}
+
+// In the embed's frame: waits until it shows prd.md of the 14-artifact demo
+// project; resolves to the app's state.
+export function waitForEmbedShowingPrd(frame) {
+  return waitInPage(frame, () => {
+    const s = window.specwave && window.specwave.state();
+    return s && s.open_artifact === 'prd.md' && s.artifacts === 14 ? s : null;
+  }, null, { what: 'the embed to show prd.md' });
+}
+
 export async function launchBrowser() {
   return chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_FLAGS });
 }
@@ -126,6 +155,14 @@ export async function waitForProject(page) {
     const s = window.specwave && window.specwave.state();
     return s && s.spec_phases > 0 && s.phases_drawn === s.spec_phases ? s : null;
   }, null, { what: 'a project to be open and drawn' });
+}
+
+// The same, and a worker thread has run (the threaded build, isolated).
+export async function waitForThreadedProject(page) {
+  return waitInPage(page, () => {
+    const s = window.specwave && window.specwave.state();
+    return s && s.spec_phases > 0 && s.phases_drawn === s.spec_phases && s.threads ? s : null;
+  }, null, { what: 'the app with a project drawn and a worker thread running' });
 }
 
 // Polls the app's state and tests it here, in Node (no eval in the page: its

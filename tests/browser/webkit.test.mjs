@@ -19,9 +19,9 @@
 //      crash.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import path from 'node:path';
-import { DIST, OUT, exportedOfflineProject, runToTheEnd, serveDocsPageEmbedding, serveStatic, startXvfb,
+import { DIST, OUT, exportedOfflineProject, runToTheEnd, selectPrdInEmbed, serveAppWithProject,
+         serveDocsPageEmbedding, serveStatic, startXvfb, waitForEmbedShowingPrd, waitForThreadedProject,
          waitInPage } from './support.mjs';
 import { launchWebKit } from './webdriver.mjs';
 
@@ -50,10 +50,7 @@ test('WebKit: isolated by the service worker, threaded, runs the default workflo
   try {
     await withWebKit({ env: SAFARI_ENV, features: SAFARI_FEATURES }, async (page) => {
       await page.goto(site.url);
-      const ready = await waitInPage(page, () => {
-        const s = window.specwave && window.specwave.state();
-        return s && s.spec_phases > 0 && s.phases_drawn === s.spec_phases && s.threads ? s : null;
-      }, null, { what: 'the app with a project drawn and a worker thread running' });
+      const ready = await waitForThreadedProject(page);
       assert.equal(await page.evaluate(() => window.crossOriginIsolated), true);
       assert.equal(ready.owner, true);
       assert.match(ready.banner, /lives in memory only and is lost on reload; export it/,
@@ -71,29 +68,18 @@ test('WebKit: isolated by the service worker, threaded, runs the default workflo
 });
 
 test('WebKit: the embed in a cross-site docs page runs the single-threaded viewer', async () => {
-  const appRoot = path.join(OUT, 'webkit-embed-app');
-  fs.rmSync(appRoot, { recursive: true, force: true });
-  fs.cpSync(DIST, appRoot, { recursive: true });
-  fs.copyFileSync(demoProject, path.join(appRoot, 'demo.specwave.json'));
-  const app = await serveStatic(appRoot);
+  const app = await serveAppWithProject('webkit-embed-app', demoProject);
   const docs = await serveDocsPageEmbedding('webkit-embed-docs', app.url);
   try {
     // WebKitGTK as it ships: the viewer needs neither shared memory nor OPFS.
     await withWebKit({}, async (page) => {
       await page.goto(docs.url);
       assert.equal(await page.evaluate(() => window.crossOriginIsolated), false, 'the docs page is not isolated');
-      const result = await page.evaluate(async () => {
-        const embed = SpecwaveEmbed.get(document.getElementById('embed'));
-        await embed.ready;
-        return { selected: await embed.selectArtifact('prd.md'), metrics: await embed.getMetrics() };
-      });
+      const result = await selectPrdInEmbed(page);
       assert.deepEqual(result.selected, { selected: 'prd.md' });
       assert.equal(result.metrics.status, 'succeeded');
       await page.enterFrame('#embed iframe');
-      const s = await waitInPage(page, () => {
-        const st = window.specwave && window.specwave.state();
-        return st && st.open_artifact === 'prd.md' && st.artifacts === 14 ? st : null;
-      }, null, { what: 'the embed to show prd.md' });
+      const s = await waitForEmbedShowingPrd(page);
       assert.equal(s.embed, true);
       assert.equal(s.read_only, true);
       assert.deepEqual(s.phases.filter((p) => p.status !== 'succeeded').map((p) => p.name), []);

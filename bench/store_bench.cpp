@@ -64,8 +64,8 @@ void CommitBench(const fs::path& dir, const char* label, SqliteOptions o, int n)
   if (StoreError e = store->CreateProject(p)) Die("create", e);
   WorkflowRunRecord run;
   run.project_id = p.id;
-  run.kind = "run";
-  run.status = "running";
+  run.kind = RunKind::kRun;
+  run.status = RunStatus::kRunning;
   if (StoreError e = store->CreateRun(run)) Die("run", e);
   std::vector<double> add, phase;
   for (int i = 0; i < n; ++i) {

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Runs every test, doing all set-up first (idempotent; a second run is
 # incremental):
-#   1. native: configure, build, CTest (unit tests, the layering check, the
+#   1. native: configure, build, CTest (unit tests, the layering checks, the
 #      LLM test-server tests, fuzz-corpus replays)
-#   2. web: build the site into dist/
-#   3. browser: tests/browser/*.test.mjs in Debian's Chromium (headless),
+#   2. ThreadSanitizer: the session, scheduler, runner and store-thread tests
+#      built with -fsanitize=thread (preset tsan); any race fails the stage
+#   3. web: build the site into dist/
+#   4. browser: tests/browser/*.test.mjs in Debian's Chromium (headless),
 #      Firefox ESR and WebKitGTK's MiniBrowser (each on a private Xvfb display)
 # Exits non-zero if any stage fails; every stage runs even if an earlier one
 # failed, so one run shows everything that is broken.
@@ -21,6 +23,10 @@ stage "native build"
 
 stage "native tests (CTest)"
 ctest --preset native -j2 || fail "native tests"
+
+stage "ThreadSanitizer (session, scheduler, runner, store thread)"
+{ [ -f build/tsan/build.ninja ] || cmake --preset tsan >/dev/null; } && cmake --build --preset tsan && ctest --preset tsan \
+  || fail "ThreadSanitizer tests"
 
 stage "web build"
 bash scripts/build-web.sh || fail "web build"

@@ -1,6 +1,6 @@
 # Fails if an engine-layer file includes ImGui, GLFW, GL, Emscripten or other
 # browser/platform headers. Run by CTest (tests/CMakeLists.txt).
-set(_layers core markdown engine llm store cli)
+set(_layers core markdown design engine validators offline llm store session wiring cli)
 set(_bad "")
 foreach(layer ${_layers})
   file(GLOB_RECURSE _files "${SRC}/${layer}/*.cpp" "${SRC}/${layer}/*.hpp" "${SRC}/${layer}/*.h")

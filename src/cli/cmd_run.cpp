@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <mutex>
 
+#include <nlohmann/json.hpp>
+
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
 #include "cli/wiring.hpp"
@@ -109,7 +111,7 @@ int Finish(const RunReport& report, const Args& args, Store& store, int64_t proj
   } else {
     std::printf("run %lld %s — makespan %.0f ms, sequential %.0f ms, critical path %.0f ms, %.1f%% saved; %d model "
                 "calls (%d cached)\n",
-                static_cast<long long>(report.run_id), report.status.c_str(), report.makespan_ms, report.sequential_ms,
+                static_cast<long long>(report.run_id), RunStatusName(report.status), report.makespan_ms, report.sequential_ms,
                 report.critical_path_ms, report.time_saved_percent, report.calls, report.cached_calls);
     if (report.language_model) {
       char cost[64] = "cost unknown (no price for this model in the price table)";
@@ -137,7 +139,7 @@ int Finish(const RunReport& report, const Args& args, Store& store, int64_t proj
       }
     }
   }
-  if (report.status == "succeeded" || report.status == "awaiting_approval") return kExitOk;
+  if (report.status == RunStatus::kSucceeded || report.status == RunStatus::kAwaitingApproval) return kExitOk;
   return kExitFailure;
 }
 
@@ -175,7 +177,8 @@ int CmdRun(int argc, char** argv, const Environment& env) {
   project.brief = *brief;
   project.workflow_yaml = *spec_text;
   project.workflow_name = *spec_path;
-  project.settings_json = "{\"provider\":\"" + provider->Name() + "\",\"model\":\"" + provider->Model() + "\"}";
+  project.settings_json = nlohmann::json{{"provider", provider->Name()}, {"model", provider->Model()}}.dump(
+      -1, ' ', false, nlohmann::json::error_handler_t::replace);
   if (StoreError e = store->CreateProject(project)) {
     std::fprintf(stderr, "specwave: could not create the project: %s\n", e.message.c_str());
     return kExitFailure;
@@ -213,9 +216,7 @@ bool PickRun(Store& store, const Args& args, ProjectRecord* project, WorkflowRun
   std::optional<WorkflowRunRecord> r;
   if (auto id = args.Get("run")) r = store.GetRun(std::atoll(id->c_str()));
   else {
-    r = store.LatestRun(project->id, "run");
-    auto regen = store.LatestRun(project->id, "regeneration");
-    if (regen && (!r || regen->id > r->id)) r = regen;
+    r = LatestAnyRun(store, project->id);
   }
   if (!r || r->project_id != project->id) {
     *error = "no run to continue in project '" + project->name + "'";
@@ -244,7 +245,7 @@ int CmdResume(int argc, char** argv, const Environment& env) {
   ProjectRecord project;
   WorkflowRunRecord run;
   if (!PickRun(*store, args, &project, &run, &err)) return UsageError(err);
-  if (run.status == "succeeded") {
+  if (run.status == RunStatus::kSucceeded) {
     std::printf("run %lld already succeeded; nothing to resume\n", static_cast<long long>(run.id));
     return kExitOk;
   }

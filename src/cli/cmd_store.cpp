@@ -62,14 +62,6 @@ std::string FormatTime(int64_t unix_ms) {
   return buf;
 }
 
-// The run to show: the newest of the last "run" and the last "regeneration".
-std::optional<WorkflowRunRecord> LatestAnyRun(Store& store, int64_t project_id) {
-  auto run = store.LatestRun(project_id, "run");
-  auto regen = store.LatestRun(project_id, "regeneration");
-  if (!run || (regen && regen->id > run->id)) return regen;
-  return run;
-}
-
 // One line per phase: the last record of each, in the order phases first ran.
 std::vector<PhaseRunRecord> LatestPerPhase(const std::vector<PhaseRunRecord>& records) {
   std::vector<PhaseRunRecord> out;
@@ -105,9 +97,9 @@ nlohmann::json StatusJson(Store& store, const std::vector<ProjectRecord>& projec
                           {"cost_usd", pr.cost_usd},
                           {"error", pr.error}});
       jp["latest_run"] = {{"id", run->id},
-                          {"kind", run->kind},
+                          {"kind", RunKindName(run->kind)},
                           {"mode", run->mode},
-                          {"status", run->status},
+                          {"status", RunStatusName(run->status)},
                           {"started_at", run->started_at},
                           {"finished_at", run->finished_at},
                           {"phases", phases}};
@@ -132,8 +124,8 @@ void PrintStatus(Store& store, const std::vector<ProjectRecord>& projects) {
     std::printf("\nproject %lld  %s  (updated %s)\n", static_cast<long long>(p.id), p.name.c_str(),
                 FormatTime(p.updated_at).c_str());
     if (auto run = LatestAnyRun(store, p.id)) {
-      std::printf("  latest %s #%lld (%s): %s, started %s\n", run->kind.c_str(), static_cast<long long>(run->id),
-                  run->mode.empty() ? "-" : run->mode.c_str(), run->status.c_str(),
+      std::printf("  latest %s #%lld (%s): %s, started %s\n", RunKindName(run->kind), static_cast<long long>(run->id),
+                  run->mode.empty() ? "-" : run->mode.c_str(), RunStatusName(run->status),
                   FormatTime(run->started_at).c_str());
       auto phases = LatestPerPhase(store.ListPhaseRuns(run->id));
       if (phases.empty()) std::printf("    no phase has finished yet\n");

@@ -1,5 +1,5 @@
 // `specwave validate --validator NAME FILE.md [--json]`: runs one artifact
-// validator (engine/validators) on a file. For traceability FILE may be a
+// validator (validators) on a file. For traceability FILE may be a
 // directory: every *.md in it (or in its artifacts/ folder, the layout
 // `specwave export` writes) is one artifact, named by its file name.
 //
@@ -19,7 +19,7 @@
 #include "cli/commands.hpp"
 #include "core/files.hpp"
 #include "core/text.hpp"
-#include "engine/validators/validator.hpp"
+#include "validators/validator.hpp"
 
 namespace specwave::cli {
 namespace {

@@ -16,7 +16,7 @@ class RecordingProvider final : public LlmProvider {
   RecordingProvider(std::unique_ptr<LlmProvider> inner, std::string path)
       : inner_(std::move(inner)), path_(std::move(path)) {}
 
-  std::string Name() const override { return inner_->Name(); }
+  ProviderKind Kind() const override { return inner_->Kind(); }
   std::string Model() const override { return inner_->Model(); }
   bool IsLanguageModel() const override { return inner_->IsLanguageModel(); }
 

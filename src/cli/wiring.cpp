@@ -2,13 +2,13 @@
 
 #include <cstdlib>
 
-#include "engine/artifact_diff.hpp"
-#include "engine/validators/default_checks.hpp"
 #include "cli/recording_provider.hpp"
-#include "llm/offline/offline_provider.hpp"
-#include "llm/pricing.hpp"
+#include "core/files.hpp"
 #include "llm/provider_factory.hpp"
 #include "store/sqlite_store.hpp"
+#include "wiring/costs.hpp"
+#include "wiring/default_checks.hpp"
+#include "wiring/make_provider.hpp"
 
 namespace specwave::cli {
 
@@ -48,7 +48,14 @@ bool ParseInt(const Args& args, const char* name, int lo, int hi, int* out, std:
 std::unique_ptr<LlmProvider> MakeUnrecorded(const Args& args, const Environment& env, Store* store,
                                             const WorkflowSpec& spec, std::string* error) {
   const std::string name = args.GetOr("provider", "offline");
-  if (name == "offline") {
+  auto kind = ParseProviderKind(name);
+  if (!kind) {
+    *error = "unknown provider '" + name + "' (use openai, anthropic or offline)";
+    return nullptr;
+  }
+  ProviderChoice c;
+  c.kind = *kind;
+  if (c.kind == ProviderKind::kOffline) {
     for (const char* o : {"model", "base-url"})
       if (args.Get(o)) {
         *error = std::string("--") + o + " does not apply to the offline generator (it is not a language model)";
@@ -60,36 +67,26 @@ std::unique_ptr<LlmProvider> MakeUnrecorded(const Args& args, const Environment&
         *error = JoinDiagnostics(lat.errors);
         return nullptr;
       }
-      return std::make_unique<offline::OfflineProvider>(*lat.latency, spec);
+      c.offline = offline::OfflineOptions::FromSimLatency(*lat.latency, spec);
     }
-    return std::make_unique<offline::OfflineProvider>();
-  }
-  if (!IsHostedProvider(name)) {
-    *error = "unknown provider '" + name + "' (use openai, anthropic or offline)";
-    return nullptr;
+    return MakeProvider(c, nullptr, store, error);
   }
   if (args.Get("sim-latency")) {
     *error = "--sim-latency applies to the offline generator only";
     return nullptr;
   }
-  ProviderSettings s;
-  s.provider = name;
-  s.model = args.GetOr("model", "");
-  s.base_url = args.GetOr("base-url", "");
-  s.api_key = env.getenv ? env.getenv(KeyEnvironmentVariable(name)) : "";
-  s.use_cache = !args.Has("no-cache");
-  if (!ParseInt(args, "timeout-ms", 100, 3600000, &s.timeout_ms, error) ||
-      !ParseInt(args, "idle-timeout-ms", 100, 3600000, &s.idle_timeout_ms, error) ||
-      !ParseInt(args, "max-attempts", 1, 20, &s.max_attempts, error) ||
-      !ParseInt(args, "retry-base-ms", 0, 60000, &s.base_delay_ms, error))
+  c.model = args.GetOr("model", "");
+  c.base_url = args.GetOr("base-url", "");
+  c.api_key = env.getenv ? env.getenv(KeyEnvironmentVariable(c.kind)) : "";
+  c.key_hint = "in " + KeyEnvironmentVariable(c.kind) + " (or --base-url)";
+  c.use_cache = !args.Has("no-cache");
+  if (!ParseInt(args, "timeout-ms", 100, 3600000, &c.timeout_ms, error) ||
+      !ParseInt(args, "idle-timeout-ms", 100, 3600000, &c.idle_timeout_ms, error) ||
+      !ParseInt(args, "max-attempts", 1, 20, &c.max_attempts, error) ||
+      !ParseInt(args, "retry-base-ms", 0, 60000, &c.base_delay_ms, error))
     return nullptr;
-  if (s.api_key.empty() && s.base_url.empty()) {
-    *error = "--provider " + std::string(name) + " needs an API key in " + KeyEnvironmentVariable(name) +
-             " (or --base-url for a local server that needs none)";
-    return nullptr;
-  }
   std::shared_ptr<HttpTransport> transport(env.make_http ? env.make_http() : nullptr);
-  return MakeHostedProvider(s, std::move(transport), store, error);
+  return MakeProvider(c, std::move(transport), store, error);
 }
 
 }  // namespace
@@ -103,25 +100,17 @@ std::unique_ptr<LlmProvider> MakeProvider(const Args& args, const Environment& e
 }
 
 CostFunction DefaultCost(const Args& args, std::string* error) {
-  std::shared_ptr<const PriceTable> table;
-  if (auto file = args.Get("pricing")) {
-    auto loaded = LoadPricingFile(*file);
-    if (!loaded.prices) {
-      *error = JoinDiagnostics(loaded.errors);
-      return {};
-    }
-    table = std::make_shared<PriceTable>(std::move(*loaded.prices));
-  } else {
-    table = std::shared_ptr<const PriceTable>(&DefaultPriceTable(), [](const PriceTable*) {});
+  std::string yaml, file = "assets/pricing.yml";
+  if (auto path = args.Get("pricing")) {
+    file = *path;
+    auto text = ReadFile(*path, error);
+    if (!text) return {};
+    yaml = *text;
   }
-  return [table](const std::string& provider, const std::string& model, const TokenUsage& usage) {
-    if (provider == "offline") return 0.0;  // no model, no bill
-    return table->Cost(provider, model, usage);
-  };
+  auto table = PriceTableFrom(yaml, file, error);
+  return table ? MakeCostFunction(table) : CostFunction{};
 }
 
-PhaseChecks DefaultChecks() { return validators::MakeDefaultPhaseChecks(); }
-
-DiffFunction DefaultDiff() { return MarkdownDiff(); }
+PhaseChecks DefaultChecks() { return DefaultPhaseChecks(); }
 
 }  // namespace specwave::cli

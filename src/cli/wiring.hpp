@@ -13,7 +13,8 @@
 #include "engine/regeneration.hpp"
 #include "engine/sim_latency.hpp"
 #include "engine/store_port.hpp"
-#include "engine/workflow_runner.hpp"
+#include "engine/run_options.hpp"
+#include "wiring/default_checks.hpp"
 
 namespace specwave::cli {
 
@@ -33,6 +34,5 @@ std::unique_ptr<LlmProvider> MakeProvider(const Args& args, const Environment& e
 // of assets/pricing.yml). Empty with *error set when the file is bad.
 CostFunction DefaultCost(const Args& args, std::string* error);
 PhaseChecks DefaultChecks();
-DiffFunction DefaultDiff();
 
 }  // namespace specwave::cli

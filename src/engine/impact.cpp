@@ -42,7 +42,7 @@ namespace {
 
 ImpactLevel Lower(ImpactLevel l) { return l == ImpactLevel::kHigh ? ImpactLevel::kMedium : ImpactLevel::kLow; }
 
-bool IsDerivedReport(const PhaseSpec& p) { return p.phase_type == "validate" || p.phase_type == "done"; }
+bool IsDerivedReport(const PhaseSpec& p) { return p.IsDeterministic(); }
 
 // Rule 1, for the edit itself.
 ImpactLevel ChangeLevel(const ArtifactChangeInput& c) {

@@ -1,6 +1,6 @@
 // The engine's port to a text generator: a hosted or local language model
 // (src/llm/openai_provider, anthropic_provider) or the built-in offline
-// generator (src/llm/offline), which is *not* a language model and says so
+// generator (src/offline), which is *not* a language model and says so
 // through IsLanguageModel().
 //
 // Complete() blocks the calling engine thread until the call finishes,
@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "core/cancel.hpp"
+#include "engine/provider_kind.hpp"
 
 namespace specwave {
 
@@ -78,9 +79,10 @@ using TextSink = std::function<void(const std::string& chunk)>;
 class LlmProvider {
  public:
   virtual ~LlmProvider() = default;
-  virtual std::string Name() const = 0;           // "openai", "anthropic", "offline"
+  virtual ProviderKind Kind() const = 0;
   virtual std::string Model() const = 0;          // model id, or "rules" for offline
   virtual bool IsLanguageModel() const = 0;       // false for the offline generator
+  std::string Name() const { return ProviderKindName(Kind()); }  // "openai", "anthropic", "offline"
   virtual LlmResponse Complete(const LlmRequest& request, const TextSink& on_text, const CancelToken& cancel) = 0;
 };
 

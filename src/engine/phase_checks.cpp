@@ -6,10 +6,23 @@
 
 namespace specwave {
 
+namespace {
+
+nlohmann::json FindingObject(const ArtifactFinding& f) {
+  return {{"severity", SeverityName(f.severity)}, {"validator", f.validator}, {"rule", f.rule},
+          {"line", f.line},   {"message", f.message}, {"excerpt", f.excerpt}};
+}
+
+}  // namespace
+
 std::string FindingToJson(const ArtifactFinding& f) {
-  nlohmann::json j = {{"severity", SeverityName(f.severity)}, {"validator", f.validator}, {"rule", f.rule},
-                      {"line", f.line},   {"message", f.message}, {"excerpt", f.excerpt}};
-  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return FindingObject(f).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::string FindingsToJson(const std::vector<const ArtifactFinding*>& findings) {
+  nlohmann::json a = nlohmann::json::array();
+  for (const auto* f : findings) a.push_back(FindingObject(*f));
+  return a.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 bool FindingsFromJson(const std::string& json, const std::string& artifact, const std::string& validator,

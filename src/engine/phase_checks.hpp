@@ -2,7 +2,7 @@
 // phase declares (presence, markdown_frontmatter, anti_ai_slop, ...) and, at
 // a `phase_type: validate` join, the deterministic cross-artifact checks.
 // Supplied as functions so the runner does not depend on how they are built
-// (engine/validators provides the defaults: MakeDefaultPhaseChecks()).
+// (validators provides the defaults: MakeDefaultPhaseChecks()).
 #pragma once
 
 #include <functional>
@@ -34,6 +34,8 @@ struct CrossCheckResult {
 
 // {"severity","validator","rule","line","message","excerpt"} as one JSON object.
 std::string FindingToJson(const ArtifactFinding& f);
+// Those objects as one JSON array (a stored validation run's findings).
+std::string FindingsToJson(const std::vector<const ArtifactFinding*>& findings);
 
 // The findings of one stored validation run (a JSON array of the objects
 // above) for `artifact`. Stored data is input like any other: on anything

@@ -16,7 +16,7 @@ Regenerator::Regenerator(const WorkflowSpec& spec, Store& store, DiffFunction di
 
 std::vector<PhaseHistory> Regenerator::History(int64_t project_id) {
   std::map<std::string, PhaseHistory> latest;
-  for (const char* kind : {"run", "regeneration"}) {
+  for (RunKind kind : {RunKind::kRun, RunKind::kRegeneration}) {
     auto run = store_.LatestRun(project_id, kind);
     if (!run) continue;
     for (const auto& pr : store_.ListPhaseRuns(run->id)) {
@@ -156,7 +156,7 @@ RegenerationResult Regenerator::Regenerate(int64_t project_id, const RecordedEdi
   options.changed_inputs = {spec_.phases[spec_.ProducerOf(impact.change.artifact)].name};
   for (const auto& a : impact.affected)
     if (!phases.count(a.phase)) options.changed_inputs.insert(a.phase);
-  options.run_kind = "regeneration";
+  options.run_kind = RunKind::kRegeneration;
   options.regeneration_run_id = rr.id;
   std::string sections;
   for (const auto& s : impact.change.sections) sections += (sections.empty() ? "" : ", ") + s.section + " " + s.change;
@@ -196,9 +196,11 @@ RegenerationResult Regenerator::Regenerate(int64_t project_id, const RecordedEdi
         }
     }
   }
-  out.success = out.report.status == "succeeded";
-  if (!out.success) out.error = out.report.stop_reason.empty() ? "the regeneration did not finish: " + out.report.status
-                                                               : out.report.stop_reason;
+  out.success = out.report.status == RunStatus::kSucceeded;
+  if (!out.success)
+    out.error = out.report.stop_reason.empty()
+                    ? std::string("the regeneration did not finish: ") + RunStatusName(out.report.status)
+                    : out.report.stop_reason;
   rr.regenerated = out.regenerated;
   rr.skipped_early_cutoff = out.skipped_early_cutoff;
   rr.completed_at = SystemClock::Instance().NowUnixMs();

@@ -1,10 +1,10 @@
-// RunReport::ToJson — the figures `specwave run --json` prints and the run
-// record keeps. Every number is measured in the run; none is estimated.
+// RunReport as JSON: the figures `specwave run --json` prints and the run
+// record keeps.
 #include <nlohmann/json.hpp>
 
 #include <cmath>
 
-#include "engine/workflow_runner.hpp"
+#include "engine/run_report.hpp"
 
 namespace specwave {
 
@@ -19,6 +19,7 @@ std::string RunReport::ToJson() const {
   for (const auto& p : phases) {
     json j = {{"name", p.name},
               {"status", PhaseStatusName(p.status)},
+              {"outcome", PhaseOutcomeName(p.outcome)},
               {"start_ms", Round(p.start_ms)},
               {"end_ms", Round(p.end_ms)},
               {"duration_ms", Round(p.duration_ms)},
@@ -43,9 +44,9 @@ std::string RunReport::ToJson() const {
                           {"span_ms", Round(w.span_ms)},
                           {"work_ms", Round(w.work_ms)}});
   json out = {{"run_id", run_id},
-              {"status", status},
+              {"status", RunStatusName(status)},
               {"mode", mode},
-              {"provider", provider},
+              {"provider", ProviderKindName(provider)},
               {"model", model},
               {"language_model", language_model},
               {"makespan_ms", Round(makespan_ms)},
@@ -65,6 +66,19 @@ std::string RunReport::ToJson() const {
   if (!stop_reason.empty()) out["stop_reason"] = stop_reason;
   if (fallback_used) out["fallback_sequential_used"] = true;
   return out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::string RunReport::FirstFailure() const {
+  for (const auto& p : phases)
+    if (p.status == PhaseStatus::kFailed) return p.name + ": " + p.reason;
+  return "";
+}
+
+RunReport FailedToStart(std::string reason) {
+  RunReport r;
+  r.status = RunStatus::kFailed;
+  r.stop_reason = std::move(reason);
+  return r;
 }
 
 std::optional<RunReport> RunReport::FromJson(const std::string& text) {
@@ -97,9 +111,9 @@ std::optional<RunReport> RunReport::FromJsonUnchecked(const std::string& text) {
     return u;
   };
   r.run_id = static_cast<int64_t>(num(j, "run_id"));
-  r.status = str(j, "status");
+  r.status = ParseRunStatus(str(j, "status")).value_or(RunStatus::kInterrupted);
   r.mode = str(j, "mode");
-  r.provider = str(j, "provider");
+  r.provider = ParseProviderKind(str(j, "provider")).value_or(ProviderKind::kOffline);
   r.model = str(j, "model");
   r.language_model = j.value("language_model", false);
   r.makespan_ms = num(j, "makespan_ms");
@@ -125,6 +139,7 @@ std::optional<RunReport> RunReport::FromJsonUnchecked(const std::string& text) {
     PhaseReport pr;
     pr.name = str(p, "name");
     pr.status = ParsePhaseStatus(str(p, "status")).value_or(PhaseStatus::kPending);
+    pr.outcome = ParsePhaseOutcome(str(p, "outcome")).value_or(PhaseOutcome::kNone);
     pr.reason = str(p, "reason");
     pr.start_ms = num(p, "start_ms");
     pr.end_ms = num(p, "end_ms");

@@ -1,5 +1,7 @@
 #include "engine/scheduler.hpp"
 
+#include "core/assert.hpp"
+
 #include <algorithm>
 #include <chrono>
 #include <thread>
@@ -102,6 +104,7 @@ Scheduler::Scheduler(const WorkflowSpec& spec, const Plan& plan, SchedulerHandle
     : spec_(spec), plan_(plan), handler_(handler), clock_(clock) {}
 
 void Scheduler::Approve(int phase) {
+  SPECWAVE_ASSERT(phase >= 0 && phase < static_cast<int>(spec_.phases.size()), "approval for a phase index out of range");
   {
     std::lock_guard<std::mutex> lock(mu_);
     approvals_.push_back(phase);
@@ -207,6 +210,8 @@ void Scheduler::FinishPhase(int p, bool ok, bool cancelled, const std::string& e
 void Scheduler::OnCompletion(const Completion& c) {
   --in_flight_;
   const int p = c.job.phase;
+  SPECWAVE_ASSERT(p >= 0 && p < static_cast<int>(spec_.phases.size()), "a job completed for a phase out of range");
+  SPECWAVE_ASSERT(in_flight_ >= 0, "more jobs completed than were launched");
   auto& t = timing_[p];
   t.jobs.push_back({c.job.item, c.start_us, c.end_us});
   t.start_us = t.start_us < 0 ? c.start_us : std::min(t.start_us, c.start_us);
@@ -248,11 +253,17 @@ void Scheduler::OnCompletion(const Completion& c) {
   }
 }
 
-ScheduleResult Scheduler::Run(const SchedulerOptions& options, const CancelToken& cancel) {
+// Fresh coordinator state for a run (a Scheduler may run twice: the
+// sequential fallback pass).
+void Scheduler::Reset(const SchedulerOptions& options) {
   options_ = options;
   const size_t n = spec_.phases.size();
   if (options_.mode == ScheduleMode::kSequential) options_.max_in_flight = 1;
   options_.max_in_flight = std::max(1, options_.max_in_flight);
+  SPECWAVE_ASSERT(options.initial_status.empty() || options.initial_status.size() == n,
+                  "initial statuses given for a different number of phases");
+  SPECWAVE_ASSERT(options.estimated_ms.empty() || options.estimated_ms.size() == n,
+                  "duration estimates given for a different number of phases");
   status_.assign(n, PhaseStatus::kPending);
   if (options.initial_status.size() == n) status_ = options.initial_status;
   // Anything not finished before is run again from scratch.
@@ -278,7 +289,61 @@ ScheduleResult Scheduler::Run(const SchedulerOptions& options, const CancelToken
   stop_reason_.clear();
   completions_.clear();
   approvals_.clear();
+}
 
+// Launches ready jobs while there are slots, unless something stops launches.
+void Scheduler::LaunchReady(WorkerPool& pool, ScheduleResult* result) {
+  while (!stop_launching_ && in_flight_ < options_.max_in_flight) {
+    Job job;
+    if (!PopBestJob(&job)) break;
+    std::string blocker = handler_.LaunchBlocker(job.phase, job.item);
+    if (!blocker.empty()) {
+      ready_.push_back(job);
+      stop_launching_ = true;
+      stop_reason_ = blocker;
+      break;
+    }
+    if (job.item == kPrepareJob || job.item == kWholePhase) SetStatus(job.phase, PhaseStatus::kRunning, "");
+    ++in_flight_;
+    result->max_in_flight_seen = std::max(result->max_in_flight_seen, in_flight_);
+    pool.Submit(job);
+  }
+}
+
+// Waits for a completion or an approval and applies them; the timeout only
+// bounds how late a cancellation is noticed when nothing is running.
+void Scheduler::AwaitEvents() {
+  std::deque<Completion> done;
+  std::vector<int> approved;
+  {
+    std::unique_lock<std::mutex> lock(mu_);
+    cv_.wait_for(lock, std::chrono::milliseconds(50), [&] { return !completions_.empty() || !approvals_.empty(); });
+    done.swap(completions_);
+    approved.swap(approvals_);
+  }
+  for (const auto& c : done) OnCompletion(c);
+  for (int p : approved)
+    if (status_[p] == PhaseStatus::kAwaitingApproval) SetStatus(p, PhaseStatus::kSucceeded, "");
+  if (!stop_launching_) RefreshReady();
+}
+
+// Phases that never started: paused behind a gate, or cancelled with why.
+void Scheduler::SettleUnstarted(ScheduleResult* result) {
+  for (size_t i = 0; i < status_.size(); ++i) {
+    if (status_[i] != PhaseStatus::kPending) continue;
+    if (result->awaiting_approval) {
+      // Paused, not stopped: these run when the gate is approved and the run resumes.
+      reason_[i] = "waiting for an approval gate upstream";
+      continue;
+    }
+    SetStatus(static_cast<int>(i), PhaseStatus::kCancelled,
+              stop_reason_.empty() ? "not started" : "not started: " + stop_reason_);
+  }
+}
+
+ScheduleResult Scheduler::Run(const SchedulerOptions& options, const CancelToken& cancel) {
+  Reset(options);
+  const size_t n = spec_.phases.size();
   ScheduleResult result;
   run_start_us_ = clock_.NowMonotonicUs();
   // Gates left pending by an earlier, paused run may be approved by now;
@@ -297,57 +362,20 @@ ScheduleResult Scheduler::Run(const SchedulerOptions& options, const CancelToken
         stop_reason_ = "cancelled";
         result.cancelled = true;
       }
-      while (!stop_launching_ && in_flight_ < options_.max_in_flight) {
-        Job job;
-        if (!PopBestJob(&job)) break;
-        std::string blocker = handler_.LaunchBlocker(job.phase, job.item);
-        if (!blocker.empty()) {
-          ready_.push_back(job);
-          stop_launching_ = true;
-          stop_reason_ = blocker;
-          break;
-        }
-        if (job.item == kPrepareJob || job.item == kWholePhase) SetStatus(job.phase, PhaseStatus::kRunning, "");
-        ++in_flight_;
-        result.max_in_flight_seen = std::max(result.max_in_flight_seen, in_flight_);
-        pool.Submit(job);
-      }
+      LaunchReady(pool, &result);
       if (in_flight_ == 0 && (stop_launching_ || ready_.empty())) {
-        bool waiting_gate = false;
-        for (size_t i = 0; i < n; ++i) waiting_gate |= status_[i] == PhaseStatus::kAwaitingApproval;
+        bool waiting_gate = std::any_of(status_.begin(), status_.end(),
+                                        [](PhaseStatus s) { return s == PhaseStatus::kAwaitingApproval; });
         if (stop_launching_ || !waiting_gate || options_.return_when_only_approvals_remain) {
           result.awaiting_approval = waiting_gate && !stop_launching_;
           break;
         }
       }
-      std::deque<Completion> done;
-      std::vector<int> approved;
-      {
-        std::unique_lock<std::mutex> lock(mu_);
-        // Wake on a completion or an approval; the timeout only bounds how
-        // late a cancellation is noticed when nothing is running.
-        cv_.wait_for(lock, std::chrono::milliseconds(50), [&] { return !completions_.empty() || !approvals_.empty(); });
-        done.swap(completions_);
-        approved.swap(approvals_);
-      }
-      for (const auto& c : done) OnCompletion(c);
-      for (int p : approved)
-        if (p >= 0 && p < static_cast<int>(n) && status_[p] == PhaseStatus::kAwaitingApproval)
-          SetStatus(p, PhaseStatus::kSucceeded, "");
-      if (!stop_launching_) RefreshReady();
+      AwaitEvents();
     }
   }  // joins the workers
   result.makespan_us = clock_.NowMonotonicUs() - run_start_us_;
-  for (size_t i = 0; i < n; ++i) {
-    if (status_[i] != PhaseStatus::kPending) continue;
-    if (result.awaiting_approval) {
-      // Paused, not stopped: these run when the gate is approved and the run resumes.
-      reason_[i] = "waiting for an approval gate upstream";
-      continue;
-    }
-    SetStatus(static_cast<int>(i), PhaseStatus::kCancelled,
-              stop_reason_.empty() ? "not started" : "not started: " + stop_reason_);
-  }
+  SettleUnstarted(&result);
   result.status = status_;
   result.reason = reason_;
   result.timing = timing_;

@@ -126,6 +126,10 @@ class Scheduler {
   };
   class WorkerPool;
 
+  void Reset(const SchedulerOptions& options);
+  void LaunchReady(WorkerPool& pool, ScheduleResult* result);
+  void AwaitEvents();
+  void SettleUnstarted(ScheduleResult* result);
   bool Eligible(int phase) const;
   void EnqueueJob(const Job& job);
   bool PopBestJob(Job* job);

@@ -29,11 +29,22 @@ struct FanOut {
   int heading_level = 2; // kHeadings: "## headings" -> 2
 };
 
+// What the engine does with a phase, from its `phase_type` (read once by the
+// loader). Any type without a built-in meaning is a model call.
+enum class PhaseType {
+  kGenerate,  // a model call (analysis, spec, solutioning, or any custom type)
+  kStack,     // a model call that chooses the stack (see requires_stack)
+  kValidate,  // the cross-artifact checks (and per-artifact reviews when it fans out)
+  kDone,      // the spec-pack index, built by the engine without a model call
+};
+PhaseType PhaseTypeOf(const std::string& phase_type);
+
 struct PhaseSpec {
   std::string name;
   std::string description;
   std::string agent;
-  std::string phase_type;
+  std::string phase_type;               // as written (shown; the engine reads `type`)
+  PhaseType type = PhaseType::kGenerate;
   std::vector<std::string> produces;
   std::vector<std::string> depends_on;  // names, as written
   std::vector<int> deps;                // resolved indices into WorkflowSpec::phases
@@ -54,8 +65,8 @@ struct PhaseSpec {
   // True if this phase reads `section` (a heading path) of `artifact`.
   bool Consumes(const std::string& artifact, const std::string& section) const;
 
-  // Phase types with built-in meaning (anything else is a model call):
-  bool IsDeterministic() const { return phase_type == "validate" || phase_type == "done"; }
+  // Built by the engine alone (no model call of its own, or only reviews).
+  bool IsDeterministic() const { return type == PhaseType::kValidate || type == PhaseType::kDone; }
 };
 
 struct WorkflowSpec {

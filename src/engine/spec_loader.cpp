@@ -19,6 +19,13 @@
 
 namespace specwave {
 
+PhaseType PhaseTypeOf(const std::string& phase_type) {
+  if (phase_type == "stack") return PhaseType::kStack;
+  if (phase_type == "validate") return PhaseType::kValidate;
+  if (phase_type == "done") return PhaseType::kDone;
+  return PhaseType::kGenerate;
+}
+
 const std::vector<std::string>& KnownValidators() {
   static const std::vector<std::string> kNames = {"presence", "markdown_frontmatter", "anti_ai_slop", "contrast",
                                                   "traceability"};
@@ -264,7 +271,10 @@ class Loader {
       }
       if (key == "description") ReadString(v, p.name, key, &p.description);
       else if (key == "agent") ReadString(v, p.name, key, &p.agent);
-      else if (key == "phase_type") ReadString(v, p.name, key, &p.phase_type);
+      else if (key == "phase_type") {
+        ReadString(v, p.name, key, &p.phase_type);
+        p.type = PhaseTypeOf(p.phase_type);
+      }
       else if (key == "produces") ReadList(v, p.name, key, &p.produces);
       else if (key == "depends_on") ReadList(v, p.name, key, &p.depends_on);
       else if (key == "requires_stack") ReadBool(v, p.name, key, &p.requires_stack);
@@ -407,7 +417,7 @@ class Loader {
     // requires_stack: some phase of type 'stack' must be upstream.
     std::vector<int> stack_phases;
     for (size_t i = 0; i < spec.phases.size(); ++i)
-      if (spec.phases[i].phase_type == "stack") stack_phases.push_back(static_cast<int>(i));
+      if (spec.phases[i].type == PhaseType::kStack) stack_phases.push_back(static_cast<int>(i));
     for (size_t i = 0; i < spec.phases.size(); ++i) {
       const auto& p = spec.phases[i];
       if (!p.requires_stack) continue;

@@ -27,4 +27,29 @@ std::string BuildSpecPack(const std::string& project_name, const WorkflowSpec& s
   return out;
 }
 
+std::vector<SpecPackEntry> SpecPackEntries(Store& store, int64_t project_id, const WorkflowSpec& spec,
+                                           const PhaseSpec& phase) {
+  std::vector<SpecPackEntry> entries;
+  for (const auto& a : spec.AllArtifacts()) {
+    if (!phase.produces.empty() && a == phase.produces[0]) continue;
+    SpecPackEntry e;
+    e.artifact = a;
+    if (auto v = store.LatestVersion(project_id, a)) {
+      e.version = v->version;
+      e.sha256 = v->sha256;
+      e.author = v->author;
+      e.phase = v->phase;
+    }
+    entries.push_back(e);
+  }
+  auto validations = store.LatestValidations(project_id);
+  for (auto& e : entries)
+    for (const auto& v : validations)
+      if (v.artifact == e.artifact) {
+        e.validated = true;
+        e.passed = e.passed && v.passed;
+      }
+  return entries;
+}
+
 }  // namespace specwave

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "engine/spec.hpp"
+#include "engine/store_port.hpp"
 
 namespace specwave {
 
@@ -22,5 +23,10 @@ struct SpecPackEntry {
 
 std::string BuildSpecPack(const std::string& project_name, const WorkflowSpec& spec, const PhaseSpec& phase,
                           const std::vector<SpecPackEntry>& entries, const std::string& frontmatter_yaml);
+
+// The entries as the store holds them now: every artifact of the workflow
+// but `phase`'s own, with its latest version and validation status.
+std::vector<SpecPackEntry> SpecPackEntries(Store& store, int64_t project_id, const WorkflowSpec& spec,
+                                           const PhaseSpec& phase);
 
 }  // namespace specwave

@@ -10,7 +10,7 @@
 //  * Expected failures (disk full, quota exceeded, read-only database, unknown
 //    id) come back as StoreError values, never exceptions.
 //  * Nothing here ever stores an API key: settings_json is filtered by the
-//    caller (see engine/settings.hpp) and export drops any "api_key" field.
+//    caller (session/session_settings.hpp keeps no key) and export drops any "api_key" field.
 #pragma once
 
 #include <cstdint>
@@ -19,6 +19,8 @@
 #include <vector>
 
 #include "engine/llm_port.hpp"
+#include "engine/outcomes.hpp"
+#include "engine/provider_kind.hpp"
 
 namespace specwave {
 
@@ -66,15 +68,12 @@ struct ArtifactState {
   int64_t updated_at = 0;
 };
 
-enum class PhaseStatus { kPending, kRunning, kSucceeded, kFailed, kSkipped, kAwaitingApproval, kCancelled };
-const char* PhaseStatusName(PhaseStatus s);
-std::optional<PhaseStatus> ParsePhaseStatus(const std::string& s);
-
 struct PhaseRunRecord {
   int64_t id = 0;
   int64_t workflow_run_id = 0;
   std::string phase;
   PhaseStatus status = PhaseStatus::kPending;
+  PhaseOutcome outcome = PhaseOutcome::kNone;  // what happened: resume and cutoff read this, never `error`
   int64_t started_at_us = 0;   // monotonic, relative to run start
   int64_t ended_at_us = 0;
   int64_t duration_ms = 0;
@@ -83,16 +82,16 @@ struct PhaseRunRecord {
   TokenUsage usage;
   double cost_usd = 0;
   std::string error;           // why it failed or was skipped
-  std::string provider;        // "openai", "anthropic", "offline"
+  ProviderKind provider = ProviderKind::kOffline;
   std::string model;
 };
 
 struct WorkflowRunRecord {
   int64_t id = 0;
   int64_t project_id = 0;
-  std::string kind;            // "run" or "regeneration"
-  std::string mode;            // "ready" (as soon as ready), "waves", "sequential"
-  std::string status;          // "running", "succeeded", "failed", "cancelled", "awaiting_approval", "interrupted"
+  RunKind kind = RunKind::kRun;
+  std::string mode;            // "ready" (as soon as ready), "waves", "sequential" (shown, never compared)
+  RunStatus status = RunStatus::kRunning;
   std::string options_json;    // provider, model, concurrency, budget... (no key)
   std::string metrics_json;    // makespan, sequential, critical path, waves... (as measured)
   int64_t started_at = 0;      // unix ms
@@ -194,7 +193,7 @@ class Store {
   virtual StoreError CreateRun(WorkflowRunRecord& run) = 0;
   virtual StoreError UpdateRun(const WorkflowRunRecord& run) = 0;
   virtual std::optional<WorkflowRunRecord> GetRun(int64_t run_id) = 0;
-  virtual std::optional<WorkflowRunRecord> LatestRun(int64_t project_id, const std::string& kind) = 0;
+  virtual std::optional<WorkflowRunRecord> LatestRun(int64_t project_id, RunKind kind) = 0;
   virtual StoreError CommitPhase(PhaseRunRecord& phase_run, const std::vector<ArtifactToCommit>& artifacts,
                                  const std::string& author, int64_t project_id, const std::string& regeneration_reason,
                                  int64_t regeneration_run_id) = 0;
@@ -234,5 +233,9 @@ class Store {
     return {StoreError::Kind::kInvalid, "this store cannot import projects"};
   }
 };
+
+// The newer of a project's last run and last regeneration (what a person
+// means by "the last run"), or nullopt when it has none.
+std::optional<WorkflowRunRecord> LatestAnyRun(Store& store, int64_t project_id);
 
 }  // namespace specwave

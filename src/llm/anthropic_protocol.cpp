@@ -89,7 +89,7 @@ class AnthropicDecoder final : public StreamDecoder {
 
 class AnthropicProtocol final : public WireProtocol {
  public:
-  std::string Name() const override { return "anthropic"; }
+  ProviderKind Kind() const override { return ProviderKind::kAnthropic; }
   std::string DefaultBaseUrl() const override { return "https://api.anthropic.com/v1"; }
   std::string KeyEnvironmentVariable() const override { return "ANTHROPIC_API_KEY"; }
 

@@ -193,7 +193,7 @@ LlmResponse HostedProvider::Complete(const LlmRequest& request, const TextSink& 
       if (said.empty()) said = Redact(std::string(Trim(a.error_body.substr(0, 300))), config_.api_key);
       std::string code = "HTTP " + std::to_string(h.status);
       std::string detail = said.empty() ? code : code + ": " + said;
-      if (h.status == 400 && !switched_param && protocol_->Name() == "openai" && !max_completion_tokens_ &&
+      if (h.status == 400 && !switched_param && protocol_->Kind() == ProviderKind::kOpenAi && !max_completion_tokens_ &&
           said.find("max_completion_tokens") != std::string::npos) {
         max_completion_tokens_ = true;  // the model wants the newer parameter: same call, at once
         switched_param = true;

@@ -52,7 +52,7 @@ class HostedProvider final : public LlmProvider {
  public:
   HostedProvider(std::unique_ptr<WireProtocol> protocol, HostedConfig config, std::shared_ptr<HttpTransport> transport);
 
-  std::string Name() const override { return protocol_->Name(); }
+  ProviderKind Kind() const override { return protocol_->Kind(); }
   std::string Model() const override { return config_.model; }
   bool IsLanguageModel() const override { return true; }
   LlmResponse Complete(const LlmRequest& request, const TextSink& on_text, const CancelToken& cancel) override;

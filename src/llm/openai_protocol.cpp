@@ -88,7 +88,7 @@ class OpenAiDecoder final : public StreamDecoder {
 
 class OpenAiProtocol final : public WireProtocol {
  public:
-  std::string Name() const override { return "openai"; }
+  ProviderKind Kind() const override { return ProviderKind::kOpenAi; }
   std::string DefaultBaseUrl() const override { return "https://api.openai.com/v1"; }
   std::string KeyEnvironmentVariable() const override { return "OPENAI_API_KEY"; }
 

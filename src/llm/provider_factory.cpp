@@ -5,11 +5,12 @@
 
 namespace specwave {
 
-bool IsHostedProvider(const std::string& name) { return name == "openai" || name == "anthropic"; }
-
-std::string DefaultModel(const std::string& provider) {
-  if (provider == "openai") return "gpt-4.1-mini";
-  if (provider == "anthropic") return "claude-sonnet-4-5";
+std::string DefaultModel(ProviderKind kind) {
+  switch (kind) {
+    case ProviderKind::kOpenAi: return "gpt-4.1-mini";
+    case ProviderKind::kAnthropic: return "claude-sonnet-4-5";
+    case ProviderKind::kOffline: return "rules";
+  }
   return "rules";
 }
 
@@ -17,29 +18,32 @@ namespace {
 
 // The protocol knows its own endpoint and key variable; these free functions
 // only ask it, so the two never disagree.
-std::unique_ptr<WireProtocol> ProtocolFor(const std::string& provider) {
-  if (provider == "openai") return MakeOpenAiProtocol();
-  if (provider == "anthropic") return MakeAnthropicProtocol();
+std::unique_ptr<WireProtocol> ProtocolFor(ProviderKind kind) {
+  switch (kind) {
+    case ProviderKind::kOpenAi: return MakeOpenAiProtocol();
+    case ProviderKind::kAnthropic: return MakeAnthropicProtocol();
+    case ProviderKind::kOffline: return nullptr;
+  }
   return nullptr;
 }
 
 }  // namespace
 
-std::string DefaultBaseUrl(const std::string& provider) {
-  auto protocol = ProtocolFor(provider);
+std::string DefaultBaseUrl(ProviderKind kind) {
+  auto protocol = ProtocolFor(kind);
   return protocol ? protocol->DefaultBaseUrl() : "";
 }
 
-std::string KeyEnvironmentVariable(const std::string& provider) {
-  auto protocol = ProtocolFor(provider);
+std::string KeyEnvironmentVariable(ProviderKind kind) {
+  auto protocol = ProtocolFor(kind);
   return protocol ? protocol->KeyEnvironmentVariable() : "";
 }
 
-std::unique_ptr<LlmProvider> MakeHostedProvider(const ProviderSettings& s, std::shared_ptr<HttpTransport> transport,
+std::unique_ptr<LlmProvider> MakeHostedProvider(const HostedSettings& s, std::shared_ptr<HttpTransport> transport,
                                                 Store* cache_store, std::string* error) {
-  std::unique_ptr<WireProtocol> protocol = ProtocolFor(s.provider);
+  std::unique_ptr<WireProtocol> protocol = ProtocolFor(s.kind);
   if (!protocol) {
-    *error = "unknown provider '" + s.provider + "' (use openai, anthropic or offline)";
+    *error = "the offline generator is not a hosted model";
     return nullptr;
   }
   if (!transport) {
@@ -47,12 +51,12 @@ std::unique_ptr<LlmProvider> MakeHostedProvider(const ProviderSettings& s, std::
     return nullptr;
   }
   HostedConfig config;
-  config.base_url = s.base_url.empty() ? DefaultBaseUrl(s.provider) : s.base_url;
+  config.base_url = s.base_url.empty() ? DefaultBaseUrl(s.kind) : s.base_url;
   if (config.base_url.rfind("http://", 0) != 0 && config.base_url.rfind("https://", 0) != 0) {
     *error = "base URL '" + config.base_url + "' must start with http:// or https://";
     return nullptr;
   }
-  config.model = s.model.empty() ? DefaultModel(s.provider) : s.model;
+  config.model = s.model.empty() ? DefaultModel(s.kind) : s.model;
   config.api_key = s.api_key;
   config.browser = s.browser;
   config.timeout_ms = s.timeout_ms;

@@ -26,7 +26,7 @@ class CachingProvider final : public LlmProvider {
   // Store implementation is thread-safe).
   CachingProvider(std::unique_ptr<LlmProvider> inner, std::string base_url, Store* store);
 
-  std::string Name() const override { return inner_->Name(); }
+  ProviderKind Kind() const override { return inner_->Kind(); }
   std::string Model() const override { return inner_->Model(); }
   bool IsLanguageModel() const override { return inner_->IsLanguageModel(); }
   LlmResponse Complete(const LlmRequest& request, const TextSink& on_text, const CancelToken& cancel) override;

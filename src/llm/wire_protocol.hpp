@@ -44,7 +44,7 @@ class StreamDecoder {
 class WireProtocol {
  public:
   virtual ~WireProtocol() = default;
-  virtual std::string Name() const = 0;
+  virtual ProviderKind Kind() const = 0;
   virtual std::string DefaultBaseUrl() const = 0;
   virtual std::string KeyEnvironmentVariable() const = 0;
   virtual HttpRequest BuildRequest(const HostedConfig& config, const LlmRequest& request) const = 0;

@@ -9,7 +9,7 @@
 #include <set>
 
 #include "core/sha256.hpp"
-#include "engine/workflow_runner.hpp"
+#include "engine/run_report.hpp"
 #include "store/bundle_codec.hpp"
 #include "store/names.hpp"
 
@@ -90,9 +90,9 @@ StoreError Encode(const ProjectBundle& bundle, Layout layout, std::string* out) 
       ordered_json metrics = ordered_json::parse(r.metrics_json, nullptr, false);
       ordered_json options = ordered_json::parse(r.options_json, nullptr, false);
       if (metrics.is_object())
-        root["last_run"] = {{"kind", r.kind},
+        root["last_run"] = {{"kind", RunKindName(r.kind)},
                             {"mode", r.mode},
-                            {"status", r.status},
+                            {"status", RunStatusName(r.status)},
                             {"started_at", r.started_at},
                             {"finished_at", r.finished_at},
                             {"options", options.is_object() ? options : ordered_json::object()},
@@ -279,10 +279,16 @@ StoreError DecodeLastRun(const Reader& r, const json& lr, ProjectBundle* out) {
   if (!lr.is_object()) return r.Fail("last_run", "expected an object");
   constexpr int64_t kMaxTime = std::numeric_limits<int64_t>::max();
   WorkflowRunRecord run;
-  if (StoreError e = r.String(lr, "last_run", "kind", true, &run.kind)) return e;
-  if (run.kind != "run" && run.kind != "regeneration") return r.Fail("last_run.kind", "expected \"run\" or \"regeneration\"");
+  std::string kind, status;
+  if (StoreError e = r.String(lr, "last_run", "kind", true, &kind)) return e;
+  auto parsed_kind = ParseRunKind(kind);
+  if (!parsed_kind) return r.Fail("last_run.kind", "expected \"run\" or \"regeneration\"");
+  run.kind = *parsed_kind;
   if (StoreError e = r.String(lr, "last_run", "mode", false, &run.mode)) return e;
-  if (StoreError e = r.String(lr, "last_run", "status", true, &run.status)) return e;
+  if (StoreError e = r.String(lr, "last_run", "status", true, &status)) return e;
+  auto parsed_status = ParseRunStatus(status);
+  if (!parsed_status) return r.Fail("last_run.status", "not a run status");
+  run.status = *parsed_status;
   if (StoreError e = r.Int(lr, "last_run", "started_at", false, 0, kMaxTime, &run.started_at)) return e;
   if (StoreError e = r.Int(lr, "last_run", "finished_at", false, 0, kMaxTime, &run.finished_at)) return e;
   const json* options = r.Find(lr, "options");

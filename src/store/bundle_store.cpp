@@ -5,7 +5,7 @@
 #include "core/files.hpp"
 #include "core/sha256.hpp"
 #include "core/text.hpp"
-#include "engine/workflow_runner.hpp"
+#include "engine/run_report.hpp"
 #include "store/names.hpp"
 #include "store/project_bundle.hpp"
 
@@ -45,9 +45,8 @@ StoreError ReadProjectBundle(Store& store, int64_t project_id, ProjectBundle* ou
   }
   // The latest finished run's measured metrics (a run still going, or cut
   // off, has nothing worth showing elsewhere).
-  std::optional<WorkflowRunRecord> run = store.LatestRun(project_id, "run");
-  if (auto regen = store.LatestRun(project_id, "regeneration"); regen && (!run || regen->id > run->id)) run = regen;
-  if (run && run->status != "running" && run->status != "interrupted" && RunReport::FromJson(run->metrics_json)) {
+  std::optional<WorkflowRunRecord> run = LatestAnyRun(store, project_id);
+  if (run && run->status != RunStatus::kRunning && run->status != RunStatus::kInterrupted && RunReport::FromJson(run->metrics_json)) {
     std::string options;
     int dropped = 0;
     run->options_json = ScrubSecrets(run->options_json, &options, &dropped, nullptr) ? options : "{}";

@@ -178,12 +178,32 @@ CREATE TABLE response_cache (
 ) STRICT, WITHOUT ROWID;
 )sql";
 
+// Version 2: how each phase run ended, as a kind (issue #13), so resume and
+// early cutoff never read the wording of an error. Rows written before it
+// get their outcome from what version 1 recorded — the only place the old
+// wording is read, once.
+constexpr const char* kSchemaV2 = R"sql(
+ALTER TABLE phase_runs ADD COLUMN outcome TEXT NOT NULL DEFAULT 'none'
+  CHECK (outcome IN ('none', 'generated', 'early_cutoff', 'call_failed', 'reply_invalid', 'validation_failed',
+                     'store_failed', 'input_missing', 'upstream_failed', 'cancelled', 'blocked'));
+UPDATE phase_runs SET outcome = CASE
+  WHEN status = 'succeeded' THEN 'generated'
+  WHEN status = 'skipped' AND error LIKE 'early cutoff%' THEN 'early_cutoff'
+  WHEN status = 'skipped' THEN 'upstream_failed'
+  WHEN status = 'failed' AND error LIKE '%validation error%' THEN 'validation_failed'
+  WHEN status = 'failed' AND error LIKE 'could not store%' THEN 'store_failed'
+  WHEN status = 'failed' THEN 'call_failed'
+  WHEN status = 'cancelled' THEN 'cancelled'
+  ELSE 'none' END;
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> kSteps = {
       {1, "projects, artifacts and versions, runs, changes, regenerations, snapshots, validations, approvals, cache",
        kSchemaV1},
+      {2, "phase_runs.outcome: how each phase run ended, as a kind", kSchemaV2},
   };
   return kSteps;
 }

@@ -62,7 +62,7 @@ StoreError ExportProject(Store& store, int64_t project_id, const std::string& ou
                          std::string* written);
 StoreError ImportProjectFrom(Store& store, const std::string& path, int64_t* project_id);
 
-// Session::Ports::export_bundle / import_bundle (engine/session.hpp).
+// Session::Ports::export_bundle / import_bundle (session/session.hpp).
 bool ExportBundleToString(Store& store, int64_t project_id, std::string* file_name, std::string* content,
                           std::string* error);
 bool ImportBundleFromString(Store& store, const std::string& content, int64_t* project_id, std::string* error);

@@ -42,9 +42,11 @@ WorkflowRunRecord ReadRun(const sql::Stmt& st) {
   WorkflowRunRecord r;
   r.id = st.Int(0);
   r.project_id = st.Int(1);
-  r.kind = st.Text(2);
+  // Stored names are read once, here; an unknown one (a damaged or foreign
+  // row) reads as what it most safely means.
+  r.kind = ParseRunKind(st.Text(2)).value_or(RunKind::kRun);
   r.mode = st.Text(3);
-  r.status = st.Text(4);
+  r.status = ParseRunStatus(st.Text(4)).value_or(RunStatus::kInterrupted);
   r.options_json = st.Text(5);
   r.metrics_json = st.Text(6);
   r.started_at = st.Int(7);
@@ -59,13 +61,12 @@ WorkflowRunRecord ReadRun(const sql::Stmt& st) {
 StoreError SqliteStore::CreateRun(WorkflowRunRecord& run) {
   std::lock_guard<std::mutex> lock(mu_);
   if (StoreError err = CheckWritable()) return err;
-  if (run.kind.empty() || run.status.empty()) return {Kind::kInvalid, "a run needs a kind and a status"};
   if (StoreError err = RequireProjectLocked(run.project_id)) return err;
   int64_t started = run.started_at ? run.started_at : Now();
   auto st = db_->Prepare(
       "INSERT INTO workflow_runs (project_id, kind, mode, status, options_json, metrics_json, started_at, finished_at) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
-  st.Bind(1, run.project_id).Bind(2, run.kind).Bind(3, run.mode).Bind(4, run.status);
+  st.Bind(1, run.project_id).Bind(2, RunKindName(run.kind)).Bind(3, run.mode).Bind(4, RunStatusName(run.status));
   st.Bind(5, OrEmpty(run.options_json, "{}")).Bind(6, OrEmpty(run.metrics_json, "{}")).Bind(7, started);
   st.Bind(8, run.finished_at);
   if (!st.Run()) return Fail("creating the run");
@@ -80,7 +81,7 @@ StoreError SqliteStore::UpdateRun(const WorkflowRunRecord& run) {
   auto st = db_->Prepare(
       "UPDATE workflow_runs SET mode = ?2, status = ?3, options_json = ?4, metrics_json = ?5, finished_at = ?6 "
       "WHERE id = ?1");
-  st.Bind(1, run.id).Bind(2, run.mode).Bind(3, run.status).Bind(4, OrEmpty(run.options_json, "{}"));
+  st.Bind(1, run.id).Bind(2, run.mode).Bind(3, RunStatusName(run.status)).Bind(4, OrEmpty(run.options_json, "{}"));
   st.Bind(5, OrEmpty(run.metrics_json, "{}")).Bind(6, run.finished_at);
   if (!st.Run()) return Fail("updating the run");
   if (db_->Changes() == 0) return NotFound("workflow run", run.id);
@@ -95,10 +96,10 @@ std::optional<WorkflowRunRecord> SqliteStore::GetRun(int64_t run_id) {
   return ReadRun(st);
 }
 
-std::optional<WorkflowRunRecord> SqliteStore::LatestRun(int64_t project_id, const std::string& kind) {
+std::optional<WorkflowRunRecord> SqliteStore::LatestRun(int64_t project_id, RunKind kind) {
   std::lock_guard<std::mutex> lock(mu_);
   auto st = db_->Prepare(std::string(kRunColumns) + "WHERE project_id = ?1 AND kind = ?2 ORDER BY id DESC LIMIT 1");
-  st.Bind(1, project_id).Bind(2, kind);
+  st.Bind(1, project_id).Bind(2, RunKindName(kind));
   if (st.Next() != Step::kRow) return std::nullopt;
   return ReadRun(st);
 }
@@ -108,13 +109,13 @@ std::optional<WorkflowRunRecord> SqliteStore::LatestRun(int64_t project_id, cons
 StoreError SqliteStore::InsertPhaseRunLocked(PhaseRunRecord& pr) {
   auto st = db_->Prepare(
       "INSERT INTO phase_runs (workflow_run_id, phase, status, started_at_us, ended_at_us, duration_ms, calls, "
-      "cached_calls, input_tokens, output_tokens, cached_input_tokens, cost_usd, error, provider, model) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");
+      "cached_calls, input_tokens, output_tokens, cached_input_tokens, cost_usd, error, provider, model, outcome) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)");
   st.BindId(1, pr.workflow_run_id).Bind(2, pr.phase).Bind(3, PhaseStatusName(pr.status));
   st.Bind(4, pr.started_at_us).Bind(5, pr.ended_at_us).Bind(6, pr.duration_ms).Bind(7, pr.calls);
   st.Bind(8, pr.cached_calls).Bind(9, pr.usage.input_tokens).Bind(10, pr.usage.output_tokens);
-  st.Bind(11, pr.usage.cached_input_tokens).Bind(12, pr.cost_usd).Bind(13, pr.error).Bind(14, pr.provider);
-  st.Bind(15, pr.model);
+  st.Bind(11, pr.usage.cached_input_tokens).Bind(12, pr.cost_usd).Bind(13, pr.error).Bind(14, ProviderKindName(pr.provider));
+  st.Bind(15, pr.model).Bind(16, PhaseOutcomeName(pr.outcome));
   if (!st.Run()) return Fail("saving phase " + pr.phase);
   pr.id = db_->LastInsertId();
   return {};
@@ -132,7 +133,7 @@ std::vector<PhaseRunRecord> SqliteStore::ListPhaseRuns(int64_t run_id) {
   std::vector<PhaseRunRecord> out;
   auto st = db_->Prepare(
       "SELECT id, workflow_run_id, phase, status, started_at_us, ended_at_us, duration_ms, calls, cached_calls, "
-      "input_tokens, output_tokens, cached_input_tokens, cost_usd, error, provider, model "
+      "input_tokens, output_tokens, cached_input_tokens, cost_usd, error, provider, model, outcome "
       "FROM phase_runs WHERE workflow_run_id = ?1 ORDER BY id");
   st.Bind(1, run_id);
   while (st.Next() == Step::kRow) {
@@ -151,8 +152,9 @@ std::vector<PhaseRunRecord> SqliteStore::ListPhaseRuns(int64_t run_id) {
     pr.usage.cached_input_tokens = st.Int(11);
     pr.cost_usd = st.Real(12);
     pr.error = st.Text(13);
-    pr.provider = st.Text(14);
+    pr.provider = ParseProviderKind(st.Text(14)).value_or(ProviderKind::kOffline);
     pr.model = st.Text(15);
+    pr.outcome = ParsePhaseOutcome(st.Text(16)).value_or(PhaseOutcome::kNone);
     out.push_back(std::move(pr));
   }
   return out;

@@ -236,7 +236,7 @@ StoreError StoreThread::UpdateRun(const WorkflowRunRecord& run) {
 std::optional<WorkflowRunRecord> StoreThread::GetRun(int64_t run_id) {
   return Call([&](Store& st) { return st.GetRun(run_id); });
 }
-std::optional<WorkflowRunRecord> StoreThread::LatestRun(int64_t project_id, const std::string& kind) {
+std::optional<WorkflowRunRecord> StoreThread::LatestRun(int64_t project_id, RunKind kind) {
   return Call([&](Store& st) { return st.LatestRun(project_id, kind); });
 }
 StoreError StoreThread::CommitPhase(PhaseRunRecord& phase_run, const std::vector<ArtifactToCommit>& artifacts,

@@ -75,7 +75,7 @@ class StoreThread final : public Store {
   StoreError CreateRun(WorkflowRunRecord& run) override;
   StoreError UpdateRun(const WorkflowRunRecord& run) override;
   std::optional<WorkflowRunRecord> GetRun(int64_t run_id) override;
-  std::optional<WorkflowRunRecord> LatestRun(int64_t project_id, const std::string& kind) override;
+  std::optional<WorkflowRunRecord> LatestRun(int64_t project_id, RunKind kind) override;
   StoreError CommitPhase(PhaseRunRecord& phase_run, const std::vector<ArtifactToCommit>& artifacts,
                          const std::string& author, int64_t project_id, const std::string& regeneration_reason,
                          int64_t regeneration_run_id) override;

@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "engine/findings_view.hpp"
+#include "session/findings_view.hpp"
 #include "ui/timeline_view.hpp"
 #include "ui/widgets.hpp"
 
@@ -28,12 +28,12 @@ NodeState ToNodeState(PhaseStatus s) {
 
 DagModel AppView::BuildDagModel(const SessionSnapshot& snap) const {
   DagModel dm;
-  dm.spec = snap.spec.get();
-  dm.layout = snap.layout.get();
-  dm.nodes.resize(snap.spec->phases.size());
-  dm.critical.assign(snap.spec->phases.size(), 0);
-  for (size_t i = 0; i < dm.nodes.size() && i < snap.phases.size(); ++i) {
-    const PhaseView& v = snap.phases[i];
+  dm.spec = snap.project->spec.get();
+  dm.layout = snap.project->layout.get();
+  dm.nodes.resize(snap.project->spec->phases.size());
+  dm.critical.assign(snap.project->spec->phases.size(), 0);
+  for (size_t i = 0; i < dm.nodes.size() && i < snap.run->phases.size(); ++i) {
+    const PhaseView& v = snap.run->phases[i];
     DagNodeModel& n = dm.nodes[i];
     n.state = ToNodeState(v.status);
     n.stale = v.stale;
@@ -54,24 +54,24 @@ DagModel AppView::BuildDagModel(const SessionSnapshot& snap) const {
       n.badge_alert = false;
     }
   }
-  if (snap.impact) {  // the edit's impact, lit on the graph
-    for (const auto& a : snap.impact->affected) {
-      int i = snap.spec->IndexOf(a.phase);
+  if (snap.edit->impact) {  // the edit's impact, lit on the graph
+    for (const auto& a : snap.edit->impact->affected) {
+      int i = snap.project->spec->IndexOf(a.phase);
       if (i < 0) continue;
       dm.nodes[i].impacted = true;
       dm.nodes[i].badge = ImpactLevelName(a.level);
       dm.nodes[i].badge_alert = false;
     }
   }
-  if (snap.last_report) {
-    for (const auto& p : snap.last_report->phases) {
-      int i = snap.spec->IndexOf(p.name);
+  if (snap.run->last_report) {
+    for (const auto& p : snap.run->last_report->phases) {
+      int i = snap.project->spec->IndexOf(p.name);
       if (i < 0) continue;
       if (!p.done_earlier && p.work_ms > 0 && dm.nodes[i].state != NodeState::kRunning)
         dm.nodes[i].detail = FormatMs(p.duration_ms) + (p.items ? " · " + std::to_string(p.items) + " items" : "") +
                              " · " + std::to_string(p.calls) + " calls";
-      if (std::find(snap.last_report->critical_path.begin(), snap.last_report->critical_path.end(), p.name) !=
-          snap.last_report->critical_path.end())
+      if (std::find(snap.run->last_report->critical_path.begin(), snap.run->last_report->critical_path.end(), p.name) !=
+          snap.run->last_report->critical_path.end())
         dm.critical[i] = 1;
     }
   }
@@ -81,7 +81,7 @@ DagModel AppView::BuildDagModel(const SessionSnapshot& snap) const {
 void AppView::Draw(const SessionSnapshot& snap, Session& session, HostServices* host, const UiResources& resources) {
   const Theme& t = CurrentTheme();
   ViewContext ctx{snap, session, state_, host, resources};
-  if (snap.impact && state_.impact_seen != snap.impact_seq) state_.ShowTab(SideTab::kImpact);
+  if (snap.edit->impact && state_.impact_seen != snap.edit->impact_seq) state_.ShowTab(SideTab::kImpact);
   ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(vp->WorkPos);
   ImGui::SetNextWindowSize(vp->WorkSize);
@@ -100,10 +100,10 @@ void AppView::Draw(const SessionSnapshot& snap, Session& session, HostServices* 
   const float timeline_h = state_.show_timeline ? std::min(t.Px(240), main_h * 0.35f) : 0;
   ImGui::BeginChild("dag", ImVec2(0, main_h - timeline_h), false,
                     ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-  if (snap.spec && snap.layout) {
-    if (last_layout_ != snap.layout.get()) {
+  if (snap.project->spec && snap.project->layout) {
+    if (last_layout_ != snap.project->layout.get()) {
       dag_.ResetView();
-      last_layout_ = snap.layout.get();
+      last_layout_ = snap.project->layout.get();
       state_.selected_phase = -1;
     }
     DagEvents ev;
@@ -114,7 +114,7 @@ void AppView::Draw(const SessionSnapshot& snap, Session& session, HostServices* 
     }
   } else {
     ImGui::SetCursorPos(ImVec2(t.Px(24), t.Px(24)));
-    Muted(snap.project_id ? "This project's workflow could not be loaded." : "Create or open a project to begin.");
+    Muted(snap.project->project_id ? "This project's workflow could not be loaded." : "Create or open a project to begin.");
   }
   ImGui::EndChild();
   if (state_.show_timeline) DrawTimeline(snap, timeline_h);

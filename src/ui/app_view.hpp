@@ -3,7 +3,7 @@
 // projects). Reads the session's snapshot, keeps view state, sends commands.
 #pragma once
 
-#include "engine/session.hpp"
+#include "session/session.hpp"
 #include "ui/dag_view.hpp"
 #include "ui/panels.hpp"
 #include "ui/ui_state.hpp"

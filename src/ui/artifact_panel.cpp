@@ -29,11 +29,11 @@ void ArtifactList(ViewContext& ctx) {
   const auto& snap = ctx.snap;
   const Theme& t = CurrentTheme();
   Title("Artifacts");
-  if (snap.artifacts.empty()) {
+  if (snap.artifacts->artifacts.empty()) {
     Muted("No artifacts yet: run the workflow.");
     return;
   }
-  for (const auto& a : snap.artifacts) {
+  for (const auto& a : snap.artifacts->artifacts) {
     ImGui::PushStyleColor(ImGuiCol_Text, a.stale_reason.empty() ? t.text : t.state_stale);
     if (ImGui::Selectable(a.artifact.c_str(), a.artifact == ctx.state.artifact)) OpenArtifact(ctx, a.artifact);
     ImGui::PopStyleColor();
@@ -66,7 +66,7 @@ void DrawArtifactPanel(ViewContext& ctx) {
   const auto& snap = ctx.snap;
   const Theme& t = CurrentTheme();
   UiState& st = ctx.state;
-  if (st.artifact.empty() || snap.open_artifact != st.artifact) {
+  if (st.artifact.empty() || snap.viewer->open_artifact != st.artifact) {
     ArtifactList(ctx);
     return;
   }
@@ -75,29 +75,29 @@ void DrawArtifactPanel(ViewContext& ctx) {
     return;
   }
   Title(st.artifact.c_str());
-  const auto& versions = snap.open_versions;
+  const auto& versions = *snap.viewer->versions;
   if (versions.empty()) {
     Muted("Loading…");
     return;
   }
   const ArtifactVersion* shown = &versions.back();
   for (const auto& v : versions)
-    if (v.version == snap.shown_version) shown = &v;
+    if (v.version == snap.viewer->shown_version) shown = &v;
   const bool latest = shown == &versions.back();
-  auto state = std::find_if(snap.artifacts.begin(), snap.artifacts.end(),
+  auto state = std::find_if(snap.artifacts->artifacts.begin(), snap.artifacts->artifacts.end(),
                             [&](const ArtifactState& a) { return a.artifact == st.artifact; });
   Muted("v%d of %zu · by %s%s%s", shown->version, versions.size(), shown->author.c_str(),
         shown->phase.empty() ? "" : (" · phase " + shown->phase).c_str(),
         shown->regeneration_reason.empty() ? "" : (" · regenerated: " + shown->regeneration_reason).c_str());
-  if (state != snap.artifacts.end() && !state->stale_reason.empty()) {
+  if (state != snap.artifacts->artifacts.end() && !state->stale_reason.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, t.state_stale);
     ImGui::TextWrapped("Stale: %s", state->stale_reason.c_str());
     ImGui::PopStyleColor();
-    ImGui::BeginDisabled(snap.read_only);
+    ImGui::BeginDisabled(snap.status->read_only);
     if (ImGui::SmallButton("Mark reviewed")) ctx.session.MarkReviewed(st.artifact);
     ImGui::EndDisabled();
   }
-  if (auto f = snap.findings_by_artifact.find(st.artifact); latest && f != snap.findings_by_artifact.end()) {
+  if (auto f = snap.artifacts->findings_by_artifact.find(st.artifact); latest && f != snap.artifacts->findings_by_artifact.end()) {
     char label[64];
     std::snprintf(label, sizeof label, "Checks (%zu)###checks", f->second.size());
     if (ImGui::CollapsingHeader(label)) FindingList(f->second);
@@ -119,7 +119,7 @@ void DrawArtifactPanel(ViewContext& ctx) {
   }
   ImGui::SetNextItemWidth(t.Px(160));
   static const char* kModes[] = {"Rendered", "Source", "Compare versions", "Swatches"};
-  const bool has_swatches = !snap.swatches.empty();
+  const bool has_swatches = !snap.viewer->swatches->empty();
   if (!has_swatches && st.view_mode == 3) st.view_mode = 0;
   ImGui::Combo("##mode", &st.view_mode, kModes, has_swatches ? 4 : 3);
   ImGui::SameLine(0, t.Px(8));
@@ -127,7 +127,7 @@ void DrawArtifactPanel(ViewContext& ctx) {
     int v = shown->version;
     if (VersionCombo("##version", versions, &v)) ctx.session.ShowVersion(v == versions.back().version ? 0 : v);
     ImGui::SameLine(0, t.Px(8));
-    ImGui::BeginDisabled(snap.read_only);
+    ImGui::BeginDisabled(snap.status->read_only);
     if (ImGui::Button("Edit")) {
       st.editing = true;
       st.edit_buffer = versions.back().content;
@@ -138,14 +138,14 @@ void DrawArtifactPanel(ViewContext& ctx) {
     }
     ImGui::EndDisabled();
   } else {
-    int a = snap.diff_old > 0 ? snap.diff_old : std::max(1, static_cast<int>(versions.size()) - 1);
-    int b = snap.diff_new > 0 ? snap.diff_new : versions.back().version;
+    int a = snap.viewer->diff_old > 0 ? snap.viewer->diff_old : std::max(1, static_cast<int>(versions.size()) - 1);
+    int b = snap.viewer->diff_new > 0 ? snap.viewer->diff_new : versions.back().version;
     bool changed = VersionCombo("##old", versions, &a);
     ImGui::SameLine(0, t.Px(4));
     ImGui::TextUnformatted("→");
     ImGui::SameLine(0, t.Px(4));
     changed |= VersionCombo("##new", versions, &b);
-    if (changed || snap.diff_old == 0) ctx.session.CompareVersions(a, b);
+    if (changed || snap.viewer->diff_old == 0) ctx.session.CompareVersions(a, b);
   }
   Gap(4);
   if (st.view_mode == 2) {
@@ -155,9 +155,9 @@ void DrawArtifactPanel(ViewContext& ctx) {
   }
   ImGui::BeginChild("artifact_text", ImVec2(0, 0), true, ImGuiWindowFlags_HorizontalScrollbar);
   if (st.view_mode == 3) {
-    DrawTokenSwatches(snap.swatches);
+    DrawTokenSwatches(*snap.viewer->swatches);
   } else if (st.view_mode == 0) {
-    DrawMarkdownBlocks(snap.blocks);
+    DrawMarkdownBlocks(*snap.viewer->blocks);
   } else {
     ImGui::PushFont(Font(TypeSize::kSmall, true));
     ImGui::TextUnformatted(shown->content.c_str());

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/dag_layout.hpp"
+#include "session/dag_layout.hpp"
 #include "ui/canvas_renderer.hpp"
 
 namespace specwave::ui {

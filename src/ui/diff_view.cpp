@@ -12,18 +12,18 @@ void DrawVersionDiff(const SessionSnapshot& snap) {
   const Theme& t = CurrentTheme();
   const ArtifactVersion* a = nullptr;
   const ArtifactVersion* b = nullptr;
-  for (const auto& v : snap.open_versions) {
-    if (v.version == snap.diff_old) a = &v;
-    if (v.version == snap.diff_new) b = &v;
+  for (const auto& v : *snap.viewer->versions) {
+    if (v.version == snap.viewer->diff_old) a = &v;
+    if (v.version == snap.viewer->diff_new) b = &v;
   }
   if (!a || !b) {
     Muted("Preparing the comparison…");
     return;
   }
-  Muted("v%d → v%d: %d changed, %d added, %d removed lines%s", a->version, b->version, snap.diff.changed,
-        snap.diff.inserted, snap.diff.deleted, snap.diff.approximate ? " (approximate: very large change)" : "");
-  if (snap.diff_sections.empty()) Muted("No section changed.");
-  for (const auto& s : snap.diff_sections) {
+  Muted("v%d → v%d: %d changed, %d added, %d removed lines%s", a->version, b->version, snap.viewer->diff->changed,
+        snap.viewer->diff->inserted, snap.viewer->diff->deleted, snap.viewer->diff->approximate ? " (approximate: very large change)" : "");
+  if (snap.viewer->diff_sections->empty()) Muted("No section changed.");
+  for (const auto& s : *snap.viewer->diff_sections) {
     ImU32 c = s.change == markdown::ChangeKind::kModified ? t.state_stale
               : s.change == markdown::ChangeKind::kAdded  ? t.state_done
                                                           : t.state_failed;
@@ -38,10 +38,10 @@ void DrawVersionDiff(const SessionSnapshot& snap) {
   ImGui::BeginChild("diff", ImVec2(0, 0), true, ImGuiWindowFlags_HorizontalScrollbar);
   if (ImGui::BeginTable("diff_rows", 2, ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_BordersInnerV)) {
     ImGuiListClipper clipper;
-    clipper.Begin(static_cast<int>(snap.diff.rows.size()));
+    clipper.Begin(static_cast<int>(snap.viewer->diff->rows.size()));
     while (clipper.Step()) {
       for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-        const auto& r = snap.diff.rows[i];
+        const auto& r = snap.viewer->diff->rows[i];
         ImGui::TableNextRow();
         auto cell = [&](int line, const std::vector<std::string_view>& lines, ImU32 mark) {
           ImGui::TableNextColumn();

@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "engine/session.hpp"
+#include "session/session.hpp"
 
 namespace specwave::ui {
 

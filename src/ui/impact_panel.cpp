@@ -21,11 +21,11 @@ ImU32 LevelColor(ImpactLevel l) {
 }
 
 void LastRegeneration(ViewContext& ctx) {
-  if (!ctx.snap.last_regeneration) {
+  if (!ctx.snap.edit->last_regeneration) {
     Muted("Edit an artifact and save it: its impact appears here.");
     return;
   }
-  const auto& r = *ctx.snap.last_regeneration;
+  const auto& r = *ctx.snap.edit->last_regeneration;
   Title("Last regeneration");
   Muted("%s · %s", StrategyName(r.strategy), r.success ? "succeeded" : r.error.c_str());
   ImGui::Text("%zu regenerated · %zu unchanged · %zu skipped by early cutoff · %zu kept (your edits)",
@@ -39,13 +39,13 @@ void DrawImpactPanel(ViewContext& ctx) {
   const auto& snap = ctx.snap;
   const Theme& t = CurrentTheme();
   UiState& st = ctx.state;
-  if (!snap.impact) {
+  if (!snap.edit->impact) {
     LastRegeneration(ctx);
     return;
   }
-  const ImpactAnalysis& a = *snap.impact;
-  if (st.impact_seen != snap.impact_seq) {  // a new analysis: start from its recommendation
-    st.impact_seen = snap.impact_seq;
+  const ImpactAnalysis& a = *snap.edit->impact;
+  if (st.impact_seen != snap.edit->impact_seq) {  // a new analysis: start from its recommendation
+    st.impact_seen = snap.edit->impact_seq;
     st.strategy = static_cast<int>(std::find(std::begin(kStrategies), std::end(kStrategies), a.recommended) -
                                    std::begin(kStrategies));
     st.manual.clear();
@@ -97,7 +97,7 @@ void DrawImpactPanel(ViewContext& ctx) {
   ImGui::SetNextItemWidth(t.Px(208));
   ImGui::Combo("Strategy", &st.strategy, "regenerate_all\0high_impact_only\0manual_review\0ignore\0");
   ImGui::Checkbox("Overwrite my newer edits of affected artifacts", &st.overwrite_edits);
-  ImGui::BeginDisabled(snap.running || snap.read_only);
+  ImGui::BeginDisabled(snap.run->running || snap.status->read_only);
   if (AccentButton(kStrategies[st.strategy] == Strategy::kIgnore ? "Ignore the change" : "Regenerate")) {
     ctx.session.Regenerate(kStrategies[st.strategy], st.manual, st.overwrite_edits);
   }

@@ -7,7 +7,7 @@
 #include <utility>
 #include <vector>
 
-#include "engine/session.hpp"
+#include "session/session.hpp"
 #include "ui/ui_state.hpp"
 
 namespace specwave::ui {

@@ -13,23 +13,23 @@ namespace {
 
 void WorkflowOverview(ViewContext& ctx) {
   const auto& snap = ctx.snap;
-  Title(snap.spec->name.empty() ? "Workflow" : snap.spec->name.c_str());
-  Muted("%zu phases in %zu dependency levels · brief: %s", snap.spec->phases.size(),
-        snap.plan ? snap.plan->waves.size() : 0, snap.project_name.c_str());
+  Title(snap.project->spec->name.empty() ? "Workflow" : snap.project->spec->name.c_str());
+  Muted("%zu phases in %zu dependency levels · brief: %s", snap.project->spec->phases.size(),
+        snap.project->plan ? snap.project->plan->waves.size() : 0, snap.project->project_name.c_str());
   Gap();
-  ImGui::TextWrapped("%s", snap.spec->description.c_str());
+  ImGui::TextWrapped("%s", snap.project->spec->description.c_str());
   Gap(16);
   int done = 0, running = 0, failed = 0;
-  for (const auto& p : snap.phases) {
+  for (const auto& p : snap.run->phases) {
     done += p.status == PhaseStatus::kSucceeded;
     running += p.status == PhaseStatus::kRunning;
     failed += p.status == PhaseStatus::kFailed;
   }
   ImGui::Text("%d done · %d running · %d failed", done, running, failed);
-  if (!snap.pending_gates.empty()) {
+  if (!snap.run->pending_gates.empty()) {
     Gap();
     ImGui::TextUnformatted("Waiting for approval:");
-    for (const auto& g : snap.pending_gates) ImGui::BulletText("%s", g.c_str());
+    for (const auto& g : snap.run->pending_gates) ImGui::BulletText("%s", g.c_str());
   }
   Gap(16);
   Muted("Click a phase on the graph to see its inputs, its live output and its checks.");
@@ -40,14 +40,14 @@ void WorkflowOverview(ViewContext& ctx) {
 void DrawPhasePanel(ViewContext& ctx) {
   const auto& snap = ctx.snap;
   const Theme& t = CurrentTheme();
-  if (!snap.spec) return;
+  if (!snap.project->spec) return;
   const int sel = ctx.state.selected_phase;
-  if (sel < 0 || sel >= static_cast<int>(snap.spec->phases.size()) || sel >= static_cast<int>(snap.phases.size())) {
+  if (sel < 0 || sel >= static_cast<int>(snap.project->spec->phases.size()) || sel >= static_cast<int>(snap.run->phases.size())) {
     WorkflowOverview(ctx);
     return;
   }
-  const PhaseSpec& p = snap.spec->phases[sel];
-  const PhaseView& v = snap.phases[sel];
+  const PhaseSpec& p = snap.project->spec->phases[sel];
+  const PhaseView& v = snap.run->phases[sel];
   Title(p.name.c_str());
   StatusChip(v.status);
   if (v.stale) {
@@ -69,8 +69,8 @@ void DrawPhasePanel(ViewContext& ctx) {
     Gap();
     for (const auto& gate : p.approval_gates) {
       std::string key = p.name + "/" + gate;
-      bool pending = std::find(snap.pending_gates.begin(), snap.pending_gates.end(), key) != snap.pending_gates.end();
-      if (!pending && !snap.pending_gates.empty()) continue;
+      bool pending = std::find(snap.run->pending_gates.begin(), snap.run->pending_gates.end(), key) != snap.run->pending_gates.end();
+      if (!pending && !snap.run->pending_gates.empty()) continue;
       if (AccentButton(("Approve " + gate).c_str())) ctx.session.Approve(p.name, gate);
     }
     Muted("Its dependents start when every gate is approved.");
@@ -109,13 +109,14 @@ void DrawPhasePanel(ViewContext& ctx) {
                       v.gaps == 1 ? "" : "s");
     FindingList(v.findings);
   }
-  if (!v.stream_tail.empty() || v.status == PhaseStatus::kRunning) {
+  const std::string& tail = snap.stream->Tail(static_cast<size_t>(sel));
+  if (!tail.empty() || v.status == PhaseStatus::kRunning) {
     Gap();
     Muted(v.status == PhaseStatus::kRunning ? "Live output (scratch until the phase finishes cleanly)"
                                             : "Last streamed output");
     ImGui::PushFont(Font(TypeSize::kSmall, true));
     ImGui::BeginChild("stream", ImVec2(0, t.Px(240)), true);
-    ImGui::TextUnformatted(v.stream_tail.c_str());
+    ImGui::TextUnformatted(tail.c_str());
     if (v.status == PhaseStatus::kRunning) ImGui::SetScrollHereY(1.0f);
     ImGui::EndChild();
     ImGui::PopFont();

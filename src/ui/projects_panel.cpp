@@ -66,7 +66,7 @@ void DrawProjectsPanel(ViewContext& ctx) {
   UiState& st = ctx.state;
   const auto& snap = ctx.snap;
   Title("Projects");
-  for (const auto& p : snap.projects) {
+  for (const auto& p : snap.projects->projects) {
     ImGui::PushID(static_cast<int>(p.id));
     if (st.renaming == p.id) {
       ImGui::SetNextItemWidth(t.Px(208));
@@ -76,7 +76,7 @@ void DrawProjectsPanel(ViewContext& ctx) {
         ctx.session.RenameProject(p.id, st.rename_buffer);
         st.renaming = 0;
       }
-    } else if (ImGui::Selectable(p.name.c_str(), p.id == snap.project_id, 0, ImVec2(t.Px(208), 0))) {
+    } else if (ImGui::Selectable(p.name.c_str(), p.id == snap.project->project_id, 0, ImVec2(t.Px(208), 0))) {
       ctx.session.OpenProject(p.id);
     }
     ImGui::SameLine(t.Px(232));
@@ -100,14 +100,14 @@ void DrawProjectsPanel(ViewContext& ctx) {
     ImGui::PopID();
   }
   Gap();
-  ImGui::BeginDisabled(snap.project_id == 0 || !ctx.host);
+  ImGui::BeginDisabled(snap.project->project_id == 0 || !ctx.host);
   if (ImGui::Button("Export this project")) {
     HostServices* host = ctx.host;
     ctx.session.ExportProject([host](const std::string& name, const std::string& content) { host->Download(name, content); });
   }
   ImGui::EndDisabled();
   ImGui::SameLine(0, t.Px(8));
-  ImGui::BeginDisabled(!ctx.host || snap.read_only);
+  ImGui::BeginDisabled(!ctx.host || snap.status->read_only);
   if (ImGui::Button("Import a project file") && ctx.host) ctx.host->RequestUpload();
   ImGui::EndDisabled();
 
@@ -133,7 +133,7 @@ void DrawProjectsPanel(ViewContext& ctx) {
   ImGui::InputTextMultiline("##brief", &st.new_brief, ImVec2(-1, t.Px(240)));
   Muted("A brief is markdown. Optional frontmatter gives the design agent brand inputs (brand_color, tone, "
         "platform); '## Users', '## Features' and '## Constraints' sections help every agent.");
-  ImGui::BeginDisabled(st.new_brief.empty() || snap.read_only);
+  ImGui::BeginDisabled(st.new_brief.empty() || snap.status->read_only);
   if (AccentButton("Create project")) {
     ctx.session.CreateProject(st.new_name, st.new_brief, ctx.resources.default_workflow_yaml, "default.yml");
     st.new_name.clear();

@@ -10,13 +10,13 @@ void DrawRunPanel(ViewContext& ctx) {
   const auto& snap = ctx.snap;
   const Theme& t = CurrentTheme();
   Title("Run metrics");
-  if (!snap.last_report) {
+  if (!snap.run->last_report) {
     Muted("No run yet.");
     return;
   }
-  const RunReport& r = *snap.last_report;
-  Muted("run %lld · %s · %s · %s%s", static_cast<long long>(r.run_id), r.status.c_str(), r.mode.c_str(),
-        r.provider.c_str(), r.language_model ? "" : " (rules, not a language model)");
+  const RunReport& r = *snap.run->last_report;
+  Muted("run %lld · %s · %s · %s%s", static_cast<long long>(r.run_id), RunStatusName(r.status), r.mode.c_str(),
+        ProviderKindName(r.provider), r.language_model ? "" : " (rules, not a language model)");
   Gap();
   ImGui::PushFont(Font(TypeSize::kDisplay));
   ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(t.accent), "%.1f%%", r.time_saved_percent);

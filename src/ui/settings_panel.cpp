@@ -5,7 +5,6 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
-#include "llm/provider_factory.hpp"
 #include "ui/panels.hpp"
 #include "ui/widgets.hpp"
 
@@ -15,33 +14,37 @@ void DrawSettingsPanel(ViewContext& ctx) {
   const Theme& t = CurrentTheme();
   UiState& st = ctx.state;
   if (!st.settings_loaded) {
-    st.settings_form = ctx.snap.settings;
+    st.settings_form = ctx.snap.settings->settings;
     st.settings_loaded = true;
   }
   SessionSettings& f = st.settings_form;
   Title("Settings");
   Muted("Per project. Keys stay in this tab's memory unless you tick \"remember on this device\".");
   Gap();
-  int provider = f.provider == "openai" ? 1 : f.provider == "anthropic" ? 2 : 0;
+  constexpr ProviderKind kKinds[] = {ProviderKind::kOffline, ProviderKind::kOpenAi, ProviderKind::kAnthropic};
+  int provider = f.provider == ProviderKind::kOpenAi ? 1 : f.provider == ProviderKind::kAnthropic ? 2 : 0;
   if (ImGui::Combo("Provider", &provider, "Offline generator (no key, no network)\0OpenAI-compatible\0Anthropic\0"))
-    f.provider = provider == 1 ? "openai" : provider == 2 ? "anthropic" : "offline";
-  if (f.provider == "offline") {
+    f.provider = kKinds[provider];
+  if (f.provider == ProviderKind::kOffline) {
     Muted("Builds every artifact from the brief with templates and rules. It is not a language model: useful "
           "offline, deterministic, and it passes the workflow's validators.");
     ImGui::SliderInt("Simulated latency per call (ms)", &f.offline_latency_ms, 0, 3000);
     Muted("Makes each call take this long, to watch phases run in parallel. 0 = as fast as possible.");
   } else {
-    const std::string model_hint = DefaultModel(f.provider), url_hint = DefaultBaseUrl(f.provider);
+    const auto& hints = ctx.snap.settings->hints;
+    auto hint = hints.find(f.provider);
+    const std::string model_hint = hint != hints.end() ? hint->second.default_model : "";
+    const std::string url_hint = hint != hints.end() ? hint->second.default_base_url : "";
     ImGui::InputTextWithHint("Model", model_hint.c_str(), &f.model);
     ImGui::InputTextWithHint("Base URL", url_hint.c_str(), &f.base_url);
     Muted("OpenAI-compatible covers OpenAI, OpenRouter, Ollama (http://127.0.0.1:11434/v1, start it with "
           "OLLAMA_ORIGINS set to this page's origin), llama.cpp's server, LM Studio (enable CORS) and vLLM.");
-    ImGui::InputTextWithHint("API key", ctx.snap.settings.has_key ? "(set — type to replace)" : "paste your key",
+    ImGui::InputTextWithHint("API key", ctx.snap.settings->settings.has_key ? "(set — type to replace)" : "paste your key",
                              &st.key_buffer, ImGuiInputTextFlags_Password);
     ImGui::Checkbox("Remember the key on this device", &st.remember_key);
   }
   Gap();
-  ImGui::SliderInt("Calls in flight", &f.max_in_flight, 1, 16);
+  ImGui::SliderInt("Calls in flight", &f.max_in_flight, 1, kMaxCallsInFlight);
   double budget = f.budget_usd;
   if (ImGui::InputDouble("Budget per run (USD, 0 = none)", &budget, 0.1, 1.0, "%.2f")) f.budget_usd = budget < 0 ? 0 : budget;
   Gap(16);
@@ -49,13 +52,13 @@ void DrawSettingsPanel(ViewContext& ctx) {
     std::optional<std::string> key;
     if (!st.key_buffer.empty()) key = st.key_buffer;
     ctx.session.UpdateSettings(f, key);
-    if (ctx.host && key) ctx.host->RememberKey(f.provider, st.remember_key ? *key : std::string());
+    if (ctx.host && key) ctx.host->RememberKey(ProviderKindName(f.provider), st.remember_key ? *key : std::string());
     st.key_buffer.clear();
   }
   ImGui::SameLine(0, t.Px(8));
   if (ImGui::Button("Forget key")) {
     ctx.session.UpdateSettings(f, std::string());
-    if (ctx.host) ctx.host->RememberKey(f.provider, "");
+    if (ctx.host) ctx.host->RememberKey(ProviderKindName(f.provider), "");
   }
 }
 

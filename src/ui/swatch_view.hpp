@@ -4,7 +4,7 @@
 // drawn at size. Reads TokenSwatches prepared by the session; computes nothing.
 #pragma once
 
-#include "engine/token_swatches.hpp"
+#include "design/token_swatches.hpp"
 
 namespace specwave::ui {
 

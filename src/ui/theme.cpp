@@ -3,7 +3,7 @@
 #include <cmath>
 #include <cstdio>
 
-#include "engine/design_tokens.hpp"
+#include "design/design_tokens.hpp"
 
 namespace specwave::ui {
 namespace {

@@ -11,13 +11,13 @@ void DrawTimeline(const SessionSnapshot& snap, float height) {
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(t.Px(16), t.Px(8)));
   ImGui::BeginChild("timeline", ImVec2(0, height), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
   ImGui::PopStyleVar();
-  if (!snap.last_report || snap.last_report->phases.empty()) {
+  if (!snap.run->last_report || snap.run->last_report->phases.empty()) {
     Muted("No run yet. Run the workflow to see its timeline here.");
     ImGui::EndChild();
     return;
   }
-  const RunReport& r = *snap.last_report;
-  ImGui::Text("Last run: %s · %s", r.status.c_str(), r.mode.c_str());
+  const RunReport& r = *snap.run->last_report;
+  ImGui::Text("Last run: %s · %s", RunStatusName(r.status), r.mode.c_str());
   ImGui::SameLine(0, t.Px(24));
   Muted("makespan %s · sequential sum %s · critical path %s · saved %.1f%% against sequential", FormatMs(r.makespan_ms).c_str(),
         FormatMs(r.sequential_ms).c_str(), FormatMs(r.critical_path_ms).c_str(), r.time_saved_percent);

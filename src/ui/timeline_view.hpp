@@ -4,7 +4,7 @@
 // bound, time saved) above it.
 #pragma once
 
-#include "engine/session.hpp"
+#include "session/session.hpp"
 
 namespace specwave::ui {
 

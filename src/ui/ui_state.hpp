@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/session.hpp"
+#include "session/session.hpp"
 
 namespace specwave::ui {
 

@@ -1,12 +1,13 @@
 // The default workflow runs end to end in the browser with the offline
 // generator (no key, no network): phases run in parallel on pthreads, the
 // architecture gate is approved from the page, every artifact is stored, the
-// metrics are measured, and no Content-Security-Policy violation is reported.
+// metrics are measured, no Content-Security-Policy violation is reported, and
+// the main thread never blocks (no emscripten "Blocking on the main thread").
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { DIST, OUT, serveStatic, launchBrowser, waitForApp, waitForProject, waitForState, watchConsole, watchCsp }
-  from './support.mjs';
+import { DIST, OUT, serveStatic, launchBrowser, waitForApp, waitForProject, waitForState, watchConsole, watchCsp,
+  watchAllConsole } from './support.mjs';
 
 let server;
 let browser;
@@ -24,6 +25,7 @@ test('default workflow runs offline in the browser, gate approved from the page'
   await watchCsp(context);
   const page = await context.newPage();
   const errors = watchConsole(page);
+  const messages = watchAllConsole(page);
   await page.goto(server.url);
   await waitForApp(page);
   const opened = await waitForProject(page);
@@ -63,5 +65,9 @@ test('default workflow runs offline in the browser, gate approved from the page'
   assert.equal(tokens.swatch_pairs_failing, 0, 'every declared pair meets its WCAG level');
   assert.deepEqual(await page.evaluate(() => window.__cspViolations), [], 'no CSP violation');
   assert.deepEqual(errors, []);
+  // The approval (a store write) ran on the session's command thread: the
+  // main thread never blocked on the database thread.
+  assert.deepEqual(messages.filter((m) => /blocking on the main thread/i.test(m)), [],
+                   'no main-thread blocking warning');
   await context.close();
 });

@@ -125,6 +125,15 @@ export function watchConsole(page) {
   return errors;
 }
 
+// Collects every console message (any level) as "type: text": for messages
+// that are warnings, not errors, such as emscripten's "Blocking on the main
+// thread is very dangerous" (issue #13: the render thread must never block).
+export function watchAllConsole(page) {
+  const all = [];
+  page.on('console', (msg) => all.push(`${msg.type()}: ${msg.text()}`));
+  return all;
+}
+
 // Polls `fn` in the page until it returns a truthy value; survives the
 // isolation reload (which destroys the execution context once).
 export async function waitInPage(page, fn, arg, { timeout = 60000, what = 'condition' } = {}) {

@@ -51,7 +51,7 @@ struct Fixture {
     WorkflowRunner runner(Default(), store, first, SystemClock::Instance());
     RunOptions opt;
     opt.auto_approve = true;
-    REQUIRE(runner.Run(project, opt, nullptr, CancelToken{}).status == "succeeded");
+    REQUIRE(runner.Run(project, opt, nullptr, CancelToken{}).status == RunStatus::kSucceeded);
   }
   RunOptions Options() {
     RunOptions o;

@@ -51,7 +51,7 @@ TEST_CASE("WorkflowRunner.RunsDefaultWorkflowEndToEnd") {
   opt.auto_approve = true;
   RunReport r = runner.Run(project, opt, nullptr, CancelToken{});
   INFO(r.ToJson());
-  CHECK(r.status == "succeeded");
+  CHECK(r.status == RunStatus::kSucceeded);
   for (const auto& a : Default().AllArtifacts()) CHECK_MESSAGE(store.LatestVersion(project, a).has_value(), a);
   // Fan-out: one call per epic, joined in epic order.
   CHECK(provider.Calls("SOLUTIONING_TASKS") == 3);
@@ -92,7 +92,7 @@ TEST_CASE("WorkflowRunner.ResumeMakesNoCallForCompletedPhases") {
     WorkflowRunner runner(Default(), store, broken, SystemClock::Instance());
     first = runner.Run(project, opt, nullptr, CancelToken{});
   }
-  CHECK(first.status == "failed");
+  CHECK(first.status == RunStatus::kFailed);
   CHECK(StatusOf(first, "SPEC_ARCHITECT") == PhaseStatus::kFailed);
   CHECK(StatusOf(first, "ANALYSIS") == PhaseStatus::kSucceeded);
   CHECK(StatusOf(first, "SOLUTIONING_TASKS") == PhaseStatus::kSkipped);
@@ -102,7 +102,7 @@ TEST_CASE("WorkflowRunner.ResumeMakesNoCallForCompletedPhases") {
   WorkflowRunner runner(Default(), store, fixed, SystemClock::Instance());
   RunReport second = runner.Resume(project, first.run_id, opt, nullptr, CancelToken{});
   INFO(second.ToJson());
-  CHECK(second.status == "succeeded");
+  CHECK(second.status == RunStatus::kSucceeded);
   for (const char* done : {"ANALYSIS", "STACK_SELECTION", "SPEC_PM", "SPEC_DESIGN_TOKENS", "SOLUTIONING_EPICS"})
     CHECK_MESSAGE(fixed.Calls(done) == 0, done);
   CHECK(fixed.Calls("SPEC_ARCHITECT") == 1);
@@ -157,7 +157,7 @@ TEST_CASE("WorkflowRunner.ApprovalGatePausesThenResumes") {
   int64_t project = NewProject(store);
   WorkflowRunner runner(Default(), store, provider, SystemClock::Instance());
   RunReport r = runner.Run(project, RunOptions{}, nullptr, CancelToken{});
-  CHECK(r.status == "awaiting_approval");
+  CHECK(r.status == RunStatus::kAwaitingApproval);
   REQUIRE(r.pending_gates.size() == 1);
   CHECK(r.pending_gates[0] == "SPEC_ARCHITECT/architecture_approved");
   CHECK(provider.Calls("DEPENDENCIES") == 0);
@@ -165,7 +165,7 @@ TEST_CASE("WorkflowRunner.ApprovalGatePausesThenResumes") {
         StoreError::Kind::kNone);
   CHECK(runner.Approve(project, r.run_id, "SPEC_ARCHITECT", "no_such_gate", "user").kind != StoreError::Kind::kNone);
   RunReport r2 = runner.Resume(project, r.run_id, RunOptions{}, nullptr, CancelToken{});
-  CHECK(r2.status == "succeeded");
+  CHECK(r2.status == RunStatus::kSucceeded);
   CHECK(provider.Calls("SPEC_ARCHITECT") == 1);
   CHECK(provider.Calls("DEPENDENCIES") == 1);
 }
@@ -177,10 +177,10 @@ TEST_CASE("WorkflowRunner.BudgetStopsLaunching") {
   WorkflowRunner runner(Default(), store, provider, SystemClock::Instance());
   RunOptions opt;
   opt.budget_usd = 0.025;
-  opt.cost = [](const std::string&, const std::string&, const TokenUsage&) { return 0.01; };
+  opt.cost = [](ProviderKind, const std::string&, const TokenUsage&) { return 0.01; };
   opt.max_in_flight = 1;
   RunReport r = runner.Run(project, opt, nullptr, CancelToken{});
-  CHECK(r.status == "failed");
+  CHECK(r.status == RunStatus::kFailed);
   CHECK(r.stop_reason.find("budget") != std::string::npos);
   CHECK(r.cost_usd <= 0.025 + 1e-9);
   CHECK(provider.TotalCalls() == 2);
@@ -195,7 +195,7 @@ TEST_CASE("WorkflowRunner.EarlyCutoffSkipsPhasesWhoseInputsDidNotChange") {
   opt.auto_approve = true;
   {
     WorkflowRunner runner(Default(), store, provider, SystemClock::Instance());
-    REQUIRE(runner.Run(project, opt, nullptr, CancelToken{}).status == "succeeded");
+    REQUIRE(runner.Run(project, opt, nullptr, CancelToken{}).status == RunStatus::kSucceeded);
   }
   // Regenerate everything downstream of SPEC_PM, as if prd.md was edited; the
   // scripted provider answers the same, so every output comes out unchanged.
@@ -207,10 +207,10 @@ TEST_CASE("WorkflowRunner.EarlyCutoffSkipsPhasesWhoseInputsDidNotChange") {
                                             "SOLUTIONING_EPICS", "SOLUTIONING_TASKS", "VALIDATE", "DONE"};
   regen.early_cutoff = true;
   regen.changed_inputs = {"SPEC_PM"};
-  regen.run_kind = "regeneration";
+  regen.run_kind = RunKind::kRegeneration;
   RunReport r = runner.Run(project, regen, nullptr, CancelToken{});
   INFO(r.ToJson());
-  CHECK(r.status == "succeeded");
+  CHECK(r.status == RunStatus::kSucceeded);
   // Direct dependents of the edit run; their outputs are unchanged, so
   // nothing after them is called again.
   CHECK(again.Calls("SPEC_ARCHITECT") == 1);

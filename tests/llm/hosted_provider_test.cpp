@@ -414,8 +414,8 @@ TEST_CASE("HostedProvider.ResponseCacheAnswersUnchangedPrompts") {
   o.journal = JournalMode::kDelete;
   auto store = OpenSqliteStore(o, &err);
   REQUIRE(store);
-  ProviderSettings s;
-  s.provider = "openai";
+  HostedSettings s;
+  s.kind = ProviderKind::kOpenAi;
   s.model = "test-model";
   s.base_url = server.base_url();
   std::string error;

@@ -414,12 +414,12 @@ TEST_CASE("SqliteStore.ExportCarriesTheLastRunsMetrics") {
   ProjectRecord p = MakeProject(*src);
   WorkflowRunRecord running = MakeRun(*src, p.id);
   RunReport report;
-  report.status = "succeeded";
+  report.status = RunStatus::kSucceeded;
   report.makespan_ms = 1200;
   report.sequential_ms = 3000;
   report.critical_path_ms = 1100;
   report.calls = 12;
-  running.status = "succeeded";
+  running.status = RunStatus::kSucceeded;
   running.metrics_json = report.ToJson();
   running.options_json = R"({"provider":"openai","api_key":"sk-should-not-travel-000000"})";
   REQUIRE_FALSE(src->UpdateRun(running));
@@ -433,9 +433,9 @@ TEST_CASE("SqliteStore.ExportCarriesTheLastRunsMetrics") {
   auto dst = OpenOrFail(FreshDb("export_metrics_dst"));
   int64_t id = 0;
   REQUIRE(ImportBundleFromString(*dst, content, &id, &error));
-  auto run = dst->LatestRun(id, "run");
+  auto run = dst->LatestRun(id, RunKind::kRun);
   REQUIRE(run);
-  CHECK(run->status == "succeeded");
+  CHECK(run->status == RunStatus::kSucceeded);
   auto back = RunReport::FromJson(run->metrics_json);
   REQUIRE(back);
   CHECK(back->makespan_ms == 1200);

@@ -116,8 +116,8 @@ TEST_CASE("SqliteStore.ForeignKeysAreOn") {
   // A run for a project that does not exist is refused by the foreign key.
   WorkflowRunRecord r;
   r.project_id = 424242;
-  r.kind = "run";
-  r.status = "running";
+  r.kind = RunKind::kRun;
+  r.status = RunStatus::kRunning;
   CHECK(store->CreateRun(r).kind == StoreError::Kind::kNotFound);
   ApprovalRecord a;
   a.project_id = 424242;

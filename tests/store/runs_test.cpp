@@ -35,7 +35,7 @@ PhaseRunRecord Phase(int64_t run_id, const std::string& phase, PhaseStatus statu
   pr.usage.output_tokens = 200;
   pr.usage.cached_input_tokens = 50;
   pr.cost_usd = 0.0125;
-  pr.provider = "offline";
+  pr.provider = ProviderKind::kOffline;
   pr.model = "rules";
   return pr;
 }
@@ -46,24 +46,24 @@ TEST_CASE("SqliteStore.CreatesUpdatesAndFindsRuns") {
   auto store = OpenOrFail(FreshDb("runs_crud"));
   ProjectRecord p = MakeProject(*store);
   WorkflowRunRecord r1 = MakeRun(*store, p.id);
-  WorkflowRunRecord regen = MakeRun(*store, p.id, "regeneration");
+  WorkflowRunRecord regen = MakeRun(*store, p.id, RunKind::kRegeneration);
   WorkflowRunRecord r2 = MakeRun(*store, p.id);
   CHECK(r1.started_at > 0);
 
-  r1.status = "succeeded";
+  r1.status = RunStatus::kSucceeded;
   r1.finished_at = r1.started_at + 5;
   r1.metrics_json = R"({"makespan_ms":5})";
   CHECK_FALSE(store->UpdateRun(r1));
   auto got = store->GetRun(r1.id);
   REQUIRE(got);
-  CHECK(got->status == "succeeded");
+  CHECK(got->status == RunStatus::kSucceeded);
   CHECK(got->metrics_json == R"({"makespan_ms":5})");
   CHECK(got->options_json == "{}");
   CHECK(got->mode == "ready");
 
-  CHECK(store->LatestRun(p.id, "run")->id == r2.id);
-  CHECK(store->LatestRun(p.id, "regeneration")->id == regen.id);
-  CHECK_FALSE(store->LatestRun(p.id, "other"));
+  CHECK(store->LatestRun(p.id, RunKind::kRun)->id == r2.id);
+  CHECK(store->LatestRun(p.id, RunKind::kRegeneration)->id == regen.id);
+  CHECK_FALSE(store->LatestRun(MakeProject(*store).id, RunKind::kRun));  // a project with no run
   CHECK_FALSE(store->GetRun(9999));
   WorkflowRunRecord missing = r1;
   missing.id = 9999;
@@ -94,7 +94,7 @@ TEST_CASE("SqliteStore.RecordsAndListsPhaseRuns") {
   CHECK(list[0].cost_usd == doctest::Approx(0.0125));
   CHECK(list[0].started_at_us == 100);
   CHECK(list[0].ended_at_us == 2100);
-  CHECK(list[0].provider == "offline");
+  CHECK(list[0].provider == ProviderKind::kOffline);
   CHECK(list[0].model == "rules");
   CHECK(list[1].status == PhaseStatus::kSkipped);
 
@@ -240,7 +240,7 @@ TEST_CASE("SqliteStore.RecordsChangesAndRegenerationRuns") {
   c.impact_level = "SEVERE";
   CHECK(store->RecordChange(c).kind == Kind::kInvalid);
 
-  WorkflowRunRecord run = MakeRun(*store, p.id, "regeneration");
+  WorkflowRunRecord run = MakeRun(*store, p.id, RunKind::kRegeneration);
   RegenerationRunRecord r;
   r.project_id = p.id;
   r.trigger_artifact = "prd.md";

@@ -105,12 +105,12 @@ inline ArtifactVersion AddText(Store& store, int64_t project, const std::string&
   return v;
 }
 
-inline WorkflowRunRecord MakeRun(Store& store, int64_t project, const std::string& kind = "run") {
+inline WorkflowRunRecord MakeRun(Store& store, int64_t project, RunKind kind = RunKind::kRun) {
   WorkflowRunRecord r;
   r.project_id = project;
   r.kind = kind;
   r.mode = "ready";
-  r.status = "running";
+  r.status = RunStatus::kRunning;
   REQUIRE_FALSE(store.CreateRun(r));
   return r;
 }

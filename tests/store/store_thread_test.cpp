@@ -6,7 +6,7 @@
 #include <set>
 #include <thread>
 
-#include "engine/session.hpp"
+#include "session/session.hpp"
 #include "store/project_bundle.hpp"
 #include "store_test_util.hpp"
 
@@ -131,9 +131,9 @@ TEST_CASE("SqliteStore.InMemoryStandInSaysItIsNotKept") {
   Session session(ports);
   session.Drain();
   auto s = session.Snapshot();
-  CHECK(s->banner == why);
-  CHECK(s->banner_kind == BannerKind::kWarning);
-  CHECK_FALSE(s->read_only);
+  CHECK(s->status->banner == why);
+  CHECK(s->status->banner_kind == BannerKind::kWarning);
+  CHECK_FALSE(s->status->read_only);
   ProjectRecord p = MakeProject(store);  // writable: the person can work, and export
   CHECK(store.GetProject(p.id).has_value());
 }

@@ -127,7 +127,7 @@ class MemoryStore final : public Store {
     if (it == runs_.end()) return std::nullopt;
     return it->second;
   }
-  std::optional<WorkflowRunRecord> LatestRun(int64_t project, const std::string& kind) override {
+  std::optional<WorkflowRunRecord> LatestRun(int64_t project, RunKind kind) override {
     std::lock_guard<std::mutex> l(mu_);
     std::optional<WorkflowRunRecord> out;
     for (auto& [id, r] : runs_)

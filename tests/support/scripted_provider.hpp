@@ -21,7 +21,7 @@ class ScriptedProvider final : public LlmProvider {
   std::map<std::string, std::string> overrides;  // phase -> exact response text
   int delay_ms = 0;
 
-  std::string Name() const override { return "scripted"; }
+  ProviderKind Kind() const override { return ProviderKind::kOffline; }  // a fake: no bill, no model
   std::string Model() const override { return "script-1"; }
   bool IsLanguageModel() const override { return false; }
 

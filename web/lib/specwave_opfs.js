@@ -9,15 +9,17 @@ mergeInto(LibraryManager.library, {
 
   // Opens (creating if needed) each file of the comma-separated list inside
   // the origin-private folder `specwave/`, then calls
-  // specwave_opfs_ready(ok, message) on this same thread.
+  // specwave_opfs_ready(outcome, message) on this same thread; outcome is
+  // 1 opened, 0 unavailable, 2 busy (another tab holds the files), as
+  // OpfsOpenOutcome in src/platform/web/opfs_store_mt.cpp.
   specwave_opfs_open_async__deps: ['$SpecwaveOpfs'],
   specwave_opfs_open_async: function (namesPtr) {
     const names = UTF8ToString(namesPtr).split(',').filter((n) => n);
-    const report = (ok, message) => {
+    const report = (outcome, message) => {
       const len = lengthBytesUTF8(message) + 1;
       const p = _malloc(len);
       stringToUTF8(message, p, len);
-      try { _specwave_opfs_ready(ok, p); } finally { _free(p); }
+      try { _specwave_opfs_ready(outcome, p); } finally { _free(p); }
     };
     (async () => {
       try {
@@ -44,7 +46,7 @@ mergeInto(LibraryManager.library, {
       } catch (e) {
         // NoModificationAllowedError: another tab holds the database.
         const busy = e && e.name === 'NoModificationAllowedError';
-        report(0, (busy ? 'busy: ' : '') + String(e && e.message || e));
+        report(busy ? 2 : 0, String(e && e.message || e));
       }
     })();
   },

@@ -15,6 +15,7 @@
 #include <thread>
 #include <utility>
 
+#include "app/web/app_state.hpp"
 #include "app/web/web_wiring.hpp"
 #include "core/files.hpp"
 #include "platform/web/browser_host.hpp"
@@ -24,13 +25,14 @@
 #include "ui/app_view.hpp"
 #include "ui/theme.hpp"
 
-namespace {
+namespace specwave::app {
+App* g_app = nullptr;
+}  // namespace specwave::app
 
-struct BootConfig {
-  bool embed = false;     // ?embed=1: compact read-only viewer
-  bool owner = true;      // this tab holds the database lock
-  bool threads = true;    // cross-origin isolated, pthreads available
-};
+using specwave::app::g_app;
+using specwave::app::App;
+
+namespace {
 
 EM_JS(int, JsBootFlag, (const char* name), {
   const b = Module['specwaveBoot'] || {};
@@ -59,20 +61,6 @@ EM_JS(void, JsAppReady, (), {
   if (Module['specwaveOnReady']) Module['specwaveOnReady']();
 });
 
-struct App {
-  BootConfig boot;
-  std::unique_ptr<specwave::Store> store;
-  std::unique_ptr<specwave::web::BrowserHost> host;
-  std::unique_ptr<specwave::Session> session;
-  specwave::ui::UiResources resources;
-  specwave::ui::AppView view;
-  std::atomic<bool> worker_thread_ran{false};
-  int frames = 0;
-  double first_frame_ms = 0;
-  std::shared_ptr<const specwave::SessionSnapshot> last;
-};
-
-App* g_app = nullptr;
 
 std::string ReadOr(const std::string& path) {
   auto text = specwave::ReadFile(path, nullptr);
@@ -94,94 +82,12 @@ void LoadResources(specwave::ui::UiResources* r) {
   std::sort(r->sample_briefs.begin(), r->sample_briefs.end());
 }
 
-std::string JsonEscape(const std::string& s) {
-  std::string out;
-  for (unsigned char c : s) {
-    if (c == '"' || c == '\\') out += '\\', out += static_cast<char>(c);
-    else if (c < 0x20) {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\u%04x", c);
-      out += buf;
-    } else out += static_cast<char>(c);
-  }
-  return out;
-}
-
 }  // namespace
 
 extern "C" {
 
-// Test and automation hooks (tests/browser, the embed's postMessage API).
-EMSCRIPTEN_KEEPALIVE const char* specwave_test_state() {
-  static std::string json;
-  if (!g_app || !g_app->session) return "{}";
-  auto s = g_app->last ? g_app->last : g_app->session->Snapshot();
-  const auto& badges = g_app->view.badges_drawn();  // as drawn on the DAG last frame
-  std::string phases = "[";
-  for (size_t i = 0; s->spec && i < s->spec->phases.size() && i < s->phases.size(); ++i) {
-    if (i) phases += ",";
-    phases += "{\"name\":\"" + JsonEscape(s->spec->phases[i].name) + "\",\"status\":\"" +
-              specwave::PhaseStatusName(s->phases[i].status) + "\",\"stale\":" + (s->phases[i].stale ? "true" : "false") +
-              ",\"errors\":" + std::to_string(s->phases[i].errors) + ",\"gaps\":" + std::to_string(s->phases[i].gaps) +
-              ",\"findings\":" + std::to_string(s->phases[i].findings.size()) + ",\"badge\":\"" +
-              JsonEscape(i < badges.size() ? badges[i] : "") + "\"}";
-  }
-  phases += "]";
-  std::string gates = "[";
-  for (size_t i = 0; i < s->pending_gates.size(); ++i) gates += (i ? ",\"" : "\"") + JsonEscape(s->pending_gates[i]) + "\"";
-  gates += "]";
-  std::string impact = "null";
-  if (s->impact)
-    impact = std::string("{\"level\":\"") + specwave::ImpactLevelName(s->impact->change_level) + "\",\"high\":" +
-             std::to_string(s->impact->high) + ",\"medium\":" + std::to_string(s->impact->medium) + ",\"low\":" +
-             std::to_string(s->impact->low) + ",\"sections\":" + std::to_string(s->impact->change.sections.size()) +
-             ",\"recommended\":\"" + specwave::StrategyName(s->impact->recommended) + "\"}";
-  std::string regen = "null";
-  if (s->last_regeneration)
-    regen = std::string("{\"success\":") + (s->last_regeneration->success ? "true" : "false") +
-            ",\"regenerated\":" + std::to_string(s->last_regeneration->regenerated.size()) +
-            ",\"skipped_early_cutoff\":" + std::to_string(s->last_regeneration->skipped_early_cutoff.size()) +
-            ",\"model_calls\":" + std::to_string(s->last_regeneration->model_calls) + "}";
-  json = "{\"spec_phases\":" + std::to_string(s->spec ? s->spec->phases.size() : 0) +
-         ",\"phases_drawn\":" + std::to_string(g_app->view.phases_drawn()) +
-         ",\"edges_drawn\":" + std::to_string(g_app->view.renderer().edges_drawn()) +
-         ",\"shader_frames\":" + std::to_string(g_app->view.renderer().frames_drawn()) +
-         ",\"threads\":" + (g_app->worker_thread_ran.load() ? "true" : "false") +
-         ",\"embed\":" + (g_app->boot.embed ? "true" : "false") +
-         ",\"owner\":" + (g_app->boot.owner ? "true" : "false") +
-         ",\"read_only\":" + (s->read_only ? "true" : "false") +
-         ",\"swatch_colors\":" + std::to_string(s->swatches.palette.size()) +
-         ",\"swatch_pairs_failing\":" +
-         std::to_string(std::count_if(s->swatches.pairs.begin(), s->swatches.pairs.end(),
-                                      [](const specwave::TokenSwatches::Pair& p) { return !p.ok(); })) +
-         ",\"swatch_type_sizes\":" + std::to_string(s->swatches.type_scale.size()) +
-         ",\"frames\":" + std::to_string(g_app->frames) +
-         ",\"first_frame_ms\":" + std::to_string(g_app->first_frame_ms) +
-         ",\"project_id\":" + std::to_string(s->project_id) +
-         ",\"project_name\":\"" + JsonEscape(s->project_name) + "\"" +
-         ",\"projects\":" + std::to_string(s->projects.size()) +
-         ",\"running\":" + (s->running ? "true" : "false") +
-         ",\"run_id\":" + std::to_string(s->run_id) +
-         ",\"run_status\":\"" + JsonEscape(s->run_status) + "\"" +
-         ",\"artifacts\":" + std::to_string(s->artifacts.size()) +
-         ",\"banner\":\"" + JsonEscape(s->banner) + "\"" +
-         ",\"provider\":\"" + JsonEscape(s->settings.provider) + "\"" +
-         ",\"open_artifact\":\"" + JsonEscape(s->open_artifact) + "\"" +
-         ",\"open_versions\":" + std::to_string(s->open_versions.size()) +
-         ",\"shown_version\":" + std::to_string(s->shown_version) + ",\"blocks\":" + std::to_string(s->blocks.size()) +
-         ",\"impact\":" + impact + ",\"regeneration\":" + regen +
-         ",\"set_aside_rows_drawn\":" + std::to_string(g_app->view.state().set_aside_rows_drawn) +
-         ",\"pending_gates\":" + gates + ",\"phases\":" + phases + "}";
-  return json.c_str();
-}
-
-EMSCRIPTEN_KEEPALIVE const char* specwave_metrics_json() {
-  static std::string json;
-  auto s = g_app && g_app->session ? g_app->session->Snapshot() : nullptr;
-  json = s && s->last_report ? s->last_report->ToJson() : "null";
-  return json.c_str();
-}
-
+// Commands for tests and automation (tests/browser, the embed's postMessage
+// API); the state they read is test_hook.cpp.
 EMSCRIPTEN_KEEPALIVE void specwave_cmd_run(int mode) {
   static const specwave::ScheduleMode kModes[] = {specwave::ScheduleMode::kReady, specwave::ScheduleMode::kWaves,
                                                   specwave::ScheduleMode::kSequential};
@@ -210,7 +116,7 @@ EMSCRIPTEN_KEEPALIVE void specwave_export_for(int id) {
 EMSCRIPTEN_KEEPALIVE const char* specwave_open_content() {
   static std::string text;
   auto s = g_app && g_app->session ? g_app->session->Snapshot() : nullptr;
-  text = s && !s->open_versions.empty() ? s->open_versions.back().content : "";
+  text = s && !s->viewer->versions->empty() ? s->viewer->versions->back().content : "";
   return text.c_str();
 }
 EMSCRIPTEN_KEEPALIVE void specwave_cmd_save(const char* artifact, const char* content) {
@@ -240,10 +146,11 @@ EMSCRIPTEN_KEEPALIVE void specwave_cmd_settings(const char* provider, const char
                                                 const char* key, int max_in_flight, int offline_latency_ms) {
   if (!g_app || !g_app->session) return;
   specwave::SessionSettings s;
-  s.provider = provider;
+  s.provider = specwave::ParseProviderKind(provider).value_or(specwave::ProviderKind::kOffline);
   s.model = model;
   s.base_url = base_url;
-  s.max_in_flight = max_in_flight > 0 ? max_in_flight : 8;
+  s.max_in_flight = std::clamp(max_in_flight > 0 ? max_in_flight : specwave::kDefaultCallsInFlight, 1,
+                               specwave::kMaxCallsInFlight);
   s.offline_latency_ms = offline_latency_ms;
   g_app->session->UpdateSettings(s, std::string(key));
 }
@@ -263,8 +170,9 @@ int main() {
 
   const bool persistent = g_app->boot.owner && !g_app->boot.embed && g_app->boot.threads;
   g_app->store = persistent ? specwave::web::OpenOpfsStore() : specwave::web::OpenMemoryStore(g_app->boot.threads);
-  g_app->host = std::make_unique<specwave::web::BrowserHost>(
+  g_app->browser = std::make_unique<specwave::web::BrowserHost>(
       [](const std::string& content) { g_app->session->ImportProject(content); });
+  g_app->host = std::make_unique<specwave::app::WebHostServices>(*g_app->browser);
   if (persistent) specwave::web::BrowserHost::RequestPersistentStorage();
 
   specwave::Session::Ports ports = specwave::app::MakeWebSessionPorts(g_app->store.get(), g_app->boot.threads,

@@ -3,7 +3,7 @@
 // validators, pricing, and single-file export/import.
 #pragma once
 
-#include "engine/session.hpp"
+#include "session/session.hpp"
 
 namespace specwave::app {
 

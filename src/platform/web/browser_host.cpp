@@ -126,7 +126,7 @@ void BrowserHost::Download(const std::string& file_name, const std::string& cont
 
 void BrowserHost::RequestUpload() { JsRequestUpload(); }
 
-std::vector<ui::HostServices::SetAsideFile> BrowserHost::SetAsideFiles() {
+std::vector<BrowserHost::SetAsideFile> BrowserHost::SetAsideFiles() {
   int version = JsSetAsideVersion();
   if (version != set_aside_version_) {
     set_aside_version_ = version;

@@ -4,24 +4,31 @@
 // storage facts the top bar shows (persistent or not, quota used).
 #pragma once
 
+// It knows nothing of the UI: the composition root (src/app/web) adapts it
+// to the UI's HostServices.
+#include <cstdint>
 #include <functional>
 #include <string>
-
-#include "ui/panels.hpp"
+#include <vector>
 
 namespace specwave::web {
 
-class BrowserHost final : public ui::HostServices {
+class BrowserHost final {
  public:
   // Called on the main thread with the content of a file the person chose.
   explicit BrowserHost(std::function<void(const std::string&)> on_upload);
-  void RememberKey(const std::string& provider, const std::string& key) override;
-  void Download(const std::string& file_name, const std::string& content) override;  // any thread
-  void RequestUpload() override;
+  void RememberKey(const std::string& provider, const std::string& key);
+  void Download(const std::string& file_name, const std::string& content);  // any thread
+  void RequestUpload();
+  // Database files set aside in OPFS (?new-database=1 keeps the old file).
+  struct SetAsideFile {
+    std::string name;
+    int64_t bytes = 0;
+  };
   // Main thread (the UI's): read from what web/app.js listed.
-  std::vector<SetAsideFile> SetAsideFiles() override;
-  void DownloadSetAside(const std::string& name) override;
-  void DeleteSetAside(const std::string& name) override;
+  std::vector<SetAsideFile> SetAsideFiles();
+  void DownloadSetAside(const std::string& name);
+  void DeleteSetAside(const std::string& name);
 
   // A key remembered on this device for `provider`, or "".
   static std::string RecallKey(const std::string& provider);

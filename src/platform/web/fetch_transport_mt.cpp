@@ -9,6 +9,8 @@
 #include <map>
 #include <memory>
 #include <mutex>
+
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "platform/web/main_thread.hpp"
@@ -69,22 +71,6 @@ void StartOnMain(void* p) {
 // Queued after the start, so it always finds the fetch started (or finished).
 void AbortOnMain(void* p) { specwave_fetch_abort(static_cast<int>(reinterpret_cast<intptr_t>(p))); }
 
-std::string JsonString(const std::string& s) {
-  std::string out = "\"";
-  for (unsigned char c : s) {
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += static_cast<char>(c);
-    } else if (c < 0x20) {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\u%04x", c);
-      out += buf;
-    } else {
-      out += static_cast<char>(c);
-    }
-  }
-  return out + "\"";
-}
 
 // Minimal parser for the flat {"name":"value",...} object the JS side sends.
 HttpHeaders ParseHeaderJson(const std::string& s) {
@@ -111,10 +97,9 @@ class FetchTransport final : public HttpTransport {
  public:
   HttpResult Send(const HttpRequest& request, const HttpCallbacks& callbacks, const CancelToken& cancel) override {
     Call call;
-    std::string headers_json = "{";
-    for (size_t i = 0; i < request.headers.size(); ++i)
-      headers_json += (i ? "," : "") + JsonString(request.headers[i].first) + ":" + JsonString(request.headers[i].second);
-    headers_json += "}";
+    nlohmann::json headers = nlohmann::json::object();
+    for (const auto& [name, value] : request.headers) headers[name] = value;
+    const std::string headers_json = headers.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     int id;
     {
       std::lock_guard<std::mutex> lock(g_registry_mu);

@@ -23,7 +23,12 @@ struct DbThreadStart {
 };
 
 DbThreadStart* g_start = nullptr;
-std::string g_open_error;  // written on the database thread before body() runs
+// How opening the OPFS files ended (web/lib/specwave_opfs.js reports it by
+// these numbers), and the browser's words when they could not be opened.
+// Written on the database thread before body() runs.
+enum class OpfsOpenOutcome { kUnavailable = 0, kOpened = 1, kBusy = 2 };
+OpfsOpenOutcome g_open_outcome = OpfsOpenOutcome::kOpened;
+std::string g_open_error;
 
 void* DbThreadMain(void* arg) {
   g_start = static_cast<DbThreadStart*>(arg);
@@ -47,12 +52,12 @@ std::unique_ptr<Store> OpenOpfsStore(const std::string& database_name) {
     pthread_attr_destroy(&attr);
   };
   o.open = [database_name](StoreError* error) -> std::unique_ptr<Store> {
-    if (g_open_error.rfind("busy:", 0) == 0) {
+    if (g_open_outcome == OpfsOpenOutcome::kBusy) {
       error->kind = StoreError::Kind::kBusy;
       error->message = "another tab owns this browser's Specwave database; this tab is read-only";
       return nullptr;
     }
-    if (!g_open_error.empty()) {
+    if (g_open_outcome == OpfsOpenOutcome::kUnavailable) {
       // No usable browser storage (a private window, or a browser without
       // OPFS sync access handles, such as WebKitGTK): the app still works on
       // an in-memory database and says, in its banner, that nothing is kept.
@@ -106,10 +111,13 @@ std::unique_ptr<Store> OpenOpfsStore(const std::string& database_name) {
 }  // namespace specwave::web
 
 // Called by web/lib/specwave_opfs.js on the database thread when the OPFS
-// handles are open (ok = 1) or could not be opened.
-extern "C" EMSCRIPTEN_KEEPALIVE void specwave_opfs_ready(int ok, const char* message) {
+// handles are open or could not be opened (outcome: OpfsOpenOutcome).
+extern "C" EMSCRIPTEN_KEEPALIVE void specwave_opfs_ready(int outcome, const char* message) {
   using namespace specwave::web;
-  if (!ok) g_open_error = message && *message ? message : "unknown error";
+  g_open_outcome = outcome == 1 ? OpfsOpenOutcome::kOpened
+                   : outcome == 2 ? OpfsOpenOutcome::kBusy
+                                  : OpfsOpenOutcome::kUnavailable;
+  if (g_open_outcome != OpfsOpenOutcome::kOpened) g_open_error = message && *message ? message : "unknown error";
   DbThreadStart* start = g_start;
   g_start = nullptr;
   if (!start) return;

@@ -1,0 +1,58 @@
+// PhaseAccounts: what each phase of a run has done so far — calls, tokens,
+// cost, fan-out items, validator findings, whether it committed or was cut
+// off — counted by the phase workers and read by the report and the phase
+// records. One lock for all phases: every update is a few additions.
+#pragma once
+
+#include <cstdint>
+#include <mutex>
+#include <vector>
+
+#include "core/assert.hpp"
+#include "engine/llm_port.hpp"
+#include "engine/outcomes.hpp"
+
+namespace specwave {
+
+struct PhaseAccount {
+  int calls = 0, cached_calls = 0, items = 0, errors = 0, warnings = 0;
+  TokenUsage usage;
+  double cost = 0;
+  bool cost_known = true;
+  bool committed = false;     // its artifacts and phase record are stored
+  bool early_cutoff = false;  // not run: its inputs came out unchanged
+  bool changed = false;       // this run wrote a new version of one of its artifacts (or it counts as changed)
+  int64_t first_start_us = -1;
+  PhaseOutcome failure = PhaseOutcome::kNone;  // why its job failed, when one did
+};
+
+class PhaseAccounts {
+ public:
+  explicit PhaseAccounts(size_t phases) : accounts_(phases) {}
+
+  PhaseAccount Get(int phase) const {
+    std::lock_guard<std::mutex> lock(mu_);
+    return At(phase);
+  }
+  // Runs `fn(PhaseAccount&)` under the lock.
+  template <typename Fn>
+  void Update(int phase, Fn&& fn) {
+    std::lock_guard<std::mutex> lock(mu_);
+    fn(At(phase));
+  }
+  // One model call's result; `cost` < 0 when its price is unknown.
+  void CountCall(int phase, const LlmResponse& response, double cost, bool priced);
+  void MarkStarted(int phase, int64_t run_us);
+
+ private:
+  PhaseAccount& At(int phase) {
+    SPECWAVE_ASSERT(phase >= 0 && phase < static_cast<int>(accounts_.size()), "phase index out of range");
+    return accounts_[static_cast<size_t>(phase)];
+  }
+  const PhaseAccount& At(int phase) const { return const_cast<PhaseAccounts*>(this)->At(phase); }
+
+  mutable std::mutex mu_;
+  std::vector<PhaseAccount> accounts_;
+};
+
+}  // namespace specwave

@@ -1,0 +1,113 @@
+#include "engine/phase_commit.hpp"
+
+#include <map>
+
+#include "core/sha256.hpp"
+#include "core/text.hpp"
+
+namespace specwave {
+namespace {
+
+std::string FindingsSummary(const std::vector<ArtifactFinding>& findings) {
+  int errors = 0;
+  std::string first;
+  for (const auto& f : findings)
+    if (f.severity == Severity::kError) {
+      if (errors++ == 0) first = f.artifact + (f.line > 0 ? ":" + std::to_string(f.line) : "") + ": " + f.message;
+    }
+  return std::to_string(errors) + " validation error" + (errors == 1 ? "" : "s") + " (" + first + ")";
+}
+
+}  // namespace
+
+std::string ContentKey(const std::string& content) {
+  std::string norm = NormalizeText(content);
+  std::string out;
+  bool in_fm = false;
+  int line_no = 0;
+  for (auto line : SplitLines(norm)) {
+    ++line_no;
+    if (line_no == 1 && line == "---")
+      in_fm = true;
+    else if (in_fm && (line == "---" || line == "..."))
+      in_fm = false;
+    else if (in_fm && StartsWith(line, "version:"))
+      continue;
+    out.append(line);
+    out += '\n';
+  }
+  return Sha256Hex(out);
+}
+
+JobOutcome PhaseCommitter::Commit(int phase, const NamedTexts& artifacts, std::vector<ArtifactFinding> findings,
+                                  const NamedTexts* cross_checked) {
+  const PhaseSpec& p = ctx_.spec.phases[phase];
+  if (ctx_.checks.validate_phase) {
+    auto more = ctx_.checks.validate_phase(p, artifacts);
+    findings.insert(findings.end(), more.begin(), more.end());
+  }
+  int errors = 0, warnings = 0, blocking = 0;
+  for (const auto& f : findings) {
+    (f.severity == Severity::kError ? errors : warnings)++;
+    blocking += f.severity == Severity::kError && f.validator != "traceability";
+  }
+
+  bool changed = false;
+  std::vector<ArtifactToCommit> commit;
+  for (const auto& [name, content] : artifacts) {
+    auto prev = ctx_.store.LatestVersion(ctx_.project.id, name);
+    if (!prev || ContentKey(prev->content) != ContentKey(content)) {
+      changed = true;
+      commit.push_back({name, content});
+    }
+  }
+  PhaseRunRecord pr = ctx_.BaseRecord(phase, accounts_.Get(phase));
+  pr.status = blocking ? PhaseStatus::kFailed : PhaseStatus::kSucceeded;
+  pr.outcome = blocking ? PhaseOutcome::kValidationFailed : PhaseOutcome::kGenerated;
+  if (blocking) pr.error = FindingsSummary(findings);
+  pr.started_at_us = accounts_.Get(phase).first_start_us;
+  pr.ended_at_us = ctx_.SinceStartUs();
+  pr.duration_ms = (pr.ended_at_us - pr.started_at_us) / 1000;
+  StoreError err = ctx_.store.CommitPhase(pr, commit, "agent:" + p.agent, ctx_.project.id,
+                                          ctx_.options.regeneration_reason, ctx_.options.regeneration_run_id);
+  if (err) {
+    accounts_.Update(phase, [](PhaseAccount& a) { a.failure = PhaseOutcome::kStoreFailed; });
+    return {false, false, "could not store the artifacts: " + err.message, 0};
+  }
+  accounts_.Update(phase, [&](PhaseAccount& a) {
+    a.committed = true;
+    a.errors = errors;
+    a.warnings = warnings;
+    a.changed = a.changed || changed;
+    if (blocking) a.failure = PhaseOutcome::kValidationFailed;
+  });
+  RecordValidations(phase, artifacts, findings, cross_checked);
+  if (ctx_.observer && !findings.empty()) ctx_.observer->OnFindings(phase, findings);
+  if (blocking) return {false, false, pr.error, 0};
+  return {true, false, "", 0};
+}
+
+void PhaseCommitter::RecordValidations(int phase, const NamedTexts& artifacts,
+                                       const std::vector<ArtifactFinding>& findings, const NamedTexts* cross_checked) {
+  std::map<std::pair<std::string, std::string>, std::vector<const ArtifactFinding*>> groups;
+  for (const auto& [name, content] : artifacts)
+    for (const auto& v : ctx_.spec.phases[phase].validators) groups[{name, v}];
+  if (cross_checked)
+    for (const auto& [name, content] : *cross_checked) groups[{name, "traceability"}];
+  for (const auto& f : findings) groups[{f.artifact, f.validator}].push_back(&f);
+  for (const auto& [key, list] : groups) {
+    ValidationRunRecord vr;
+    vr.project_id = ctx_.project.id;
+    vr.workflow_run_id = ctx_.run.id;
+    vr.artifact = key.first;
+    vr.validator = key.second;
+    if (auto v = ctx_.store.LatestVersion(ctx_.project.id, key.first)) vr.artifact_version_id = v->id;
+    vr.passed = true;
+    for (const auto* f : list)
+      if (f->severity == Severity::kError) vr.passed = false;
+    vr.findings_json = FindingsToJson(list);
+    ctx_.store.RecordValidation(vr);
+  }
+}
+
+}  // namespace specwave

@@ -1,0 +1,260 @@
+#include "engine/phase_jobs.hpp"
+
+#include <algorithm>
+
+#include "core/text.hpp"
+#include "engine/prompt_builder.hpp"
+#include "engine/response_parser.hpp"
+#include "engine/spec_pack.hpp"
+#include "engine/validation_report.hpp"
+
+namespace specwave {
+
+PhaseJobs::PhaseJobs(const RunContext& ctx, std::set<int> bypass_cache)
+    : ctx_(ctx),
+      bypass_cache_(std::move(bypass_cache)),
+      accounts_(ctx.spec.phases.size()),
+      budget_(ctx.options.budget_usd),
+      fan_out_(ctx.spec.phases.size()),
+      committer_(ctx, accounts_) {
+  for (const auto& name : ctx.options.changed_inputs)
+    if (int i = ctx.spec.IndexOf(name); i >= 0) accounts_.Update(i, [](PhaseAccount& a) { a.changed = true; });
+}
+
+bool PhaseJobs::HasFanOut(int phase) const { return ctx_.spec.phases[phase].fan_out.has_value(); }
+
+JobOutcome PhaseJobs::RunJob(int phase, int item, const CancelToken& cancel) {
+  JobOutcome out = Dispatch(phase, item, cancel);
+  budget_.Release({phase, item});  // a job that ended before its call holds nothing any more
+  return out;
+}
+
+JobOutcome PhaseJobs::Fail(int phase, PhaseOutcome outcome, std::string error, bool cancelled) {
+  accounts_.Update(phase, [&](PhaseAccount& a) { a.failure = cancelled ? PhaseOutcome::kCancelled : outcome; });
+  return {false, cancelled, std::move(error), 0};
+}
+
+JobOutcome PhaseJobs::Dispatch(int phase, int item, const CancelToken& cancel) {
+  const PhaseSpec& p = ctx_.spec.phases[phase];
+  accounts_.MarkStarted(phase, ctx_.SinceStartUs());
+  if ((item == kPrepareJob || item == kWholePhase) && ctx_.options.early_cutoff && !InputsChanged(phase)) {
+    accounts_.Update(phase, [](PhaseAccount& a) { a.early_cutoff = true; });
+    return {true, false, "", 0};
+  }
+  if (item == kPrepareJob) return Prepare(phase);
+  if (item == kJoinJob) return Join(phase);
+  if (item >= 0) return Item(phase, item, cancel);
+  if (p.type == PhaseType::kDone) return SpecPack(phase);
+  if (p.type == PhaseType::kValidate) return ValidateJoin(phase);  // no fan-out: the cross-artifact checks alone
+  return WholePhase(phase, cancel);
+}
+
+JobOutcome PhaseJobs::WholePhase(int phase, const CancelToken& cancel) {
+  const PhaseSpec& p = ctx_.spec.phases[phase];
+  NamedTexts inputs;
+  if (std::string missing = ctx_.GatherInputs(phase, &inputs); !missing.empty())
+    return Fail(phase, PhaseOutcome::kInputMissing, missing);
+  GenerationContext generation;
+  generation.phase = &p;
+  generation.brief = ctx_.project.brief;
+  generation.inputs = inputs;
+  LlmResponse response = Call(phase, kWholePhase, generation, cancel);
+  if (!response.ok)
+    return Fail(phase, PhaseOutcome::kCallFailed, response.error, response.finish == FinishReason::kCancelled);
+  ParsedResponse parsed = ParsePhaseResponse(response.text, p.produces, p.name);
+  if (!parsed.ok()) return Fail(phase, PhaseOutcome::kReplyInvalid, JoinDiagnostics(parsed.problems));
+  return committer_.Commit(phase, parsed.artifacts);
+}
+
+JobOutcome PhaseJobs::Prepare(int phase) {
+  const PhaseSpec& p = ctx_.spec.phases[phase];
+  std::vector<FanOutItem> items;
+  if (p.fan_out->items == FanOut::Items::kHeadings) {
+    auto v = ctx_.store.LatestVersion(ctx_.project.id, p.fan_out->over);
+    if (!v)
+      return Fail(phase, PhaseOutcome::kInputMissing,
+                  "fan-out source '" + p.fan_out->over + "' is missing from the store");
+    items = HeadingItems(v->content, p.fan_out->heading_level);
+    if (items.empty())
+      return Fail(phase, PhaseOutcome::kInputMissing,
+                  "'" + p.fan_out->over + "' has no " + std::string(p.fan_out->heading_level, '#') +
+                      " headings to fan out over");
+  } else {
+    NamedTexts inputs;
+    if (std::string missing = ctx_.GatherInputs(phase, &inputs); !missing.empty())
+      return Fail(phase, PhaseOutcome::kInputMissing, missing);
+    for (auto& [name, content] : inputs) items.push_back({name, content});
+  }
+  const int count = static_cast<int>(items.size());
+  fan_out_.SetItems(phase, std::move(items));
+  accounts_.Update(phase, [&](PhaseAccount& a) { a.items = count; });
+  return {true, false, "", count};
+}
+
+JobOutcome PhaseJobs::Item(int phase, int item, const CancelToken& cancel) {
+  FanOutItem it = fan_out_.Item(phase, item);
+  NamedTexts inputs;
+  if (std::string missing = ctx_.GatherInputs(phase, &inputs); !missing.empty())
+    return Fail(phase, PhaseOutcome::kInputMissing, missing);
+  GenerationContext generation;
+  generation.phase = &ctx_.spec.phases[phase];
+  generation.brief = ctx_.project.brief;
+  generation.inputs = inputs;
+  generation.fan_out_item = it.title;
+  generation.fan_out_item_body = it.body;
+  generation.fan_out_index = item;
+  generation.fan_out_count = fan_out_.Count(phase);
+  LlmResponse response = Call(phase, item, generation, cancel);
+  if (!response.ok)
+    return Fail(phase, PhaseOutcome::kCallFailed, response.error, response.finish == FinishReason::kCancelled);
+  if (Trim(response.text).empty())
+    return Fail(phase, PhaseOutcome::kReplyInvalid, "empty response for item '" + it.title + "'");
+  fan_out_.SetResult(phase, item, response.text);  // scratch until the join commits
+  return {true, false, "", 0};
+}
+
+JobOutcome PhaseJobs::Join(int phase) {
+  const PhaseSpec& p = ctx_.spec.phases[phase];
+  if (p.produces.empty() || IsCutoff(phase)) return {true, false, "", 0};
+  if (p.type == PhaseType::kValidate) return ValidateJoin(phase);
+  const std::string& artifact = p.produces[0];
+  return committer_.Commit(
+      phase, {{artifact, fan_out_.Join(phase, ctx_.Frontmatter(phase, artifact), TitleFromArtifactName(artifact))}});
+}
+
+// Validation report: deterministic cross-artifact checks, then the
+// per-artifact reviews (the fan-out's results, if it has any).
+JobOutcome PhaseJobs::ValidateJoin(int phase) {
+  const PhaseSpec& p = ctx_.spec.phases[phase];
+  if (p.produces.empty()) return {true, false, "", 0};
+  NamedTexts all;
+  if (std::string missing = ctx_.GatherInputs(phase, &all); !missing.empty())
+    return Fail(phase, PhaseOutcome::kInputMissing, missing);
+  CrossCheckResult cross;
+  if (ctx_.checks.cross_check) cross = ctx_.checks.cross_check(all);
+  ReviewAuthor author{ctx_.provider.IsLanguageModel(), ctx_.provider.Name(), ctx_.provider.Model()};
+  std::string body = ValidationReportBody(all.size(), cross, fan_out_.Results(phase), author);
+  const std::string& artifact = p.produces[0];
+  std::string doc = JoinItems(ctx_.Frontmatter(phase, artifact), "Validation report", {body});
+  return committer_.Commit(phase, {{artifact, doc}}, cross.findings, &all);
+}
+
+JobOutcome PhaseJobs::SpecPack(int phase) {
+  const PhaseSpec& p = ctx_.spec.phases[phase];
+  auto entries = SpecPackEntries(ctx_.store, ctx_.project.id, ctx_.spec, p);
+  std::string artifact = p.produces.empty() ? "" : p.produces[0];
+  std::string doc = BuildSpecPack(ctx_.project.name, ctx_.spec, p, entries, ctx_.Frontmatter(phase, "spec-pack.md"));
+  return committer_.Commit(phase, {{artifact, doc}});
+}
+
+bool PhaseJobs::GatesApproved(int phase) {
+  const PhaseSpec& p = ctx_.spec.phases[phase];
+  auto approvals = ctx_.store.ListApprovals(ctx_.run.id);
+  bool all = true;
+  for (const auto& g : p.approval_gates) {
+    bool found = std::any_of(approvals.begin(), approvals.end(),
+                             [&](const ApprovalRecord& a) { return a.gate == g && a.phase == p.name; });
+    if (!found && ctx_.options.auto_approve) {
+      ApprovalRecord a;
+      a.project_id = ctx_.project.id;
+      a.workflow_run_id = ctx_.run.id;
+      a.phase = p.name;
+      a.gate = g;
+      a.decided_by = "auto-approve";
+      found = !ctx_.store.RecordApproval(a);
+    }
+    all = all && found;
+  }
+  return all;
+}
+
+// Whether a job calls the model: fan-out items and whole generating phases
+// do; prepare, join, validate without reviews and done do not.
+bool PhaseJobs::MakesCall(int phase, int item) const {
+  if (item >= 0) return true;
+  return item == kWholePhase && !ctx_.spec.phases[phase].IsDeterministic();
+}
+
+// The most a call can cost, before it is made: its prompt is the brief, the
+// phase's upstream artifacts (and the fan-out item) plus persona and rules;
+// its output at most max_tokens. Reserving the worst case makes the budget a
+// cap, not a hope: reply lengths vary too much to predict (one architecture
+// reply was 3x the longest before it).
+double PhaseJobs::EstimateCallCost(int phase, int item) const {
+  constexpr size_t kPersonaAndRulesChars = 4000;
+  NamedTexts inputs;
+  ctx_.GatherInputs(phase, &inputs);
+  size_t chars = ctx_.project.brief.size() + kPersonaAndRulesChars + fan_out_.ItemBytes(phase, item);
+  for (const auto& [name, content] : inputs) chars += name.size() + content.size();
+  TokenUsage u;
+  u.input_tokens = budget_.EstimateInputTokens(static_cast<int64_t>(chars));
+  u.output_tokens = ctx_.options.max_tokens;
+  const double c = ctx_.options.cost ? ctx_.options.cost(ctx_.provider.Kind(), ctx_.provider.Model(), u) : -1;
+  return std::max(c, 0.0);  // unknown price: nothing to hold against the budget
+}
+
+std::string PhaseJobs::LaunchBlocker(int phase, int item) {
+  if (!budget_.capped() || !MakesCall(phase, item)) return "";
+  return budget_.Hold({phase, item}, EstimateCallCost(phase, item));
+}
+
+LlmResponse PhaseJobs::Call(int phase, int item, const GenerationContext& generation, const CancelToken& cancel) {
+  BuiltPrompt prompt = BuildPrompt(ctx_.spec, generation);
+  LlmRequest req;
+  req.system = prompt.system;
+  req.user = prompt.user;
+  req.model = ctx_.provider.Model();
+  req.temperature = ctx_.options.temperature;
+  req.max_tokens = ctx_.options.max_tokens;
+  req.context = &generation;
+  req.label = prompt.label;
+  req.bypass_cache = bypass_cache_.count(phase) > 0;
+  LlmResponse resp = ctx_.provider.Complete(
+      req,
+      [&](const std::string& chunk) {
+        if (ctx_.observer) ctx_.observer->OnText(phase, item, chunk);
+      },
+      cancel);
+  const bool priced = !resp.cached && (ctx_.options.cost || ctx_.provider.IsLanguageModel());
+  double cost = -1;
+  if (!resp.cached && ctx_.options.cost)
+    cost = ctx_.options.cost(ctx_.provider.Kind(), ctx_.provider.Model(), resp.usage);
+  if (!resp.cached && resp.usage.input_tokens > 0)
+    budget_.ObservePrompt(static_cast<int64_t>(prompt.system.size() + prompt.user.size()), resp.usage.input_tokens);
+  budget_.Settle({phase, item}, resp.cached ? 0 : cost);
+  accounts_.CountCall(phase, resp, cost, priced);
+  return resp;
+}
+
+bool PhaseJobs::InputsChanged(int phase) const {
+  if (accounts_.Get(phase).changed) return true;  // selected as directly affected by the edit
+  for (int d : ctx_.spec.phases[phase].deps)
+    if (accounts_.Get(d).changed) return true;
+  return false;
+}
+
+void PhaseJobs::OnPhaseStatus(int phase, PhaseStatus status, const std::string& reason) {
+  const PhaseAccount a = accounts_.Get(phase);
+  const bool terminal =
+      status == PhaseStatus::kFailed || status == PhaseStatus::kSkipped || status == PhaseStatus::kCancelled;
+  if (terminal && !a.committed) {
+    PhaseRunRecord pr = ctx_.BaseRecord(phase, a);
+    pr.status = status;
+    pr.error = reason;
+    pr.outcome = status == PhaseStatus::kSkipped     ? PhaseOutcome::kUpstreamFailed
+                 : status == PhaseStatus::kCancelled ? PhaseOutcome::kCancelled
+                 : a.failure != PhaseOutcome::kNone  ? a.failure
+                                                     : PhaseOutcome::kCallFailed;
+    ctx_.store.RecordPhaseRun(pr);
+  }
+  if (status == PhaseStatus::kSucceeded && a.early_cutoff) {
+    PhaseRunRecord pr = ctx_.BaseRecord(phase, a);
+    pr.status = PhaseStatus::kSkipped;
+    pr.outcome = PhaseOutcome::kEarlyCutoff;
+    pr.error = "early cutoff: its inputs came out unchanged, so it was not run again";
+    ctx_.store.RecordPhaseRun(pr);
+  }
+  if (ctx_.observer) ctx_.observer->OnPhaseStatus(phase, status, reason);
+}
+
+}  // namespace specwave

@@ -1,0 +1,56 @@
+// traceability: the VALIDATE phase's deterministic cross-artifact checks.
+//
+//   NamedTexts all = {{"prd.md", prd}, {"epics.md", epics}, {"tasks.md", tasks}, ...};
+//   TraceabilityReport report = CheckTraceability(all);
+//   std::string gaps = RenderGapsMarkdown(report);   // body of validation-report.md's "## Gaps"
+//   for (const Gap& g : report.gaps) ... g.where[0].artifact, g.where[0].line ...
+//
+// Checks (conventions: docs/artifact-formats.md, rules: docs/validators.md):
+//   * every PRD feature F<n> is covered by at least one epic (Covers: lines);
+//     an epic covering an undefined feature is a gap too;
+//   * every epic has at least one task;
+//   * every task names its epic (Epic: line) and that epic exists;
+//   * every endpoint's Resources: are entities of data-model.md;
+//   * every component's Tokens: are defined in design-tokens.md.
+// A check whose artifacts are all absent is skipped; one with only some of
+// them present says which is missing. Artifacts are found by file name
+// (a path prefix is ignored). Output order is fixed: check order, then
+// document order, so the report is the same on every run.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "validators/validator.hpp"
+
+namespace specwave::validators {
+
+struct TraceLocation {
+  std::string artifact;
+  int line = 0;  // 0: the artifact as a whole
+};
+
+struct Gap {
+  std::string rule;  // "feature-not-covered", "epic-without-tasks", ... (docs/validators.md)
+  Severity severity = Severity::kError;
+  std::string message;
+  std::vector<TraceLocation> where;  // where[0] is where to fix it
+  std::string excerpt;
+};
+
+struct TraceabilityReport {
+  std::vector<Gap> gaps;
+  int features = 0, epics = 0, tasks = 0, endpoints = 0, components = 0;  // what was checked
+  int errors() const;
+};
+
+TraceabilityReport CheckTraceability(const NamedTexts& artifacts);
+
+// One bullet per gap naming the artifacts and lines ("No gaps found." when
+// there are none), deterministic, for validation-report.md's "## Gaps".
+std::string RenderGapsMarkdown(const TraceabilityReport& report);
+
+// Each gap as a Finding (artifact and line of where[0]).
+std::vector<Finding> GapsToFindings(const TraceabilityReport& report);
+
+}  // namespace specwave::validators

@@ -1,0 +1,62 @@
+# Fails when a file includes a header of one of our rooms that its room's
+# target does not link (RULES, written at configure time from the link
+# lines by cmake/include_rules.cmake). A room is a folder of src/ that is a
+# CMake target ("platform/web", "offline", ...); a file belongs to the
+# longest room its path starts with. Rooms of the other build (the web
+# rooms, natively) are named as not checked here.
+#   cmake -DSRC=src -DRULES=build/include_rules.txt -P tests/include_direction.cmake
+cmake_minimum_required(VERSION 3.20)
+get_filename_component(SRC "${SRC}" ABSOLUTE)
+file(STRINGS "${RULES}" _lines)
+set(_rooms "")
+foreach(_l ${_lines})
+  string(REGEX MATCH "^([^:]+): ?(.*)$" _m "${_l}")
+  set(_room "${CMAKE_MATCH_1}")
+  string(REPLACE " " ";" _allowed "${CMAKE_MATCH_2}")
+  list(APPEND _rooms "${_room}")
+  string(MAKE_C_IDENTIFIER "${_room}" _id)
+  set(_allow_${_id} "${_room};${_allowed}")
+endforeach()
+# Longest rooms first, so "platform/web" wins over a room named "platform".
+list(SORT _rooms COMPARE STRING ORDER DESCENDING)
+
+function(room_of path out)
+  foreach(r ${_rooms})
+    string(LENGTH "${r}/" _n)
+    string(SUBSTRING "${path}" 0 ${_n} _head)
+    if(_head STREQUAL "${r}/")
+      set(${out} "${r}" PARENT_SCOPE)
+      return()
+    endif()
+  endforeach()
+  set(${out} "" PARENT_SCOPE)
+endfunction()
+
+set(_bad "")
+set(_checked 0)
+file(GLOB_RECURSE _files RELATIVE "${SRC}" "${SRC}/*.cpp" "${SRC}/*.hpp" "${SRC}/*.h" "${SRC}/*.c")
+foreach(f ${_files})
+  room_of("${f}" _from)
+  if(NOT _from)
+    continue()  # a folder of the other build
+  endif()
+  string(MAKE_C_IDENTIFIER "${_from}" _id)
+  file(STRINGS "${SRC}/${f}" _incs REGEX "^[ \t]*#[ \t]*include[ \t]*\"[^\"]+\"")
+  foreach(inc ${_incs})
+    string(REGEX REPLACE "^[ \t]*#[ \t]*include[ \t]*\"([^\"]+)\".*" "\\1" _path "${inc}")
+    room_of("${_path}" _to)
+    if(NOT _to)
+      continue()  # not one of our rooms (e.g. a generated header)
+    endif()
+    math(EXPR _checked "${_checked} + 1")
+    if(NOT _to IN_LIST _allow_${_id})
+      list(APPEND _bad "src/${f}: includes \"${_path}\", but ${_from} does not link ${_to}")
+    endif()
+  endforeach()
+endforeach()
+if(_bad)
+  string(REPLACE ";" "\n" _msg "${_bad}")
+  message(FATAL_ERROR "includes against the link lines:\n${_msg}")
+endif()
+string(REPLACE ";" ", " _list "${_rooms}")
+message(STATUS "include direction ok: ${_checked} includes between rooms checked (rooms: ${_list})")

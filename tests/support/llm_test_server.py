@@ -52,13 +52,14 @@ one). Each top-level file LABEL.md is the first reply of LABEL, LABEL@2.md
 the second, and so on (LABEL as above: SPEC_PM, SOLUTIONING_TASKS[0],
 SPEC_PM#repair, VALIDATE[3]#repair@2); README.md and files whose names are not
 labels are ignored. Optional DIR/serve.json:
-  {"grow": {LABEL: {"to_chars": 1500000, "block": "grow/FILE.md",
-                    "before": "a line of the reply"}},
+  {"grow": {LABEL: {"to_chars": 1500000 | "count": 59, "first": 1,
+                    "block": "grow/FILE.md", "before": "a line of the reply"}},
    "faults": [rule, ...]}
-"grow" inserts copies of the block (with "{n}" replaced by 1, 2, ...) before
-the first line equal to "before" (at the end when absent) until the reply has
-at least to_chars characters, so a huge reply is built when served instead of
-committed. "faults" are installed at start and again after every reset.
+"grow" inserts copies of the block (with "{n}" replaced by first, first+1,
+...) before the first line equal to "before" (at the end when absent) until
+the reply has at least to_chars characters, or count copies, so a huge reply
+is built when the server starts instead of being committed. "faults" are
+installed at start and again after every reset.
 The corpus itself: tests/corpus/README.md.
 
 --vary-wording: every reply is reworded per call (synonym and phrase swaps
@@ -253,18 +254,19 @@ def read_text(path):
 
 def grow_reply(text, folder, rule):
     block = read_text(os.path.join(folder, rule["block"]))
-    target = int(rule["to_chars"])
+    if ("to_chars" in rule) == ("count" in rule) or "{n}" not in block and "count" not in rule:
+        raise ValueError(f"{folder}/serve.json: a grow rule has either to_chars or count (and a block with {{n}})")
     before = rule.get("before")
     at = len(text)
     if before is not None:
         found = re.search("^" + re.escape(before) + r"\r?$", text, re.M)
         at = found.start() if found else len(text)
-    parts, size, n = [], len(text), 0
-    while size < target:
-        n += 1
+    parts, size, n = [], len(text), int(rule.get("first", 1))
+    while size < int(rule.get("to_chars", 0)) or len(parts) < int(rule.get("count", 0)):
         piece = block.replace("{n}", str(n))
         parts.append(piece)
         size += len(piece)
+        n += 1
     return text[:at] + "".join(parts) + text[at:]
 
 

@@ -10,6 +10,7 @@ import http.client
 import json
 import math
 import os
+import re
 import select
 import signal
 import subprocess
@@ -564,11 +565,14 @@ def make_corpus(tmp):
     write(base, "SOLUTIONING_TASKS[1].md", "tasks of the second epic\n")
     write(base, "VALIDATE[prd.md].md", "review of prd.md, found by the item's text\n")
     write(base, "SPEC_ARCHITECT.md", "=== FILE: architecture.md ===\n# Architecture\n\n## Decisions\n\nEnd.\n")
+    write(base, "SOLUTIONING_EPICS.md", "# Epics\n\n## E1: One\n\nCovers: F1\n")
+    write(base, "grow/epic.md", "## E{n}: More\n\nCovers: F1\n\n")
     write(base, "grow/block.md", "### Component {n}\n\nA component that repeats.\n\n")
     write(base, "README.md", "not a reply\n")
     write(base, "notes.txt", "not a reply either\n")
     write(base, "serve.json", json.dumps({
-        "grow": {"SPEC_ARCHITECT": {"to_chars": 20000, "block": "grow/block.md", "before": "## Decisions"}},
+        "grow": {"SPEC_ARCHITECT": {"to_chars": 20000, "block": "grow/block.md", "before": "## Decisions"},
+                 "SOLUTIONING_EPICS": {"count": 3, "first": 2, "block": "grow/epic.md"}},
         "faults": [{"label": "FAULTY", "kind": "500", "times": -1}]}))
     write(overlay, "STACK_SELECTION.md", "overlay stack reply\n")
     return base, overlay
@@ -594,6 +598,9 @@ def check_corpus(base, overlay):
         check("corpus: serve.json grow builds the reply to its size, blocks numbered, before the given line",
               len(arch) >= 20000 and 0 < at < arch.find("## Decisions") and "{n}" not in arch
               and "### Component 2\n" in arch and arch.endswith("## Decisions\n\nEnd.\n"), (len(arch), at))
+        epics = openai_stream(openai_call(p, prompt("SOLUTIONING_EPICS")).body)[0]
+        check("corpus: serve.json grow by count, numbered from 'first', at the end without 'before'",
+              re.findall(r"^## E(\d+)", epics, re.M) == ["1", "2", "3", "4"], epics)
         faulty = openai_call(p, prompt("FAULTY"))
         control(p, "/_control/reset", {})
         again = openai_call(p, prompt("FAULTY"))

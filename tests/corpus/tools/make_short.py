@@ -6,7 +6,8 @@ writes). Every line a checker reads is kept: frontmatter, file markers,
 headings, "Key: value" lines (Covers, Epic, Touches, Resources, Stack,
 Tokens) and code blocks; prose paragraphs keep their first sentence
 lists their first two items (numbered journey steps their first three) and
-tables their first four rows.
+tables their first three rows; a kept list item or paragraph keeps only its
+first sentence.
 design-tokens.md is kept whole, since every line of it is a token or a rule.
 
   python3 tests/corpus/tools/make_short.py      # rewrites compliant-short/*.md
@@ -23,8 +24,14 @@ NUMBERED = re.compile(r"^\s*\d+[.)]\s")
 
 
 def first_sentence(text):
-    m = re.search(r"^(.*?[.!?])(\s|$)", text)
-    return m.group(1) if m else text
+    """Up to the first sentence end outside bold and code: "- **Goal.** A b. C" -> "- **Goal.** A b."."""
+    marker = ITEM.match(text)
+    start = marker.end() if marker else 0  # "1. " is a list marker, not a sentence
+    for m in re.finditer(r"[.!?][\"”’)]?(?=\s|$)", text[start:]):
+        head = text[: start + m.end()]
+        if head.count("**") % 2 == 0 and head.count("`") % 2 == 0:  # not inside bold or code
+            return head
+    return text
 
 
 def shorten(text):
@@ -49,7 +56,7 @@ def shorten(text):
         prev_blank = False
         rows = rows + 1 if t.startswith("|") else 0
         if t.startswith("|"):
-            if rows <= 6:  # header, separator and four rows
+            if rows <= 5:  # header, separator and three rows
                 out.append(line)
             continue
         if t.startswith(("#", "===")) or KEY.match(t) and not ITEM.match(t):
@@ -59,7 +66,7 @@ def shorten(text):
             list_count += 1
             limit = 3 if NUMBERED.match(line) else 2
             if KEY.match(t) or list_count <= limit:
-                out.append(line)
+                out.append(first_sentence(line))
             continue
         if line.startswith(("  ", "\t")):  # a continuation line of a list item
             continue

@@ -61,12 +61,14 @@ def server_stats(port):
         return json.load(r)
 
 
-def run_cli(cli, spec, brief, protocol, port, workdir, timeout_s=900):
+def run_cli(cli, spec, brief, protocol, port, workdir, timeout_s=900, out_dir=None):
     """(exit code, parsed --json report or None, stderr tail, seconds)."""
     env = dict(os.environ)
     env.setdefault(KEY_ENV[protocol], "test-server-key")  # any value works with the test server
     cmd = [cli, "run", "--spec", spec, "--brief", brief, "--db", os.path.join(workdir, "bench.db"), "--auto-approve",
            "--provider", protocol, "--base-url", f"http://127.0.0.1:{port}/v1", "--model", MODELS[protocol], "--json"]
+    if out_dir:
+        cmd += ["--out", out_dir]
     t0 = time.monotonic()
     p = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=timeout_s)
     report = None

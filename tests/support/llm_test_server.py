@@ -8,7 +8,7 @@ on another origin, so every response carries CORS headers unless --no-cors).
 Self-test: tests/support/llm_test_server_selftest.py.
 
   python3 tests/support/llm_test_server.py [--port 0] [--replies R.json]
-      [--corpus DIR ...] [--vary-wording]
+      [--corpus DIR ...] [--vary-wording] [--record-prompts DIR]
       [--latency-ms N] [--chunk-ms N] [--chunk-size N] [--require-key KEY] [--no-cors]
 
 prints "LISTENING <port>" once, then serves until SIGTERM or SIGINT (exit 0).
@@ -61,6 +61,9 @@ the reply has at least to_chars characters, or count copies, so a huge reply
 is built when the server starts instead of being committed. "faults" are
 installed at start and again after every reset.
 The corpus itself: tests/corpus/README.md.
+
+--record-prompts DIR: every model call's request body (system and messages)
+is written to DIR/<request number>-<label>.json as it arrives.
 
 --vary-wording: every reply is reworded per call (synonym and phrase swaps
 chosen by the server's call counter) on prose lines only: headings,
@@ -478,6 +481,18 @@ class PromptAccounting:
             return {"by_label": {k: dict(v) for k, v in self.by_label.items()}, "total": total}
 
 
+# --- recorded prompts -------------------------------------------------------------
+# --record-prompts DIR: each model call's request body as DIR/<n>-<label>.json,
+# for tests and tools that check what the client sent (one task section, one
+# copy of each upstream file) over real HTTP.
+
+def record_prompt(folder, request_id, label, protocol, body):
+    safe = re.sub(r"[^A-Za-z0-9_.#\[\]-]", "_", label)
+    with open(os.path.join(folder, f"{request_id:05d}-{safe}.json"), "w", encoding="utf-8") as f:
+        json.dump({"label": label, "protocol": protocol, "system": body.get("system"),
+                   "messages": body.get("messages")}, f)
+
+
 # --- shared state -------------------------------------------------------------
 
 def parse_rules(payload):
@@ -853,6 +868,8 @@ class Handler(BaseHTTPRequestHandler):
         who = CallLabel(body)
         request_id = self.state.arrive(who.label, wire_class.name, dict(self.headers.items()))
         self.state.accounting.prompt(who.label, body)
+        if self.opts.record_prompts:
+            record_prompt(self.opts.record_prompts, request_id, who.label, wire_class.name, body)
         clean = False
         try:
             clean = self.answer(wire_class, body, user, who, request_id)
@@ -973,6 +990,7 @@ def parse_args(argv):
     ap.add_argument("--corpus", action="append", default=[], metavar="DIR",
                     help="a corpus folder of LABEL.md replies (repeatable; later folders override)")
     ap.add_argument("--vary-wording", action="store_true", help="reword every reply's prose on every call")
+    ap.add_argument("--record-prompts", metavar="DIR", help="write each call's request body to DIR/<n>-<label>.json")
     ap.add_argument("--latency-ms", type=int, default=0, help="sleep before the first byte of each model reply")
     ap.add_argument("--chunk-ms", type=int, default=0, help="sleep between streamed text pieces")
     ap.add_argument("--chunk-size", type=int, default=40, help="characters of reply text per streamed piece")

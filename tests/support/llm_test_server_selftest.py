@@ -741,6 +741,23 @@ def structural(text):
     return [line for line in text.split("\n") if not line.startswith(("The app", "For a ", "- Choosing"))]
 
 
+def check_record_prompts(tmp):
+    folder = os.path.join(tmp, "prompts")
+    os.makedirs(folder)
+    s = Server("--record-prompts", folder)
+    try:
+        openai_call(s.port, prompt("SPEC_PM", extra="the openai prompt"))
+        anthropic_call(s.port, prompt("VALIDATE", "prd.md (4 of 12)", "the anthropic prompt"))
+        names = sorted(os.listdir(folder))
+        recs = [json.load(open(os.path.join(folder, n))) for n in names]
+        check("--record-prompts: one file per call, numbered and labelled, with system and messages",
+              names == ["00001-SPEC_PM.json", "00002-VALIDATE[3].json"]
+              and recs[0]["messages"][1]["content"].endswith("the openai prompt")
+              and recs[1]["system"] == "You are a tester." and recs[1]["protocol"] == "anthropic", (names, recs))
+    finally:
+        s.stop()
+
+
 def check_vary_wording():
     s = Server("--vary-wording")
     try:
@@ -786,6 +803,7 @@ def main():
         check_corpus_bytes(base)
         check_bad_corpus(tmp)
         check_repair_calls(base)
+        check_record_prompts(tmp)
     check_no_cors()
     check_require_key()
     check_concurrency()

@@ -97,10 +97,22 @@ def cached_tokens_from_server(stats):
     return None
 
 
-def summarise(stats, report):
+def spec_order(spec_path):
+    """Phase names in the order the spec lists them (no YAML library needed for the default layout)."""
+    try:
+        with open(spec_path, encoding="utf-8") as f:
+            return re.findall(r"^  ([A-Z][A-Z0-9_]*):\s*$", f.read(), re.M)
+    except OSError:
+        return []
+
+
+def summarise(stats, report, order=()):
     acc = stats.get("accounting", {}).get("by_label", {})
-    phases = {}  # phase -> row, in the order the server first saw them
-    for label, row in acc.items():
+    rank = {name: i for i, name in enumerate(order)}
+    labels = sorted(acc, key=lambda l: rank.get(phase_of(l)[0], len(rank)))  # stable: arrival order within a phase
+    phases = {}  # phase -> row, in the spec's order
+    for label in labels:
+        row = acc[label]
         name, repair = phase_of(label)
         p = phases.setdefault(name, {"calls": 0, "repair_calls": 0, "prompt_chars": 0, "reply_chars": 0})
         p["repair_calls" if repair else "calls"] += row["calls"]
@@ -168,7 +180,7 @@ def main(argv=None):
                 return 1
             finally:
                 stop_server(proc)
-            s = summarise(stats, report)
+            s = summarise(stats, report, spec_order(opts.spec))
             s.update({"corpus": os.path.relpath(corpus, ROOT), "protocol": protocol, "exit_code": code,
                       "seconds": round(secs, 2)})
             if report is None:

@@ -8,6 +8,7 @@ on another origin, so every response carries CORS headers unless --no-cors).
 Self-test: tests/support/llm_test_server_selftest.py.
 
   python3 tests/support/llm_test_server.py [--port 0] [--replies R.json]
+      [--corpus DIR ...] [--vary-wording] [--record-prompts DIR]
       [--latency-ms N] [--chunk-ms N] [--chunk-size N] [--require-key KEY] [--no-cors]
 
 prints "LISTENING <port>" once, then serves until SIGTERM or SIGINT (exit 0).
@@ -16,16 +17,68 @@ Model endpoints
   POST /v1/chat/completions   (also /chat/completions, /openai/v1/chat/completions)
   POST /v1/messages           (also /messages, /anthropic/v1/messages)
   GET  /v1/models             (also /models, /openai/v1/models, /anthropic/v1/models)
-The call's label comes from the last user message: "PHASE: NAME" gives NAME,
-plus "ITEM: text (i of n)" gives NAME[i-1]; no PHASE line gives "unknown".
-The reply is replies[label], else a placeholder for each file listed under
-"Produce these files:" / "Produce this file:", else one placeholder sentence.
+The call's label comes from the last user message that has a "PHASE: NAME"
+line (the last such line in it): NAME, plus "ITEM: text (i of n)" gives
+NAME[i-1]; no PHASE line in any user message gives "unknown".
+
+Repair calls. A call is a repair call, labelled NAME#repair (NAME[i]#repair
+for a fan-out item), when the task part of its LAST user message has a line
+starting with "REPAIR:" or contains the word "corrected" (any case). The
+task part is the text after that message's last PHASE line, or the whole
+message when it has none (a follow-up turn after the model's own reply), so a
+brief or an upstream artifact that happens to say "corrected" never counts.
+The engine side writes its repair request as, for instance:
+    PHASE: SPEC_PM
+    REPAIR: the document below failed its checks; return the corrected document.
+The phase label is then still taken from the last PHASE line of any user
+message, so a two-turn repair (user prompt, assistant reply, user findings)
+gets NAME#repair as well.
+
+The reply is the next entry of replies[label] (see "Reply sequences"); a
+fan-out item NAME[i] also matches an entry keyed by the item's text,
+NAME[<text of the ITEM line before " (i of n)">]; a repair call without a
+NAME#repair entry is answered as the next call of NAME (a model that repeats
+its mistake). Else a placeholder for each file listed under "Produce these
+files:" / "Produce this file:", else one placeholder sentence.
+
+Reply sequences. A label's replies are a list: the first call of the label
+gets the first entry, the second call the second, and every call after the
+end gets the last one. A --replies or /_control/replies value is a string (a
+list of one) or a list of strings. Counters restart on /_control/reset.
+
+Corpus folders (--corpus DIR, repeatable; a later folder's label replaces an
+earlier one's whole sequence, so a small overlay folder can sit on a full
+one). Each top-level file LABEL.md is the first reply of LABEL, LABEL@2.md
+the second, and so on (LABEL as above: SPEC_PM, SOLUTIONING_TASKS[0],
+SPEC_PM#repair, VALIDATE[3]#repair@2); README.md and files whose names are not
+labels are ignored. Optional DIR/serve.json:
+  {"grow": {LABEL: {"to_chars": 1500000 | "count": 59, "first": 1,
+                    "block": "grow/FILE.md", "before": "a line of the reply"}},
+   "faults": [rule, ...]}
+"grow" inserts copies of the block (with "{n}" replaced by first, first+1,
+...) before the first line equal to "before" (at the end when absent) until
+the reply has at least to_chars characters, or count copies, so a huge reply
+is built when the server starts instead of being committed. "faults" are
+installed at start and again after every reset.
+The corpus itself: tests/corpus/README.md.
+
+--record-prompts DIR: every model call's request body (system and messages)
+is written to DIR/<request number>-<label>.json as it arrives.
+
+--vary-wording: every reply is reworded per call (synonym and phrase swaps
+chosen by the server's call counter) on prose lines only: headings,
+frontmatter, code blocks, tables, file markers, "Key: value" lines, inline
+code and identifiers are left byte-identical, so ids, structure and markers
+survive while the words never repeat from one call to the next.
 
 Control endpoints
-  POST /_control/replies  {label: text}     merged into the reply table
+  POST /_control/replies  {label: text | [text, ...]}  merged into the reply table
   POST /_control/faults   [rule, ...]       replaces the fault list
   POST /_control/reset    {}                clears faults, stats, runtime replies
-  GET  /_stats                              counters, see State.stats()
+  GET  /_stats                              counters, see State.stats(); its
+                                            "accounting" key: per label calls,
+                                            prompt (system + every message) and
+                                            reply characters, see PromptAccounting
 A fault rule:
   {"label": "SPEC_PM"|"*", "protocol": "openai"|"anthropic"|"*", "kind": K,
    "times": 1 (-1 = forever), "retry_after": "2", "delay_ms": 3000}
@@ -43,6 +96,7 @@ when the request says max_tokens instead of max_completion_tokens.
 import argparse
 import json
 import math
+import os
 import re
 import signal
 import socket
@@ -143,6 +197,302 @@ def split_pieces(text, size):
     return [text[i:i + size] for i in range(0, len(text), size)]
 
 
+# --- labels and repair calls --------------------------------------------------
+# Which reply a call gets. Rules in the module docstring ("Repair calls").
+
+PHASE_LINE = r"^PHASE:[ \t]*(\S+)"
+ITEM_LINE = r"^ITEM:[ \t]*(.*?)[ \t]*\((\d+) of \d+\)[ \t]*$"
+REPAIR_LINE = re.compile(r"^REPAIR:", re.M)
+REPAIR_WORD = re.compile(r"\bcorrected\b", re.I)
+
+
+def user_texts(body):
+    return [content_text(m.get("content")) for m in body.get("messages") or []
+            if isinstance(m, dict) and m.get("role") == "user"]
+
+
+def task_part(user_text):
+    """The text after the message's last PHASE line, or all of it when it has none."""
+    phase = last_match(PHASE_LINE, user_text)
+    return user_text[phase.end():] if phase else user_text
+
+
+def is_repair(last_user_text):
+    part = task_part(last_user_text)
+    return bool(REPAIR_LINE.search(part) or REPAIR_WORD.search(part))
+
+
+class CallLabel:
+    """label: what the stats and fault rules see (NAME, NAME[i], NAME#repair);
+    keys: the reply-table keys to try, in order; base: label without #repair."""
+
+    def __init__(self, body):
+        users = user_texts(body)
+        source = next((u for u in reversed(users) if last_match(PHASE_LINE, u)), "")
+        self.base = label_of(source)
+        item = last_match(ITEM_LINE, source) if source else None
+        by_text = f"{last_match(PHASE_LINE, source).group(1)}[{item.group(1)}]" if item else None
+        self.repair = bool(users) and is_repair(users[-1])
+        plain = [self.base] + ([by_text] if by_text else [])
+        if self.repair:
+            self.label = self.base + "#repair"
+            self.keys = [k + "#repair" for k in plain] + plain
+        else:
+            self.label = self.base
+            self.keys = plain
+
+
+# --- corpus folders ---------------------------------------------------------------
+# tests/corpus/<variant>/<LABEL>.md files become reply sequences; serve.json
+# grows huge replies at start and installs fault rules. Format: module docstring.
+
+CORPUS_FILE = re.compile(r"^(?P<label>[A-Z][A-Z0-9_]*(?:\[[^\]/\\]+\])?(?:#repair)?)(?:@(?P<n>\d+))?\.md$")
+
+
+def read_text(path):
+    # newline="" keeps CRLF replies byte for byte: line ends are part of the test.
+    with open(path, encoding="utf-8", newline="") as f:
+        return f.read()
+
+
+def grow_reply(text, folder, rule):
+    block = read_text(os.path.join(folder, rule["block"]))
+    if ("to_chars" in rule) == ("count" in rule) or "{n}" not in block and "count" not in rule:
+        raise ValueError(f"{folder}/serve.json: a grow rule has either to_chars or count (and a block with {{n}})")
+    before = rule.get("before")
+    at = len(text)
+    if before is not None:
+        found = re.search("^" + re.escape(before) + r"\r?$", text, re.M)
+        at = found.start() if found else len(text)
+    parts, size, n = [], len(text), int(rule.get("first", 1))
+    while size < int(rule.get("to_chars", 0)) or len(parts) < int(rule.get("count", 0)):
+        piece = block.replace("{n}", str(n))
+        parts.append(piece)
+        size += len(piece)
+        n += 1
+    return text[:at] + "".join(parts) + text[at:]
+
+
+def load_corpus_folder(folder):
+    """({label: [reply, ...]}, [fault rule, ...]) of one folder; ValueError on a gap in a sequence."""
+    numbered = {}
+    for name in sorted(os.listdir(folder)):
+        m = CORPUS_FILE.match(name)
+        if not m or name == "README.md" or not os.path.isfile(os.path.join(folder, name)):
+            continue
+        numbered.setdefault(m.group("label"), {})[int(m.group("n") or 1)] = read_text(os.path.join(folder, name))
+    replies = {}
+    for label, entries in numbered.items():
+        if sorted(entries) != list(range(1, len(entries) + 1)):
+            raise ValueError(f"{folder}: the replies of {label} must be numbered {label}.md, {label}@2.md, ... "
+                             f"with no gap (found {sorted(entries)})")
+        replies[label] = [entries[i] for i in sorted(entries)]
+    serve = {}
+    if os.path.isfile(os.path.join(folder, "serve.json")):
+        with open(os.path.join(folder, "serve.json"), encoding="utf-8") as f:
+            serve = json.load(f)
+    for label, rule in (serve.get("grow") or {}).items():
+        if label not in replies:
+            raise ValueError(f"{folder}/serve.json grows {label}, which has no {label}.md")
+        replies[label] = [grow_reply(t, folder, rule) for t in replies[label]]
+    return replies, parse_rules(serve.get("faults") or [])
+
+
+def load_corpus(folders):
+    replies, faults = {}, []
+    for folder in folders or []:
+        more, rules = load_corpus_folder(folder)
+        replies.update(more)  # a later folder replaces a label's whole sequence
+        faults += rules
+    return replies, faults
+
+
+def as_sequences(table):
+    """{label: text | [text, ...]} -> {label: [text, ...]}; ValueError on anything else."""
+    out = {}
+    for label, value in table.items():
+        seq = [value] if isinstance(value, str) else value
+        if not isinstance(seq, list) or not seq or not all(isinstance(v, str) for v in seq):
+            raise ValueError(f"replies[{label!r}] must be a string or a non-empty list of strings")
+        out[label] = list(seq)
+    return out
+
+
+# --- varied wording ---------------------------------------------------------------
+# --vary-wording: the same content in different words on every call, so a test
+# can show that nothing downstream relies on a reply repeating byte for byte.
+# Only prose changes; every line a parser reads stays as it was.
+
+SYNONYM_GROUPS = [
+    ["shows", "displays"], ["show", "display"], ["shown", "displayed"], ["every", "each"],
+    ["because", "since"], ["so that", "in order that"], ["for example", "for instance"],
+    ["at least", "no less than"], ["immediately", "at once", "right away"], ["clearly", "plainly"],
+    ["simple", "straightforward"], ["fast", "quick"], ["helps", "assists"], ["need", "require"],
+    ["needs", "requires"], ["choose", "pick", "select"], ["chosen", "selected"], ["chooses", "picks", "selects"],
+    ["stored", "kept", "saved"], ["only", "solely"], ["important", "essential"], ["hard", "difficult"],
+    ["problem", "issue"], ["problems", "issues"], ["goal", "aim"], ["often", "frequently"],
+    ["usually", "typically"], ["mistakes", "errors"], ["wrong", "incorrect"], ["enough", "sufficient"],
+    ["whether", "if"], ["within", "inside"], ["after", "following"], ["also", "additionally"],
+    ["can't", "cannot"], ["help with", "assist with"], ["large", "sizeable"], ["small", "compact"],
+    ["first release", "initial release"], ["plain language", "plain words"], ["as soon as", "the moment"],
+    ["easy", "effortless"], ["quickly", "promptly"], ["however", "that said"], ["makes", "renders"],
+    ["useful", "handy"], ["around", "about"], ["expected", "anticipated"], ["each time", "whenever"],
+    ["to find out", "to learn"], ["answer", "reply"], ["keeps", "retains"], ["ensure", "make sure"],
+]
+_SYNONYM_OF = {w: g for g in SYNONYM_GROUPS for w in g}
+_SYNONYM_RE = re.compile(r"(?<![\w./-])(" + "|".join(re.escape(w) for w in sorted(_SYNONYM_OF, key=len, reverse=True))
+                         + r")(?![\w/-])", re.I)
+_KEY_LINE = re.compile(r"^\s*(?:[-*+]\s+|\d+[.)]\s+)?(?:\*\*|__)?[A-Za-z][\w ()/.-]{0,40}(?:\*\*|__)?\s*:")
+_FILLERS = ["In short, this is the plan.", "That is the whole of it.", "Nothing else is needed here.",
+            "This is the complete answer.", "That covers it.", "This is all of it."]
+
+
+def prose_lines(lines):
+    """Indexes of the lines --vary-wording may reword."""
+    out, fence, front = [], None, bool(lines) and lines[0].rstrip("\r") == "---"
+    for i, raw in enumerate(lines):
+        t = raw.rstrip("\r").strip()
+        if front:
+            front = not (i > 0 and t in ("---", "..."))
+            continue
+        if fence:
+            if t.startswith(fence):
+                fence = None
+            continue
+        if t.startswith(("```", "~~~")):
+            fence = t[:3]
+            continue
+        if (not t or t.startswith(("#", "|", "===", "<!--")) or _KEY_LINE.match(t) or set(t) <= set("-=*_ ")
+                or raw.startswith(("    ", "\t")) and not re.match(r"\s*([-*+]|\d+[.)])\s", raw)):
+            continue
+        out.append(i)
+    return out
+
+
+def reword(segment, choose):
+    def swap(m):
+        word = m.group(1)
+        group = _SYNONYM_OF[word.lower()]
+        new = group[choose(len(group))]
+        return new[0].upper() + new[1:] if word[0].isupper() else new
+    return _SYNONYM_RE.sub(swap, segment)
+
+
+def vary_wording(text, call_no, salt=0):
+    """The text reworded for call number call_no (deterministic; salt picks another variant)."""
+    lines = text.split("\n")
+    counter = [0]
+
+    def choose(n):
+        counter[0] += 1
+        h = (call_no * 1000003 + salt * 7919 + counter[0] * 2654435761) & 0xFFFFFFFF
+        h ^= h >> 13
+        return (h * 0x5BD1E995 & 0xFFFFFFFF) % n
+
+    prose = prose_lines(lines)
+    for i in prose:
+        body, cr = (lines[i][:-1], "\r") if lines[i].endswith("\r") else (lines[i], "")
+        # Inline code and links keep their bytes: names, paths, ids.
+        parts = re.split(r"(`[^`]*`|\[[^\]]*\]\([^)]*\)|https?://\S+)", body)
+        lines[i] = "".join(p if k % 2 else reword(p, choose) for k, p in enumerate(parts)) + cr
+    if salt and prose:
+        last = prose[-1]
+        cr = "\r" if lines[last].endswith("\r") else ""
+        lines[last] = lines[last].rstrip("\r") + " " + _FILLERS[(call_no + salt) % len(_FILLERS)] + cr
+    return "\n".join(lines)
+
+
+class WordingVariants:
+    """Remembers what each source text was turned into, so no two calls get the same words."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.seen = {}
+
+    def reset(self):
+        with self.lock:
+            self.seen = {}
+
+    def vary(self, text, call_no):
+        if not text.strip():
+            return text
+        with self.lock:
+            seen = self.seen.setdefault(hash(text), set())
+            for salt in range(64):
+                out = vary_wording(text, call_no, salt)
+                if out not in seen:
+                    seen.add(out)
+                    return out
+            return out
+
+
+# --- prompt accounting ----------------------------------------------------------------
+# Per label: how much prompt the client sent and how much reply it got, so a
+# benchmark can measure any build of the CLI from the server side.
+
+class PromptAccounting:
+    """system_chars: Anthropic's system field plus OpenAI system/developer messages;
+    user_chars: user messages; other_chars: earlier assistant turns; prompt_chars:
+    all of them (what the provider bills as input); *_bytes: the same in UTF-8."""
+    FIELDS = ("calls", "system_chars", "user_chars", "other_chars", "prompt_chars", "prompt_bytes",
+              "reply_chars", "reply_bytes")
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.reset()
+
+    def reset(self):
+        with self.lock:
+            self.by_label = {}
+
+    def _row(self, label):
+        return self.by_label.setdefault(label, dict.fromkeys(self.FIELDS, 0))
+
+    def prompt(self, label, body):
+        system = [content_text(body.get("system"))]
+        user, other = [], []
+        for m in body.get("messages") or []:
+            if isinstance(m, dict):
+                role = m.get("role")
+                (system if role in ("system", "developer") else user if role == "user" else other).append(
+                    content_text(m.get("content")))
+        text = "".join(system + user + other)
+        with self.lock:
+            row = self._row(label)
+            row["calls"] += 1
+            row["system_chars"] += sum(map(len, system))
+            row["user_chars"] += sum(map(len, user))
+            row["other_chars"] += sum(map(len, other))
+            row["prompt_chars"] += len(text)
+            row["prompt_bytes"] += len(text.encode())
+
+    def reply(self, label, text):
+        with self.lock:
+            row = self._row(label)
+            row["reply_chars"] += len(text)
+            row["reply_bytes"] += len(text.encode())
+
+    def snapshot(self):
+        with self.lock:
+            total = dict.fromkeys(self.FIELDS, 0)
+            for row in self.by_label.values():
+                for k in self.FIELDS:
+                    total[k] += row[k]
+            return {"by_label": {k: dict(v) for k, v in self.by_label.items()}, "total": total}
+
+
+# --- recorded prompts -------------------------------------------------------------
+# --record-prompts DIR: each model call's request body as DIR/<n>-<label>.json,
+# for tests and tools that check what the client sent (one task section, one
+# copy of each upstream file) over real HTTP.
+
+def record_prompt(folder, request_id, label, protocol, body):
+    safe = re.sub(r"[^A-Za-z0-9_.#\[\]-]", "_", label)
+    with open(os.path.join(folder, f"{request_id:05d}-{safe}.json"), "w", encoding="utf-8") as f:
+        json.dump({"label": label, "protocol": protocol, "system": body.get("system"),
+                   "messages": body.get("messages")}, f)
+
+
 # --- shared state -------------------------------------------------------------
 
 def parse_rules(payload):
@@ -164,15 +514,21 @@ def parse_rules(payload):
 class State:
     """Everything the request threads share, behind one lock."""
 
-    def __init__(self, file_replies):
+    def __init__(self, file_replies, start_faults=()):
         self.lock = threading.Lock()
-        self.file_replies = dict(file_replies)
+        self.file_replies = as_sequences(file_replies)
+        self.start_faults = list(start_faults)
+        self.accounting = PromptAccounting()
+        self.wording = WordingVariants()
         self.reset()
 
     def reset(self):
+        self.accounting.reset()
+        self.wording.reset()
         with self.lock:
             self.replies = dict(self.file_replies)
-            self.faults = []
+            self.reply_calls = {}
+            self.faults = [dict(r) for r in self.start_faults]
             self.requests = 0
             self.by_label = {}
             self.by_protocol = {"openai": 0, "anthropic": 0}
@@ -187,12 +543,22 @@ class State:
             self.faults = rules
 
     def add_replies(self, replies):
+        replies = as_sequences(replies)
         with self.lock:
             self.replies.update(replies)
+            for label in replies:
+                self.reply_calls.pop(label, None)  # a new sequence starts at its first entry
 
-    def reply_for(self, label):
+    def next_reply(self, keys):
+        """The next entry of the first key's sequence that exists (None if none does)."""
         with self.lock:
-            return self.replies.get(label)
+            for key in keys:
+                seq = self.replies.get(key)
+                if seq:
+                    n = self.reply_calls.get(key, 0)
+                    self.reply_calls[key] = n + 1
+                    return seq[min(n, len(seq) - 1)]
+        return None
 
     def arrive(self, label, protocol, headers):
         """Counts a model request from the moment it arrives (for max_in_flight)."""
@@ -211,10 +577,10 @@ class State:
             self.in_flight -= 1
             self.completed += 1 if clean else 0
 
-    def take_fault(self, label, protocol):
+    def take_fault(self, label, protocol, base=None):
         with self.lock:
             for rule in self.faults:
-                if rule["times"] == 0 or rule["label"] not in ("*", label) or rule["protocol"] not in ("*", protocol):
+                if rule["times"] == 0 or rule["label"] not in ("*", label, base) or rule["protocol"] not in ("*", protocol):
                     continue
                 if rule["times"] > 0:
                     rule["times"] -= 1
@@ -227,7 +593,8 @@ class State:
             return {"requests": self.requests, "by_label": dict(self.by_label),
                     "by_protocol": dict(self.by_protocol), "in_flight": self.in_flight,
                     "max_in_flight": self.max_in_flight, "faults_served": list(self.faults_served),
-                    "completed": self.completed, "last_headers": dict(self.last_headers)}
+                    "completed": self.completed, "last_headers": dict(self.last_headers),
+                    "accounting": self.accounting.snapshot()}
 
 
 # --- wire formats -------------------------------------------------------------
@@ -478,9 +845,9 @@ class Handler(BaseHTTPRequestHandler):
             if path == "/_control/faults":
                 self.state.set_faults(parse_rules(payload))
             elif path == "/_control/replies":
-                if not isinstance(payload, dict) or not all(isinstance(v, str) for v in payload.values()):
-                    raise ValueError("replies must be a JSON object {label: text}")
-                self.state.add_replies(payload)
+                if not isinstance(payload, dict):
+                    raise ValueError("replies must be a JSON object {label: text or [text, ...]}")
+                self.state.add_replies(payload)  # as_sequences raises ValueError on a bad value
             elif path == "/_control/reset":
                 self.state.reset()
             else:
@@ -498,11 +865,14 @@ class Handler(BaseHTTPRequestHandler):
         except ValueError:
             return self.send_json(400, wire_class.error_body(400, ""))
         user = last_user_text(body)
-        label = label_of(user)
-        request_id = self.state.arrive(label, wire_class.name, dict(self.headers.items()))
+        who = CallLabel(body)
+        request_id = self.state.arrive(who.label, wire_class.name, dict(self.headers.items()))
+        self.state.accounting.prompt(who.label, body)
+        if self.opts.record_prompts:
+            record_prompt(self.opts.record_prompts, request_id, who.label, wire_class.name, body)
         clean = False
         try:
-            clean = self.answer(wire_class, body, user, label, request_id)
+            clean = self.answer(wire_class, body, user, who, request_id)
         except OSError:
             pass  # the client went away (cancelled, timed out): nothing to answer
         finally:
@@ -528,8 +898,9 @@ class Handler(BaseHTTPRequestHandler):
                                    "code": "unsupported_parameter"}}
         return None
 
-    def answer(self, wire_class, body, user, label, request_id):
+    def answer(self, wire_class, body, user, who, request_id):
         """Sends the reply; True when it ended with a clean, complete stop."""
+        label = who.label
         model = str(body.get("model", ""))
         if self.opts.latency_ms:
             time.sleep(self.opts.latency_ms / 1000)
@@ -537,7 +908,7 @@ class Handler(BaseHTTPRequestHandler):
         if rejected:
             self.send_json(*rejected)
             return False
-        fault = self.state.take_fault(label, wire_class.name) or {}
+        fault = self.state.take_fault(label, wire_class.name, who.base) or {}
         kind = fault.get("kind")
         if kind == "reset":
             self.abort_connection()
@@ -548,9 +919,12 @@ class Handler(BaseHTTPRequestHandler):
             extra = [("Retry-After", str(fault["retry_after"]))] if fault.get("retry_after") is not None else []
             self.send_json(int(kind), wire_class.error_body(int(kind), model), extra)
             return False
-        reply = "" if kind == "empty" else self.state.reply_for(label)
+        reply = "" if kind == "empty" else self.state.next_reply(who.keys)
         if reply is None:
             reply = fallback_reply(label, user)
+        if self.opts.vary_wording:
+            reply = self.state.wording.vary(reply, request_id)
+        self.state.accounting.reply(label, reply)
         wire = wire_class(model, token_count(request_text(body)), token_count(reply))
         if body.get("stream"):
             return self.stream(wire, reply, fault, request_id)
@@ -612,7 +986,11 @@ class Handler(BaseHTTPRequestHandler):
 def parse_args(argv):
     ap = argparse.ArgumentParser(description="Local OpenAI/Anthropic streaming test server.")
     ap.add_argument("--port", type=int, default=0, help="0 = an ephemeral port (printed)")
-    ap.add_argument("--replies", help="JSON file {label: reply text}")
+    ap.add_argument("--replies", help="JSON file {label: reply text or [reply, ...]}")
+    ap.add_argument("--corpus", action="append", default=[], metavar="DIR",
+                    help="a corpus folder of LABEL.md replies (repeatable; later folders override)")
+    ap.add_argument("--vary-wording", action="store_true", help="reword every reply's prose on every call")
+    ap.add_argument("--record-prompts", metavar="DIR", help="write each call's request body to DIR/<n>-<label>.json")
     ap.add_argument("--latency-ms", type=int, default=0, help="sleep before the first byte of each model reply")
     ap.add_argument("--chunk-ms", type=int, default=0, help="sleep between streamed text pieces")
     ap.add_argument("--chunk-size", type=int, default=40, help="characters of reply text per streamed piece")
@@ -623,14 +1001,14 @@ def parse_args(argv):
 
 def main(argv=None):
     opts = parse_args(argv)
-    replies = {}
+    replies, faults = load_corpus(opts.corpus)
     if opts.replies:
         with open(opts.replies, encoding="utf-8") as f:
-            replies = json.load(f)
+            replies.update(as_sequences(json.load(f)))  # --replies overrides the corpus
     server = ThreadingHTTPServer(("127.0.0.1", opts.port), Handler)
     server.daemon_threads = True  # an open stream must not keep the process alive after SIGTERM
     server.opts = opts
-    server.state = State(replies)
+    server.state = State(replies, faults)
     # shutdown() waits for serve_forever() to return, so it cannot run on the
     # thread serve_forever() runs on, which is where signal handlers run.
     stop = lambda *_: threading.Thread(target=server.shutdown, daemon=True).start()  # noqa: E731

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Self-test of tests/support/llm_test_server.py: starts it as a subprocess
-(four times, for the options that change its whole behaviour) and checks
+(once per set of options that changes its whole behaviour) and checks
 every behaviour over real HTTP with http.client. Prints one line per check;
 exits 1 if any check failed.
 
@@ -10,6 +10,7 @@ import http.client
 import json
 import math
 import os
+import re
 import select
 import signal
 import subprocess
@@ -534,6 +535,253 @@ def check_concurrency():
         check("latency server exits 0 on SIGTERM", s.stop() == 0)
 
 
+# --- corpus folders, sequences, repair calls, varied wording, accounting -------------
+
+def write(folder, name, text):
+    os.makedirs(os.path.dirname(os.path.join(folder, name)) or folder, exist_ok=True)
+    with open(os.path.join(folder, name), "w", encoding="utf-8", newline="") as f:
+        f.write(text)
+
+
+def chat(port, protocol, messages, system="You are a tester."):
+    """A call with a whole conversation: messages are (role, text) pairs."""
+    if protocol == "openai":
+        body = {"model": "test-model", "stream": True, "max_tokens": 1000,
+                "messages": [{"role": "system", "content": system}] + [{"role": r, "content": t} for r, t in messages]}
+        r = request(port, "POST", "/v1/chat/completions", body, {"Authorization": f"Bearer {KEY}"})
+        return openai_stream(r.body)[0]
+    body = {"model": "test-model", "stream": True, "max_tokens": 1000, "system": system,
+            "messages": [{"role": r, "content": [{"type": "text", "text": t}]} for r, t in messages]}
+    r = request(port, "POST", "/v1/messages", body, {"x-api-key": KEY, "anthropic-version": "2023-06-01"})
+    return anthropic_stream(r.body)[1]
+
+
+def make_corpus(tmp):
+    base, overlay = os.path.join(tmp, "base"), os.path.join(tmp, "overlay")
+    write(base, "SPEC_PM.md", "first PRD reply\n")
+    write(base, "SPEC_PM@2.md", "second PRD reply\n")
+    write(base, "SPEC_PM#repair.md", "the corrected PRD\n")
+    write(base, "STACK_SELECTION.md", "---\r\ntitle: Stack\r\n---\r\n\r\n# Stack\r\n")
+    write(base, "SOLUTIONING_TASKS[1].md", "tasks of the second epic\n")
+    write(base, "VALIDATE[prd.md].md", "review of prd.md, found by the item's text\n")
+    write(base, "SPEC_ARCHITECT.md", "=== FILE: architecture.md ===\n# Architecture\n\n## Decisions\n\nEnd.\n")
+    write(base, "SOLUTIONING_EPICS.md", "# Epics\n\n## E1: One\n\nCovers: F1\n")
+    write(base, "grow/epic.md", "## E{n}: More\n\nCovers: F1\n\n")
+    write(base, "grow/block.md", "### Component {n}\n\nA component that repeats.\n\n")
+    write(base, "README.md", "not a reply\n")
+    write(base, "notes.txt", "not a reply either\n")
+    write(base, "serve.json", json.dumps({
+        "grow": {"SPEC_ARCHITECT": {"to_chars": 20000, "block": "grow/block.md", "before": "## Decisions"},
+                 "SOLUTIONING_EPICS": {"count": 3, "first": 2, "block": "grow/epic.md"}},
+        "faults": [{"label": "FAULTY", "kind": "500", "times": -1}]}))
+    write(overlay, "STACK_SELECTION.md", "overlay stack reply\n")
+    return base, overlay
+
+
+def check_corpus(base, overlay):
+    s = Server("--corpus", base, "--corpus", overlay)
+    try:
+        p = s.port
+        got = [openai_call(p, prompt("SPEC_PM")) for _ in range(3)]
+        texts = [openai_stream(r.body)[0] for r in got]
+        check("corpus: LABEL.md then LABEL@2.md, the last entry repeats",
+              texts == ["first PRD reply\n", "second PRD reply\n", "second PRD reply\n"], texts)
+        check("corpus: a later --corpus folder replaces a label", anthropic_stream(
+            anthropic_call(p, prompt("STACK_SELECTION")).body)[1] == "overlay stack reply\n")
+        r = openai_call(p, prompt("SOLUTIONING_TASKS", "E2: Route sketch (2 of 6)"))
+        check("corpus: NAME[i].md answers item i+1", openai_stream(r.body)[0] == "tasks of the second epic\n")
+        r = anthropic_call(p, prompt("VALIDATE", "prd.md (4 of 12)"))
+        check("corpus: NAME[item text].md answers an item with no NAME[i] reply",
+              anthropic_stream(r.body)[1] == "review of prd.md, found by the item's text\n", r.body[:300])
+        arch = openai_stream(openai_call(p, prompt("SPEC_ARCHITECT")).body)[0]
+        at = arch.find("### Component 1\n")
+        check("corpus: serve.json grow builds the reply to its size, blocks numbered, before the given line",
+              len(arch) >= 20000 and 0 < at < arch.find("## Decisions") and "{n}" not in arch
+              and "### Component 2\n" in arch and arch.endswith("## Decisions\n\nEnd.\n"), (len(arch), at))
+        epics = openai_stream(openai_call(p, prompt("SOLUTIONING_EPICS")).body)[0]
+        check("corpus: serve.json grow by count, numbered from 'first', at the end without 'before'",
+              re.findall(r"^## E(\d+)", epics, re.M) == ["1", "2", "3", "4"], epics)
+        faulty = openai_call(p, prompt("FAULTY"))
+        control(p, "/_control/reset", {})
+        again = openai_call(p, prompt("FAULTY"))
+        check("corpus: serve.json faults are installed at start and again after a reset",
+              faulty.status == 500 and again.status == 500, (faulty.status, again.status))
+        first = openai_stream(openai_call(p, prompt("SPEC_PM")).body)[0]
+        check("corpus: a reset restarts the sequences", first == "first PRD reply\n", first)
+        labels = control(p, "/_stats")["by_label"]
+        check("corpus: README.md and other files are not labels",
+              not any(k.startswith(("README", "notes", "grow")) for k in labels), labels)
+    finally:
+        check("corpus server exits 0 on SIGTERM", s.stop() == 0)
+
+
+def check_corpus_bytes(base):
+    s = Server("--corpus", base)
+    try:
+        for protocol in ("openai", "anthropic"):
+            text = chat(s.port, protocol, [("user", prompt("STACK_SELECTION"))])
+            check(f"corpus ({protocol}): CRLF replies are served byte for byte",
+                  text == "---\r\ntitle: Stack\r\n---\r\n\r\n# Stack\r\n", repr(text))
+    finally:
+        s.stop()
+
+
+def check_bad_corpus(tmp):
+    bad = os.path.join(tmp, "bad")
+    write(bad, "SPEC_PM.md", "one\n")
+    write(bad, "SPEC_PM@3.md", "three, with no @2\n")
+    proc = subprocess.run([sys.executable, SERVER, "--port", "0", "--corpus", bad], capture_output=True, text=True,
+                          timeout=10)
+    check("corpus: a gap in a sequence stops the server with the label named",
+          proc.returncode != 0 and "SPEC_PM" in proc.stderr, (proc.returncode, proc.stderr[-300:]))
+
+
+def check_repair_calls(base):
+    s = Server("--corpus", base)
+    try:
+        p = s.port
+        for protocol in ("openai", "anthropic"):
+            control(p, "/_control/reset", {})
+            text = chat(p, protocol, [("user", prompt("SPEC_PM", extra="\nREPAIR: fix the findings below.\n"))])
+            check(f"repair ({protocol}): a REPAIR: line after the PHASE line gets NAME#repair",
+                  text == "the corrected PRD\n", text)
+            text = chat(p, protocol, [("user", prompt("SPEC_PM")), ("assistant", "first PRD reply\n"),
+                                      ("user", "Line 3: no features. Return the corrected document.")])
+            check(f"repair ({protocol}): 'corrected' in a follow-up turn without a PHASE line gets NAME#repair",
+                  text == "the corrected PRD\n", text)
+            text = chat(p, protocol, [("user", "# Project brief\n\nA corrected REPAIR: brief.\nREPAIR: no\n\n"
+                                               + prompt("SPEC_PM"))])
+            check(f"repair ({protocol}): 'corrected' or REPAIR: before the PHASE line (brief, artifacts) is no repair",
+                  text == "first PRD reply\n", text)
+            labels = control(p, "/_stats")["by_label"]
+            check(f"repair ({protocol}): stats count SPEC_PM#repair apart",
+                  labels == {"SPEC_PM#repair": 2, "SPEC_PM": 1}, labels)
+        control(p, "/_control/reset", {})
+        text = chat(p, "openai", [("user", prompt("SOLUTIONING_TASKS", "E2: Route (2 of 6)",
+                                                  "\nREPAIR: return the corrected section.\n"))])
+        check("repair: an item without NAME[i]#repair is answered as the item's next reply",
+              text == "tasks of the second epic\n", text)
+        set_faults(p, {"label": "SPEC_PM", "kind": "503"})
+        r = openai_call(p, prompt("SPEC_PM", extra="REPAIR: again\n"))
+        check("repair: a fault rule for NAME also matches NAME#repair", r.status == 503, r.status)
+    finally:
+        s.stop()
+
+
+def check_reply_sequences(s):
+    control(s.port, "/_control/replies", {"SEQ": ["A", "B"]})
+    got = [openai_stream(openai_call(s.port, prompt("SEQ")).body)[0] for _ in range(3)]
+    check("/_control/replies takes a list: a sequence", got == ["A", "B", "B"], got)
+    bad = request(s.port, "POST", "/_control/replies", {"SEQ": [1]})
+    check("/_control/replies with a non-string entry: 400", bad.status == 400, bad.status)
+
+
+def check_accounting(s):
+    control(s.port, "/_control/reset", {})
+    user = prompt("SPEC_PM", extra="x" * 1000 + "é")
+    openai_call(s.port, user)
+    anthropic_call(s.port, user)
+    chat(s.port, "openai", [("user", prompt("SPEC_PM")), ("assistant", "earlier"), ("user", "REPAIR: corrected")])
+    acc = control(s.port, "/_stats")["accounting"]
+    row = acc["by_label"]["SPEC_PM"]
+    system = "You are a tester."
+    check("accounting: per label calls, system, user and prompt characters (both protocols)",
+          row["calls"] == 2 and row["system_chars"] == 2 * len(system) and row["user_chars"] == 2 * len(user)
+          and row["prompt_chars"] == 2 * len(system + user) and row["prompt_bytes"] == 2 * len((system + user).encode()),
+          row)
+    check("accounting: reply characters", row["reply_chars"] == 2 * len(REPLY), row)
+    rep = acc["by_label"]["SPEC_PM#repair"]
+    check("accounting: a repair call apart, earlier assistant turns as other_chars",
+          rep["calls"] == 1 and rep["other_chars"] == len("earlier")
+          and rep["prompt_chars"] == len(system + prompt("SPEC_PM") + "earlier" + "REPAIR: corrected"), rep)
+    check("accounting: total sums the labels",
+          acc["total"]["calls"] == 3 and acc["total"]["prompt_chars"] == row["prompt_chars"] + rep["prompt_chars"],
+          acc["total"])
+    control(s.port, "/_control/reset", {})
+    check("accounting: reset clears it", control(s.port, "/_stats")["accounting"]["by_label"] == {})
+
+
+VARY_REPLY = """---
+title: Product requirements
+artifact: prd.md
+---
+
+# Product requirements
+
+The app shows every tide window because paddlers need it, so that nobody is stranded; it is simple and fast.
+
+## Features every paddler needs, shown clearly
+
+### F1: Tide windows shown immediately
+
+For a chosen site, show the windows immediately. `shows every` stays in code.
+
+Acceptance:
+- Choosing a site shows every window at least once, often and clearly.
+- Covers: F1, F2 because every epic needs them
+
+| token | value | use |
+|---|---|---|
+| color.ink | oklch(0.25 0.03 235) | shows every body |
+
+```css
+/* shows every value because */
+```
+=== FILE: epics.md ===
+## E1: Tide windows
+Covers: F1
+"""
+
+
+# Every line of VARY_REPLY that is not prose: the only lines --vary-wording may change are the others.
+VARY_KEPT = [line for line in VARY_REPLY.split("\n") if not line.startswith(("The app", "For a chosen", "- Choosing"))]
+
+
+def structural(text):
+    return [line for line in text.split("\n") if not line.startswith(("The app", "For a ", "- Choosing"))]
+
+
+def check_record_prompts(tmp):
+    folder = os.path.join(tmp, "prompts")
+    os.makedirs(folder)
+    s = Server("--record-prompts", folder)
+    try:
+        openai_call(s.port, prompt("SPEC_PM", extra="the openai prompt"))
+        anthropic_call(s.port, prompt("VALIDATE", "prd.md (4 of 12)", "the anthropic prompt"))
+        names = sorted(os.listdir(folder))
+        recs = [json.load(open(os.path.join(folder, n))) for n in names]
+        check("--record-prompts: one file per call, numbered and labelled, with system and messages",
+              names == ["00001-SPEC_PM.json", "00002-VALIDATE[3].json"]
+              and recs[0]["messages"][1]["content"].endswith("the openai prompt")
+              and recs[1]["system"] == "You are a tester." and recs[1]["protocol"] == "anthropic", (names, recs))
+    finally:
+        s.stop()
+
+
+def check_vary_wording():
+    s = Server("--vary-wording")
+    try:
+        control(s.port, "/_control/replies", {"SPEC_PM": VARY_REPLY, "REFUSE": "I'm sorry, but I can't help with that."})
+        got = [openai_stream(openai_call(s.port, prompt("SPEC_PM")).body)[0] for _ in range(4)]
+        got.append(anthropic_stream(anthropic_call(s.port, prompt("SPEC_PM")).body)[1])
+        check("--vary-wording: five calls, five different texts, none the original",
+              len(set(got)) == 5 and VARY_REPLY not in got, [g[:120] for g in got])
+        same = all(structural(g) == VARY_KEPT for g in got)
+        check("--vary-wording: headings, frontmatter, key lines, tables, code and markers byte-identical", same,
+              [l for g in got for l in structural(g) if l not in VARY_KEPT][:5])
+        prose = [line for g in got for line in g.split("\n") if line.startswith(("The ", "For a ", "- Choosing"))]
+        check("--vary-wording: the prose lines themselves change", len(set(prose)) > 3, prose[:6])
+        check("--vary-wording: inline code and line count kept",
+              all("`shows every` stays in code" in g and g.count("\n") == VARY_REPLY.count("\n") for g in got))
+        short = {openai_stream(openai_call(s.port, prompt("REFUSE")).body)[0] for _ in range(4)}
+        check("--vary-wording: even a one-sentence reply differs on every call", len(short) == 4, short)
+        control(s.port, "/_control/replies", {"EMPTY": ""})
+        check("--vary-wording: an empty reply stays empty",
+              openai_stream(openai_call(s.port, prompt("EMPTY")).body)[0] == "")
+    finally:
+        check("--vary-wording server exits 0 on SIGTERM", s.stop() == 0)
+
+
 def main():
     t0 = time.monotonic()
     with tempfile.TemporaryDirectory() as tmp:
@@ -544,14 +792,22 @@ def main():
         try:
             for step in (check_startup, check_openai_stream, check_anthropic_stream, check_whole_replies,
                          check_labels_and_fallbacks, check_status_faults, check_rule_matching, check_stream_faults,
-                         check_stats, check_reset, check_protocol_checks, check_cors):
+                         check_stats, check_reset, check_protocol_checks, check_cors, check_reply_sequences,
+                         check_accounting):
                 control(s.port, "/_control/reset", {})
                 step(s)
         finally:
             check("main server exits 0 on SIGTERM", s.stop() == 0)
+        base, overlay = make_corpus(tmp)
+        check_corpus(base, overlay)
+        check_corpus_bytes(base)
+        check_bad_corpus(tmp)
+        check_repair_calls(base)
+        check_record_prompts(tmp)
     check_no_cors()
     check_require_key()
     check_concurrency()
+    check_vary_wording()
     print(f"{'FAILED ' + str(len(failures)) if failures else 'all passed'} in {time.monotonic() - t0:.1f} s")
     return 1 if failures else 0
 

@@ -370,6 +370,8 @@ class WorkflowRunner::Handler final : public SchedulerHandler {
                        "deterministic): " + std::to_string(errors) + " gap" + (errors == 1 ? "" : "s") + ", " +
                        std::to_string(warnings) + " warning" + (warnings == 1 ? "" : "s") + ".\n\n## Gaps\n\n" +
                        (cross.gaps_markdown.empty() ? std::string("No gaps found.\n") : cross.gaps_markdown) + "\n";
+    // What the checks recognised, so a document whose ids were not read stands out.
+    if (!cross.styles_markdown.empty()) body += "## Identifiers read\n\n" + cross.styles_markdown + "\n";
     if (!parts.empty()) {
       body += "## Per-artifact reviews\n\n";
       body += r_.provider_.IsLanguageModel()

@@ -55,7 +55,11 @@ std::string StyleLine(const IdStyle& s, bool code = false) {
   const char* q = code ? "`" : "";
   std::string what = s.what;
   if (s.count == 1 && !what.empty() && what.back() == 's') what.pop_back();
-  if (s.count <= 0) return s.artifact + ": " + what + " " + s.style;
+  if (s.count <= 0) {
+    std::string note = s.artifact + ": " + what + " " + s.style;  // the style quotes its keys in markdown
+    if (!code) note.erase(std::remove(note.begin(), note.end(), '`'), note.end());
+    return note;
+  }
   return s.artifact + ": " + std::to_string(s.count) + " " + what + " as " + q + s.style + q +
          (s.form.empty() ? "" : " (" + s.form + ")");
 }

@@ -110,7 +110,9 @@ std::optional<Call> CallAt(std::string_view text, size_t name_begin, size_t max_
   return std::nullopt;
 }
 
-std::vector<ColorLiteral> FindColorLiterals(std::string_view text, bool named_words) {
+namespace {
+
+std::vector<ColorLiteral> FindColorLiteralsRaw(std::string_view text, bool named_words) {
   std::vector<ColorLiteral> out;
   size_t i = 0;
   while (i < text.size()) {
@@ -154,6 +156,48 @@ std::vector<ColorLiteral> FindColorLiterals(std::string_view text, bool named_wo
     ++i;
   }
   return out;
+}
+
+// A colour name that labels a value next to it in parentheses — "#023E8A
+// (Indigo Night)", "Indigo (#023E8A)" — is the value's name, not a colour of
+// its own: only the value counts. "from indigo to blue (#00f)" is two colours.
+bool IsLabel(std::string_view text, const ColorLiteral& named, const std::vector<ColorLiteral>& all) {
+  auto value_at = [&](size_t at, bool end) {
+    for (const auto& c : all)
+      if (c.notation != "named" && (end ? c.offset + c.length : c.offset) == at) return true;
+    return false;
+  };
+  auto name_char = [](char c) { return IsAsciiLetter(c) || c == ' ' || c == '-' || c == '\''; };
+  auto mark = [](char c) { return c == ' ' || c == '`' || c == '*'; };
+  // "value (Name words)": back over the label's words to "(", then the value.
+  size_t b = named.offset;
+  while (b > 0 && named.offset - b < 40 && name_char(text[b - 1])) --b;
+  if (b > 0 && text[b - 1] == '(') {
+    size_t v = b - 1;
+    while (v > 0 && mark(text[v - 1])) --v;
+    if (value_at(v, true)) return true;
+  }
+  // "Name words (value)".
+  size_t e = named.offset + named.length;
+  while (e < text.size() && e - named.offset < 40 && name_char(text[e])) ++e;
+  if (e >= text.size() || text[e] != '(') return false;
+  std::string_view between = text.substr(named.offset + named.length, e - named.offset - named.length);
+  static const std::vector<std::string_view> kJoins = {"to", "and", "into", "from", "or", "then", "via", "with", "on"};
+  if (ContainsAnyWord(between, kJoins)) return false;
+  size_t v = e + 1;
+  while (v < text.size() && mark(text[v])) ++v;
+  return value_at(v, false);
+}
+
+}  // namespace
+
+std::vector<ColorLiteral> FindColorLiterals(std::string_view text, bool named_words) {
+  std::vector<ColorLiteral> out = FindColorLiteralsRaw(text, named_words);
+  if (!named_words) return out;
+  std::vector<ColorLiteral> kept;
+  for (const auto& c : out)
+    if (c.notation != "named" || !IsLabel(text, c, out)) kept.push_back(c);
+  return kept;
 }
 
 std::vector<std::string_view> SplitTopLevel(std::string_view text, char sep) {

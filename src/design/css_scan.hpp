@@ -31,6 +31,8 @@ struct ColorLiteral {
 // parentheses, may span lines) and, when `named_words` is set, CSS named
 // colours written as whole words ("purple", "BlueViolet"; words are letters
 // only, so "from-violet-600" yields "violet"). var(...) calls are skipped.
+// A name that labels a value beside it in parentheses ("#023E8A (Indigo
+// Night)", "Indigo (#023E8A)") is not a colour of its own.
 std::vector<ColorLiteral> FindColorLiterals(std::string_view text, bool named_words);
 
 // A function call whose name starts at `name_begin`: name, then "(" (no space),

@@ -11,6 +11,7 @@
 
 #include "core/text.hpp"
 #include "design/css_scan.hpp"
+#include "design/design_pairs.hpp"
 #include "design/text_scan.hpp"
 
 namespace specwave {
@@ -123,6 +124,7 @@ std::optional<double> ParseRatio(std::string_view cell) {
   // StripCode returns a new string: keep it alive while `t` views into it.
   const std::string stripped = StripCode(cell);
   std::string_view t = Trim(stripped);
+  if (auto r = StatedRatioIn(t)) return r;  // "✅ 3.2:1"
   double v = 0;
   size_t used = ParseCssNumber(t, &v);
   if (used == 0) return std::nullopt;
@@ -153,14 +155,7 @@ bool StartsAny(const std::string& key, std::initializer_list<const char*> parts)
   return false;
 }
 
-std::string UseOf(std::string_view cell) {
-  std::string u = ToLower(cell);
-  if (u.find("large") != std::string::npos || u.find("non-text") != std::string::npos ||
-      u.find("ui comp") != std::string::npos || u.find("icon") != std::string::npos ||
-      u.find("graphic") != std::string::npos)
-    return "large";
-  return "body";
-}
+std::string UseOf(std::string_view cell) { return ContrastUseOf(cell); }
 
 class Parser {
  public:
@@ -168,6 +163,12 @@ class Parser {
 
   DesignTokens Run() {
     auto decls = validators::FindDeclarations(md_.text());
+    // Rows of a table that documents the token format ("| Format | Example |")
+    // show what a declaration looks like; they declare nothing.
+    examples_ = validators::ExampleTableLines(md_);
+    decls.erase(std::remove_if(decls.begin(), decls.end(),
+                               [&](const validators::Declaration& d) { return IsExampleLine(md_.LineOf(d.offset)); }),
+                decls.end());
     props_ = validators::CollectCustomProperties(decls);
     ScanLines();
     for (const auto& d : decls)
@@ -181,7 +182,7 @@ class Parser {
  private:
   struct Columns {
     int name = -1, value = -1, size = -1, role = -1, share = -1, text = -1, bg = -1, use = -1, ratio = -1,
-        line_height = -1;
+        line_height = -1, level = -1;
   };
 
   static Columns ReadHeader(const std::vector<std::string_view>& cells) {
@@ -201,6 +202,9 @@ class Parser {
         set(&c.share);
       else if (has("ratio") || has("contrast"))
         set(&c.ratio);
+      else if (has("wcag") || h == "level" || h == "rating" || h == "result" || h == "compliance" || h == "status" ||
+               h == "pass" || h == "passes" || h == "grade")
+        set(&c.level);  // "✅ AA Large": the use when no use column says, the ratio when no ratio column
       else if (h == "text" || StartsWith(h, "text ") || has("foreground") || h == "fg")
         set(&c.text);
       else if (has("background") || h == "bg" || h == "on")
@@ -246,6 +250,10 @@ class Parser {
         continue;
       }
       auto cells = validators::SplitTableRow(l.text);
+      if (!cells.empty() && IsExampleLine(l.number)) {
+        in_table_ = false;
+        continue;
+      }
       if (!cells.empty()) {
         if (i + 1 < lines.size() && validators::IsTableSeparator(lines[i + 1].text) &&
             !validators::IsTableSeparator(l.text)) {
@@ -287,8 +295,9 @@ class Parser {
       ContrastPairSpec p;
       p.text = text;
       p.background = bg;
-      p.use = UseOf(Cell(cells, cols_.use));
+      p.use = UseOf(Cell(cells, cols_.use >= 0 ? cols_.use : cols_.level));
       if (cols_.ratio >= 0) p.stated_ratio = ParseRatio(Cell(cells, cols_.ratio));
+      if (!p.stated_ratio && cols_.level >= 0) p.stated_ratio = ParseRatio(Cell(cells, cols_.level));
       p.line = line;
       out_.contrast_pairs.push_back(std::move(p));
       return;
@@ -319,7 +328,14 @@ class Parser {
         size_t re = 0;
         while (re < right.size() && right[re] != ' ' && right[re] != ',' && right[re] != ':' && right[re] != '(') ++re;
         std::string bg = CleanName(right.substr(0, re));
-        if (!TokenLike(text) || !TokenLike(bg)) continue;
+        if (!TokenLike(text) || !TokenLike(bg)) {
+          // Colours written as values: "Deep Ocean (#03045E) on Sea Foam (#CAF0F8) — 14.7:1".
+          if (auto p = ReadPairLine(s, line)) {
+            out_.contrast_pairs.push_back(std::move(*p));
+            return;
+          }
+          continue;
+        }
         ContrastPairSpec p;
         p.text = text;
         p.background = bg;
@@ -512,9 +528,22 @@ class Parser {
     }
   }
 
+  // A share written after the value ("oklch(...) — accent, 10%", "(60%)"); a
+  // percentage inside a function (a gradient's stop, a channel) is no share.
   static std::optional<double> ShareInText(const std::string& v, const std::vector<validators::ColorLiteral>& lits) {
+    std::vector<bool> calls;  // open parentheses: is each a function call?
+    int in_call = 0;
     for (size_t i = 0; i < v.size(); ++i) {
-      if (v[i] != '%') continue;
+      if (v[i] == '(') {
+        bool call = i > 0 && (validators::IsAsciiAlnum(v[i - 1]) || v[i - 1] == '-');
+        calls.push_back(call);
+        in_call += call;
+      }
+      if (v[i] == ')' && !calls.empty()) {
+        in_call -= calls.back();
+        calls.pop_back();
+      }
+      if (v[i] != '%' || in_call > 0) continue;
       bool inside = false;
       for (const auto& l : lits) inside = inside || (i >= l.offset && i < l.offset + l.length);
       if (inside) continue;
@@ -553,7 +582,12 @@ class Parser {
       }
   }
 
+  bool IsExampleLine(int line) const {
+    return line >= 1 && static_cast<size_t>(line) <= examples_.size() && examples_[static_cast<size_t>(line - 1)];
+  }
+
   MarkdownLines md_;
+  std::vector<bool> examples_;  // per line: a row of a format-documenting table
   validators::CustomProperties props_;
   // TokenKey -> index, so a file of many tokens parses in n log n.
   std::map<std::string, size_t> colour_at_, spacing_at_, type_at_;

@@ -153,6 +153,41 @@ bool IsTableSeparator(std::string_view line) {
   return true;
 }
 
+bool IsExampleTableHeader(const std::vector<std::string_view>& cells) {
+  bool example = false, format = false, value = false;
+  for (auto cell : cells) {
+    std::string h;
+    for (char c : cell)
+      if (c != '*' && c != '`' && c != '_') h += c;
+    h = ToLower(Trim(h));
+    if (StartsWith(h, "example") || h == "sample" || h == "samples" || h == "e.g.") example = true;
+    for (const char* w : {"format", "syntax", "pattern", "naming", "naming pattern", "convention",
+                          "naming convention", "template"})
+      if (h == w) format = true;
+    for (const char* w : {"value", "values", "hex", "oklch", "css value", "color", "colour"})
+      if (h == w) value = true;
+  }
+  return example || (format && !value);
+}
+
+std::vector<bool> ExampleTableLines(const MarkdownLines& md) {
+  const auto& lines = md.lines();
+  std::vector<bool> out(lines.size(), false);
+  bool in_table = false;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const MdLine& l = lines[i];
+    auto cells = l.in_code || l.in_frontmatter ? std::vector<std::string_view>{} : SplitTableRow(l.text);
+    if (cells.empty()) {
+      in_table = false;
+      continue;
+    }
+    if (!in_table && i + 1 < lines.size() && IsTableSeparator(lines[i + 1].text) && !IsTableSeparator(l.text))
+      in_table = IsExampleTableHeader(cells);
+    out[i] = in_table;
+  }
+  return out;
+}
+
 namespace {
 
 // A line that starts a new block: list item, heading, table row, fence, quote.

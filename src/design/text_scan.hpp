@@ -55,6 +55,13 @@ std::vector<std::string_view> SplitTableRow(std::string_view line);
 // "|---|:--:|" and friends.
 bool IsTableSeparator(std::string_view line);
 
+// A table that documents a format rather than defining anything: a header
+// cell "Example(s)", "Sample" or "e.g.", or "Format", "Syntax", "Pattern",
+// "Convention" or "Template" with no "Value" column. Its rows are examples.
+bool IsExampleTableHeader(const std::vector<std::string_view>& cells);
+// Per line (index = line - 1): the line belongs to such a table.
+std::vector<bool> ExampleTableLines(const MarkdownLines& md);
+
 // The sentence around `pos`: bounded by . ! ? followed by a space or line end,
 // by ; { } |, by a blank line, and by a line that starts a list item, heading,
 // table row or code fence, and at most 2000 bytes either side (longer is not

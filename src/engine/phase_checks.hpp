@@ -29,7 +29,8 @@ using NamedTexts = std::vector<std::pair<std::string, std::string>>;  // (artifa
 
 struct CrossCheckResult {
   std::vector<ArtifactFinding> findings;
-  std::string gaps_markdown;  // the report's "## Gaps" section body
+  std::string gaps_markdown;    // the report's "## Gaps" section body
+  std::string styles_markdown;  // "## Identifiers read": how each artifact's ids were read ("" if none)
 };
 
 // {"severity","validator","rule","line","message","excerpt"} as one JSON object.

@@ -15,6 +15,7 @@
 
 #include "core/files.hpp"
 #include "core/text.hpp"
+#include "engine/section_names.hpp"
 #include "engine/spec.hpp"
 
 namespace specwave {
@@ -52,12 +53,14 @@ bool PhaseSpec::Consumes(const std::string& artifact, const std::string& section
   if (!listed) return true;  // not declared: the whole artifact is read
   // A listed path matches a section whose heading path contains it as a run
   // of components: "Features" matches "PRD: Tidewater > Features > F1: Tides".
+  // Components compare by SectionKey, so "Features" also matches the names
+  // real PRDs use ("Functional Requirements", "Requirements *(mandatory)*").
   auto split = [](const std::string& path) {
     std::vector<std::string> parts;
     size_t start = 0;
     for (size_t pos; (pos = path.find(" > ", start)) != std::string::npos; start = pos + 3)
-      parts.push_back(ToLower(Trim(path.substr(start, pos - start))));
-    parts.push_back(ToLower(Trim(path.substr(start))));
+      parts.push_back(SectionKey(path.substr(start, pos - start)));
+    parts.push_back(SectionKey(path.substr(start)));
     return parts;
   };
   auto have = split(section);

@@ -17,6 +17,8 @@ std::string ValidationReportBody(size_t artifacts_checked, const CrossCheckResul
                      " artifacts checked. Cross-artifact checks (deterministic): " + Count(errors, "gap") + ", " +
                      Count(warnings, "warning") + ".\n\n## Gaps\n\n" +
                      (cross.gaps_markdown.empty() ? std::string("No gaps found.\n") : cross.gaps_markdown) + "\n";
+  // What the checks recognised, so a document whose ids were not read stands out.
+  if (!cross.styles_markdown.empty()) body += "## Identifiers read\n\n" + cross.styles_markdown + "\n";
   if (reviews.empty()) return body;
   body += "## Per-artifact reviews\n\n";
   body += author.language_model

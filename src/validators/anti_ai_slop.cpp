@@ -34,6 +34,12 @@ class AntiAiSlop final : public Validator {
     in.md = &md;
     in.tokens = &tokens;
     in.declarations = FindDeclarations(text);
+    // Example rows of a table documenting the token format declare nothing.
+    std::vector<bool> examples = ExampleTableLines(md);
+    std::erase_if(in.declarations, [&](const Declaration& d) {
+      int line = md.LineOf(d.offset);
+      return line >= 1 && static_cast<size_t>(line) <= examples.size() && examples[static_cast<size_t>(line - 1)];
+    });
     in.properties = CollectCustomProperties(in.declarations);
     int defined = 0;
     for (const auto& d : tokens.definitions) defined += d.source != TokenSource::kCss && d.kind != TokenKind::kOther;

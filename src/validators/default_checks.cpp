@@ -44,6 +44,7 @@ CrossCheckResult CrossCheckArtifacts(const NamedTexts& all) {
   ValidationResult r{"traceability", "", GapsToFindings(report)};
   Append(r, &out.findings);
   out.gaps_markdown = report.gaps.empty() ? "" : RenderGapsMarkdown(report);
+  out.styles_markdown = RenderStylesMarkdown(report);
   return out;
 }
 

@@ -131,6 +131,35 @@ void Report(const SlopInput& in, size_t offset, std::string_view excerpt, const 
                   Excerpt(excerpt), ""});
 }
 
+// A clause boundary before text[i] (going back) or at text[i] (going forward):
+// , ; : ( ) and the em and en dashes. "a gradient from blue to teal (no
+// purple)" and "..., never purple" negate only their own clause.
+bool ClauseMark(std::string_view text, size_t i) {
+  char c = text[i];
+  if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')') return true;
+  // U+2014 and U+2013 are E2 80 94 / E2 80 93: any of their bytes ends the clause.
+  if ((c == '\x94' || c == '\x93') && i >= 2 && text[i - 1] == '\x80' && text[i - 2] == '\xE2') return true;
+  if (c == '\xE2' && i + 2 < text.size() && text[i + 1] == '\x80' && (text[i + 2] == '\x94' || text[i + 2] == '\x93'))
+    return true;
+  return IEquals(text.substr(i, 5), " but ");
+}
+
+// The clause of `pos` inside `sentence`.
+Span ClauseAround(std::string_view text, Span sentence, size_t pos) {
+  size_t b = pos, e = pos;
+  while (b > sentence.begin && !ClauseMark(text, b - 1)) --b;
+  while (e < sentence.end && !ClauseMark(text, e)) ++e;
+  return {b, e};
+}
+
+// A colour in a clause that rejects it ("no purple", "never violet",
+// "violet is not used"): not a stop of the gradient described.
+bool NegatedInClause(std::string_view text, Span sentence, const Stop& stop) {
+  Span c = ClauseAround(text, sentence, stop.offset);
+  size_t end = std::min(c.end, stop.offset + stop.text.size());
+  return NegatedBefore(text.substr(c.begin, stop.offset - c.begin)) || NegatedAfter(text.substr(end, c.end - end));
+}
+
 size_t IFind(std::string_view hay, std::string_view needle, size_t from) {
   for (size_t i = from; i + needle.size() <= hay.size(); ++i)
     if (IEquals(hay.substr(i, needle.size()), needle)) return i;
@@ -181,13 +210,19 @@ void CheckGradients(const SlopInput& in, std::vector<Finding>* out) {
     for (const auto& r : reported) inside = inside || (at >= r.begin && at < r.end);
     if (inside) continue;
     Span s = SentenceAround(text, at);
-    if (!sentences.insert(s.begin).second) continue;
     bool overlaps = false;
     for (const auto& r : reported) overlaps = overlaps || (r.begin < s.end && r.end > s.begin);
     if (overlaps) continue;
-    if (NegatedBefore(text.substr(s.begin, id_start - s.begin)) || NegatedAfter(text.substr(id_end, s.end - id_end)))
+    // "no purple gradients", "a violet gradient was rejected": the clause of the word rejects it.
+    Span clause = ClauseAround(text, s, at);
+    if (NegatedBefore(text.substr(clause.begin, id_start - clause.begin)) ||
+        NegatedAfter(text.substr(id_end, clause.end - id_end)))
       continue;
+    if (!sentences.insert(s.begin).second) continue;
     auto stops = ColoursIn(text.substr(s.begin, s.end - s.begin), s.begin, in, true);
+    stops.erase(std::remove_if(stops.begin(), stops.end(),
+                               [&](const Stop& stop) { return NegatedInClause(text, s, stop); }),
+                stops.end());
     if (const Stop* p = FirstPurple(stops))
       Report(in, at, text.substr(s.begin, s.end - s.begin), *p, "a gradient described here", out);
   }

@@ -19,16 +19,6 @@ std::string Unmark(std::string_view s) {
   return out;
 }
 
-// The list marker of a bullet or numbered line removed.
-std::string_view StripListMarker(std::string_view t) {
-  t = Trim(t);
-  if (t.size() > 1 && (t[0] == '-' || t[0] == '*' || t[0] == '+') && t[1] == ' ') return Trim(t.substr(2));
-  size_t d = 0;
-  while (d < t.size() && IsDigit(t[d])) ++d;
-  if (d && d + 1 < t.size() && (t[d] == '.' || t[d] == ')') && t[d + 1] == ' ') return Trim(t.substr(d + 1));
-  return t;
-}
-
 // An identifier at the start of `s`: prefix (either case) + digits, for T also
 // "." + digits. Returns its length, 0 if none; *canonical gets "T1.2".
 size_t IdAt(std::string_view s, size_t i, char prefix, std::string* canonical) {
@@ -64,15 +54,58 @@ void ForEachHeading(const MarkdownLines& md, F f) {
     if (l.heading_level && !l.in_code && !l.in_frontmatter) f(l);
 }
 
-const std::vector<std::string_view> kCoversKeys = {"covers",           "features", "implements",
-                                                   "covered features", "feature",  "covers features"};
-const std::vector<std::string_view> kEpicKeys = {"epic", "parent epic", "parent", "belongs to"};
-const std::vector<std::string_view> kResourceKeys = {"resources", "resource", "entities", "entity"};
-const std::vector<std::string_view> kTokenKeys = {"tokens", "token", "design tokens", "uses tokens"};
+}  // namespace
 
-// Splits a list value: commas, semicolons and " and ".
+std::string_view StripListMarker(std::string_view t) {
+  t = Trim(t);
+  if (t.size() > 1 && (t[0] == '-' || t[0] == '*' || t[0] == '+') && t[1] == ' ') t = Trim(t.substr(2));
+  else {
+    size_t d = 0;
+    while (d < t.size() && IsDigit(t[d])) ++d;
+    if (d && d + 1 < t.size() && (t[d] == '.' || t[d] == ')') && t[d + 1] == ' ') t = Trim(t.substr(d + 1));
+  }
+  // A checkbox: "- [ ] ...", "- [x] ...".
+  if (t.size() >= 3 && t[0] == '[' && t[2] == ']' && (t[1] == ' ' || t[1] == 'x' || t[1] == 'X'))
+    t = Trim(t.substr(3));
+  return t;
+}
+
+const std::vector<std::string_view>& CoverageKeys() {
+  static const std::vector<std::string_view> k = {
+      "covers",           "features",          "implements",           "covered features",
+      "feature",          "covers features",   "requirements",         "requirement",
+      "reqs",             "requirements covered", "covers requirements", "requirements addressed",
+      "addresses",        "frs addressed",     "frs covered",          "fr coverage",
+      "frs",              "fr",                "functional requirements", "functional requirements covered",
+      "fulfils",          "fulfills",          "satisfies",            "traces to",
+      "prd requirements", "related requirements", "covered requirements", "requirements met"};
+  return k;
+}
+const std::vector<std::string_view>& EpicKeys() {
+  static const std::vector<std::string_view> k = {"epic", "parent epic", "parent", "belongs to", "epic id"};
+  return k;
+}
+const std::vector<std::string_view>& TouchesKeys() {
+  static const std::vector<std::string_view> k = {"touches", "touch", "affects", "touched"};
+  return k;
+}
+const std::vector<std::string_view>& ResourceKeys() {
+  static const std::vector<std::string_view> k = {"resources", "resource", "entities", "entity"};
+  return k;
+}
+
 std::vector<std::string> ListItems(std::string_view value) {
   std::string v = Unmark(value);
+  {
+    // "none", "n/a", "-", "none (health check)": a line that says there is nothing.
+    std::string_view t = Trim(v);
+    while (!t.empty() && (t.back() == '.' || t.back() == '_')) t.remove_suffix(1);
+    std::string lower = ToLower(t);
+    for (std::string_view none : {"none", "n/a", "na", "-", "\xE2\x80\x94", "\xE2\x80\x93", "nothing", "(none)", "no entities"})
+      if (lower == none || (StartsWith(lower, none) && none.size() > 2 && lower.size() > none.size() &&
+                            (lower[none.size()] == ' ' || lower[none.size()] == '(')))
+        return {};
+  }
   for (size_t at; (at = ToLower(v).find(" and ")) != std::string::npos;) v.replace(at, 5, ",");
   std::vector<std::string> out;
   std::string cur;
@@ -81,7 +114,8 @@ std::vector<std::string> ListItems(std::string_view value) {
     // "Trip (read)" -> "Trip"
     if (size_t p = t.find('('); p != std::string_view::npos && p > 0 && !IEquals(t.substr(0, p), "var"))
       t = Trim(t.substr(0, p));
-    while (!t.empty() && (t.back() == '.' || t.back() == ',')) t.remove_suffix(1);
+    while (!t.empty() && (t.back() == '.' || t.back() == ',' || t.back() == '_')) t.remove_suffix(1);
+    while (!t.empty() && t.front() == '_') t.remove_prefix(1);
     if (!t.empty()) out.emplace_back(t);
     cur.clear();
   };
@@ -98,7 +132,16 @@ std::vector<std::string> ListItems(std::string_view value) {
   return out;
 }
 
-}  // namespace
+std::string EpicRefIn(std::string_view value) {
+  std::string v = Unmark(value);
+  for (size_t i = 0; i < v.size(); ++i)
+    if (auto m = EpicIdAt(v, i)) return "E" + std::to_string(m->number);
+  std::string_view t = Trim(v);
+  size_t d = 0;
+  while (d < t.size() && IsDigit(t[d])) ++d;
+  if (d && d <= 6 && (d == t.size() || !IsAsciiAlnum(t[d]))) return "E" + std::to_string(std::atoi(std::string(t.substr(0, d)).c_str()));
+  return std::string(t);
+}
 
 std::optional<std::pair<std::string, std::string>> ParseIdHeading(std::string_view heading, char prefix) {
   std::string h = Unmark(heading);
@@ -127,7 +170,7 @@ std::optional<std::pair<std::string, std::string>> ParseIdHeading(std::string_vi
 }
 
 std::optional<std::string> KeyLineValue(std::string_view line, const std::vector<std::string_view>& keys) {
-  std::string s = Unmark(StripListMarker(line));
+  std::string s = UnmarkLine(StripListMarker(line));  // "_Requirements: 1.1_" too
   std::string_view t = Trim(s);
   size_t colon = t.find(':');
   if (colon == std::string_view::npos || colon > 32) return std::nullopt;
@@ -173,117 +216,6 @@ std::vector<std::string> IdsIn(std::string_view text, char prefix) {
       }
     }
     i = j - 1;
-  }
-  return out;
-}
-
-std::vector<FeatureDef> ReadFeatures(std::string_view prd) {
-  MarkdownLines md(prd);
-  std::vector<FeatureDef> out;
-  ForEachHeading(md, [&](const MdLine& l) {
-    if (l.heading_level < 2) return;
-    if (auto id = ParseIdHeading(l.heading, 'F')) {
-      for (const auto& f : out)
-        if (f.id == id->first) return;  // the first definition counts
-      out.push_back({id->first, id->second, l.number});
-    }
-  });
-  return out;
-}
-
-std::vector<EpicDef> ReadEpics(std::string_view epics) {
-  MarkdownLines md(epics);
-  std::vector<EpicDef> out;
-  int epic_level = 0;
-  for (const auto& l : md.lines()) {
-    if (l.in_frontmatter || l.in_code) continue;
-    if (l.heading_level) {
-      if (auto id = ParseIdHeading(l.heading, 'E')) {
-        out.push_back({id->first, id->second, l.number, {}, 0});
-        epic_level = l.heading_level;
-      } else if (l.heading_level <= epic_level) {
-        epic_level = 0;  // a heading that closes the epic's section
-      }
-      continue;
-    }
-    if (out.empty() || !epic_level) continue;
-    if (auto v = KeyLineValue(l.text, kCoversKeys)) {
-      EpicDef& e = out.back();
-      if (!e.covers_line) e.covers_line = l.number;
-      for (const auto& id : IdsIn(*v, 'F')) e.covers.push_back({id, l.number});
-    }
-  }
-  return out;
-}
-
-std::vector<TaskDef> ReadTasks(std::string_view tasks) {
-  MarkdownLines md(tasks);
-  std::vector<TaskDef> out;
-  std::string section_epic;
-  int epic_level = 0, task_level = 0;
-  bool in_task = false;
-  for (const auto& l : md.lines()) {
-    if (l.in_frontmatter || l.in_code) continue;
-    if (l.heading_level) {
-      if (auto t = ParseIdHeading(l.heading, 'T')) {
-        out.push_back({t->first, t->second, l.number, std::nullopt, section_epic});
-        task_level = l.heading_level;
-        in_task = true;
-      } else if (auto e = ParseIdHeading(l.heading, 'E')) {
-        section_epic = e->first;
-        epic_level = l.heading_level;
-        in_task = false;
-      } else {
-        if (l.heading_level <= task_level) in_task = false;
-        if (l.heading_level <= epic_level) {
-          section_epic.clear();
-          epic_level = 0;
-        }
-      }
-      continue;
-    }
-    if (!in_task || out.empty() || out.back().epic) continue;
-    if (auto v = KeyLineValue(l.text, kEpicKeys)) {
-      auto ids = IdsIn(*v, 'E');
-      out.back().epic = IdRef{ids.empty() ? std::string(Trim(*v)) : ids[0], l.number};
-    }
-  }
-  return out;
-}
-
-std::vector<EndpointDef> ReadEndpoints(std::string_view api) {
-  static const char* kMethods[] = {"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"};
-  MarkdownLines md(api);
-  std::vector<EndpointDef> out;
-  int level = 0;
-  for (const auto& l : md.lines()) {
-    if (l.in_frontmatter || l.in_code) continue;
-    if (l.heading_level) {
-      std::string h = Unmark(l.heading);
-      std::string_view t = Trim(h);
-      bool endpoint = false;
-      for (const char* m : kMethods) {
-        size_t n = std::char_traits<char>::length(m);
-        if (t.size() > n + 1 && IEquals(t.substr(0, n), m) && (t[n] == ' ' || t[n] == '\t')) {
-          std::string_view path = Trim(t.substr(n));
-          size_t end = path.find_first_of(" \t");
-          path = path.substr(0, end);
-          if (!path.empty() && path[0] == '/') {
-            out.push_back({m, std::string(path), l.number, {}, false});
-            level = l.heading_level;
-            endpoint = true;
-          }
-          break;
-        }
-      }
-      if (!endpoint && l.heading_level <= level) level = 0;
-      continue;
-    }
-    if (!level || out.empty()) continue;
-    if (auto v = KeyLineValue(l.text, kResourceKeys)) {
-      out.back().has_resources_line = true;
-      for (const auto& name : ListItems(*v)) out.back().resources.push_back({name, l.number});
-    }
   }
   return out;
 }
@@ -363,6 +295,7 @@ std::vector<ComponentDef> ReadComponents(std::string_view mapping) {
       continue;
     }
     if (!level || out.empty()) continue;
+    static const std::vector<std::string_view> kTokenKeys = {"tokens", "token", "design tokens", "uses tokens"};
     if (auto v = KeyLineValue(l.text, kTokenKeys)) {
       out.back().has_tokens_line = true;
       for (const auto& name : ListItems(*v)) out.back().tokens.push_back({name, l.number});

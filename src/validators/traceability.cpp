@@ -6,207 +6,62 @@
 
 #include "core/text.hpp"
 #include "design/design_tokens.hpp"
-#include "validators/builtin.hpp"
 #include "design/text_scan.hpp"
+#include "validators/builtin.hpp"
+#include "validators/trace_check.hpp"
 #include "validators/trace_parse.hpp"
 
 namespace specwave::validators {
 namespace {
-
-struct Doc {
-  std::string name;  // as given (may carry a path)
-  std::string_view text;
-  bool present = false;
-};
 
 std::string BaseName(std::string_view path) {
   size_t slash = path.find_last_of("/\\");
   return std::string(slash == std::string_view::npos ? path : path.substr(slash + 1));
 }
 
-Doc Lookup(const NamedTexts& all, std::string_view name) {
+TraceDoc Lookup(const NamedTexts& all, std::string_view name) {
   for (const auto& [n, text] : all)
     if (IEquals(BaseName(n), name)) return {BaseName(n), text, true};
   return {std::string(name), {}, false};
 }
 
-class Checker {
- public:
-  explicit Checker(const NamedTexts& all)
-      : prd_(Lookup(all, "prd.md")),
-        epics_(Lookup(all, "epics.md")),
-        tasks_(Lookup(all, "tasks.md")),
-        api_(Lookup(all, "api-spec.md")),
-        model_(Lookup(all, "data-model.md")),
-        components_(Lookup(all, "component-mapping.md")),
-        tokens_(Lookup(all, "design-tokens.md")) {}
-
-  TraceabilityReport Run() {
-    Features();
-    Tasks();
-    Resources();
-    ComponentTokens();
-    return std::move(report_);
-  }
-
- private:
-  void Add(const char* rule, Severity severity, std::string message, std::vector<TraceLocation> where,
-           const Doc& excerpt_doc) {
-    Gap g;
-    g.rule = rule;
-    g.severity = severity;
-    g.message = std::move(message);
-    g.excerpt = where.empty() ? "" : LineText(excerpt_doc, where[0].line);
-    g.where = std::move(where);
-    report_.gaps.push_back(std::move(g));
-  }
-
-  // The excerpt of a gap: its first location's line (line indexes built once per file).
-  std::string LineText(const Doc& doc, int line) {
-    if (line <= 0) return "";
-    auto it = lines_.find(doc.name);
-    if (it == lines_.end()) it = lines_.emplace(doc.name, MarkdownLines(doc.text)).first;
-    return Excerpt(it->second.At(line).text);
-  }
-
-  // Both present: go on. One missing: say so (once per pair) and stop.
-  bool Pair(const Doc& a, const Doc& b, const std::string& what) {
-    if (a.present && b.present) return true;
-    if (!a.present && !b.present) return false;
-    const Doc& have = a.present ? a : b;
-    const Doc& missing = a.present ? b : a;
-    Add("missing-artifact", Severity::kWarning, missing.name + " is missing, so " + what + " cannot be checked",
-        {{have.name, 0}, {missing.name, 0}}, have);
-    return false;
-  }
-
-  void Features() {
-    if (!Pair(prd_, epics_, "PRD features' coverage by epics")) {
-      epic_defs_ = epics_.present ? ReadEpics(epics_.text) : std::vector<EpicDef>{};
-      return;
-    }
-    auto features = ReadFeatures(prd_.text);
-    epic_defs_ = ReadEpics(epics_.text);
-    report_.features = static_cast<int>(features.size());
-    report_.epics = static_cast<int>(epic_defs_.size());
-    std::set<std::string> covered, defined;
-    for (const auto& f : features) defined.insert(f.id);
-    for (const auto& e : epic_defs_)
-      for (const auto& c : e.covers) covered.insert(c.id);
-    for (const auto& f : features)
-      if (!covered.count(f.id))
-        Add("feature-not-covered", Severity::kError,
-            f.id + (f.title.empty() ? "" : " (" + f.title + ")") + " is covered by no epic",
-            {{prd_.name, f.line}, {epics_.name, 0}}, prd_);
-    for (const auto& e : epic_defs_) {
-      if (e.covers.empty()) {
-        Add("epic-covers-nothing", Severity::kWarning,
-            e.id + Title(e.title) + " has no Covers: line naming the features it delivers", {{epics_.name, e.line}},
-            epics_);
-        continue;
-      }
-      for (const auto& c : e.covers)
-        if (!defined.count(c.id))
-          Add("epic-unknown-feature", Severity::kError,
-              e.id + " covers " + c.id + ", which " + prd_.name + " does not define",
-              {{epics_.name, c.line}, {prd_.name, 0}}, epics_);
-    }
-  }
-
-  static std::string Title(const std::string& t) { return t.empty() ? "" : " (" + t + ")"; }
-
-  void Tasks() {
-    if (!Pair(epics_, tasks_, "epics' tasks")) return;
-    auto tasks = ReadTasks(tasks_.text);
-    report_.tasks = static_cast<int>(tasks.size());
-    std::map<std::string, const EpicDef*> epics;
-    for (const auto& e : epic_defs_) epics.emplace(e.id, &e);
-    std::set<std::string> with_tasks;
-    for (const auto& t : tasks) {
-      std::string epic;
-      if (!t.epic) {
-        Add("task-without-epic", Severity::kError, t.id + Title(t.title) + " names no epic; add a line \"Epic: E<n>\"",
-            {{tasks_.name, t.line}}, tasks_);
-        epic = t.section_epic;  // still counts for its section's epic
-      } else {
-        epic = t.epic->id;
-        if (!epics.count(epic)) {
-          // "Epic: Tide windows" names the epic by title.
-          for (const auto& e : epic_defs_)
-            if (!e.title.empty() && IEquals(Trim(e.title), Trim(epic))) epic = e.id;
-        }
-        if (!epics.count(epic)) {
-          Add("task-unknown-epic", Severity::kError,
-              t.id + " names epic " + t.epic->id + ", which " + epics_.name + " does not define",
-              {{tasks_.name, t.epic->line}, {epics_.name, 0}}, tasks_);
-          continue;
-        }
-        if (!t.section_epic.empty() && t.section_epic != epic)
-          Add("task-epic-mismatch", Severity::kWarning,
-              t.id + " sits under " + t.section_epic + " but names " + epic + " as its epic",
-              {{tasks_.name, t.epic->line}, {tasks_.name, t.line}}, tasks_);
-      }
-      if (!epic.empty()) with_tasks.insert(epic);
-    }
-    for (const auto& e : epic_defs_)
-      if (!with_tasks.count(e.id))
-        Add("epic-without-tasks", Severity::kError, e.id + Title(e.title) + " has no tasks",
-            {{epics_.name, e.line}, {tasks_.name, 0}}, epics_);
-  }
-
-  void Resources() {
-    if (!Pair(api_, model_, "API resources against the data model")) return;
-    auto endpoints = ReadEndpoints(api_.text);
-    auto entities = ReadEntities(model_.text);
-    report_.endpoints = static_cast<int>(endpoints.size());
-
-    for (const auto& ep : endpoints) {
-      std::string name = ep.method + " " + ep.path;
-      if (!ep.has_resources_line) {
-        Add("endpoint-without-resources", Severity::kWarning,
-            name + " has no Resources: line naming the data-model entities it reads or writes", {{api_.name, ep.line}},
-            api_);
-        continue;
-      }
-      for (const auto& r : ep.resources)
-        if (std::none_of(entities.begin(), entities.end(), [&](const NamedDef& e) { return SameEntity(e.name, r.id); }))
-          Add("resource-not-in-model", Severity::kError,
-              name + " names resource " + r.id + ", which " + model_.name + " does not define as an entity",
-              {{api_.name, r.line}, {model_.name, 0}}, api_);
-    }
-  }
-
-  void ComponentTokens() {
-    if (!Pair(components_, tokens_, "component tokens against the design tokens")) return;
-    auto components = ReadComponents(components_.text);
-    DesignTokens tokens = ParseDesignTokens(tokens_.text);
-    report_.components = static_cast<int>(components.size());
-    for (const auto& c : components) {
-      std::vector<std::string> unknown;
-      int line = 0;
-      for (const auto& t : c.tokens)
-        if (!tokens.Defines(t.id) && std::find(unknown.begin(), unknown.end(), t.id) == unknown.end()) {
-          unknown.push_back(t.id);
-          if (!line) line = t.line;
-        }
-      if (unknown.empty()) continue;
-      Add("component-unknown-token", Severity::kError,
-          c.name + " uses " + Join(unknown, ", ") + ", which " + tokens_.name + " does not define",
-          {{components_.name, line}, {tokens_.name, 0}}, components_);
-    }
-  }
-
-  Doc prd_, epics_, tasks_, api_, model_, components_, tokens_;
-  std::vector<EpicDef> epic_defs_;
-  std::map<std::string, MarkdownLines> lines_;
-  TraceabilityReport report_;
-};
+TraceInput Read(const NamedTexts& all) {
+  TraceInput in;
+  in.prd = Lookup(all, "prd.md");
+  in.epics = Lookup(all, "epics.md");
+  in.tasks = Lookup(all, "tasks.md");
+  in.api = Lookup(all, "api-spec.md");
+  in.model = Lookup(all, "data-model.md");
+  in.components = Lookup(all, "component-mapping.md");
+  in.tokens = Lookup(all, "design-tokens.md");
+  if (in.prd.present) in.features = ReadFeatures(in.prd.text);
+  if (in.epics.present) in.epic_defs = ReadEpics(in.epics.text);
+  if (in.tasks.present) in.task_defs = ReadTasks(in.tasks.text);
+  if (in.api.present) in.endpoints = ReadEndpoints(in.api.text);
+  if (in.model.present) in.entities = ReadEntities(in.model.text);
+  if (in.components.present) in.component_defs = ReadComponents(in.components.text);
+  return in;
+}
 
 std::string Where(const std::vector<TraceLocation>& where, bool code) {
   std::vector<std::string> parts;
   const char* q = code ? "`" : "";
   for (const auto& w : where) parts.push_back(q + w.artifact + (w.line > 0 ? ":" + std::to_string(w.line) : "") + q);
   return Join(parts, ", ");
+}
+
+// "prd.md: 14 requirements as `FR<n>` (list items)".
+std::string StyleLine(const IdStyle& s, bool code = false) {
+  const char* q = code ? "`" : "";
+  std::string what = s.what;
+  if (s.count == 1 && !what.empty() && what.back() == 's') what.pop_back();
+  if (s.count <= 0) {
+    std::string note = s.artifact + ": " + what + " " + s.style;  // the style quotes its keys in markdown
+    if (!code) note.erase(std::remove(note.begin(), note.end(), '`'), note.end());
+    return note;
+  }
+  return s.artifact + ": " + std::to_string(s.count) + " " + what + " as " + q + s.style + q +
+         (s.form.empty() ? "" : " (" + s.form + ")");
 }
 
 class Traceability final : public Validator {
@@ -221,7 +76,12 @@ class Traceability final : public Validator {
       if (ctx.content) single.push_back({ctx.artifact, std::string(*ctx.content)});
       all = &single;
     }
-    r.findings = GapsToFindings(CheckTraceability(*all));
+    TraceabilityReport report = CheckTraceability(*all);
+    r.findings = GapsToFindings(report);
+    // Which style each artifact's identifiers were read in, so a person can
+    // see what was (and was not) recognised.
+    for (const auto& s : report.styles)
+      r.findings.push_back({Severity::kInfo, "id-style", 0, StyleLine(s), "", s.artifact});
     return r;
   }
 };
@@ -233,7 +93,48 @@ int TraceabilityReport::errors() const {
       std::count_if(gaps.begin(), gaps.end(), [](const Gap& g) { return g.severity == Severity::kError; }));
 }
 
-TraceabilityReport CheckTraceability(const NamedTexts& artifacts) { return Checker(artifacts).Run(); }
+void GapSink::Add(const char* rule, Severity severity, std::string message, std::vector<TraceLocation> where,
+                  const TraceDoc& excerpt_doc) {
+  Gap g;
+  g.rule = rule;
+  g.severity = severity;
+  g.message = std::move(message);
+  g.excerpt = where.empty() ? "" : LineText(excerpt_doc, where[0].line);
+  g.where = std::move(where);
+  report_->gaps.push_back(std::move(g));
+}
+
+std::string GapSink::LineText(const TraceDoc& doc, int line) {
+  if (line <= 0) return "";
+  auto it = lines_.find(doc.name);
+  if (it == lines_.end()) it = lines_.emplace(doc.name, MarkdownLines(doc.text)).first;
+  return Excerpt(it->second.At(line).text);
+}
+
+bool GapSink::Pair(const TraceDoc& a, const TraceDoc& b, const std::string& what) {
+  if (a.present && b.present) return true;
+  if (!a.present && !b.present) return false;
+  const TraceDoc& have = a.present ? a : b;
+  const TraceDoc& missing = a.present ? b : a;
+  Add("missing-artifact", Severity::kWarning, missing.name + " is missing, so " + what + " cannot be checked",
+      {{have.name, 0}, {missing.name, 0}}, have);
+  return false;
+}
+
+std::string TitleSuffix(const std::string& t) { return t.empty() ? "" : " (" + t + ")"; }
+
+TraceabilityReport CheckTraceability(const NamedTexts& artifacts) {
+  TraceInput in = Read(artifacts);
+  TraceabilityReport report;
+  GapSink gaps(&report);
+  CheckCoverage(in, gaps);
+  CheckTasks(in, gaps);
+  CheckResources(in, gaps);
+  CheckComponentTokens(in, gaps);
+  CheckTouches(in, gaps);
+  report.styles = CollectStyles(in);
+  return report;
+}
 
 std::string RenderGapsMarkdown(const TraceabilityReport& report) {
   if (report.gaps.empty()) return "No gaps found.\n";
@@ -243,6 +144,12 @@ std::string RenderGapsMarkdown(const TraceabilityReport& report) {
     if (g.severity != Severity::kError) out += std::string(" (") + SeverityName(g.severity) + ")";
     out += ": " + g.message + " \xE2\x80\x94 " + Where(g.where, true) + "\n";
   }
+  return out;
+}
+
+std::string RenderStylesMarkdown(const TraceabilityReport& report) {
+  std::string out;
+  for (const auto& s : report.styles) out += "- " + StyleLine(s, true) + "\n";
   return out;
 }
 

@@ -98,6 +98,13 @@ TEST_CASE("Offline.EngineRunWithDefaultChecksSucceeds") {
     INFO(report.ToJson());
     CHECK(report.status == RunStatus::kSucceeded);
     for (const auto& p : report.phases) CHECK_MESSAGE(p.errors == 0, p.name);
+    // The report says how the checks read each artifact's identifiers.
+    auto validation = store.LatestVersion(project.id, "validation-report.md");
+    REQUIRE(validation);
+    CHECK(validation->content.find("## Identifiers read\n") != std::string::npos);
+    CHECK(validation->content.find("requirements as `F<n>` (headings)") != std::string::npos);
+    CHECK(validation->content.find("tasks as `T<e>.<n>` (headings)") != std::string::npos);
+    CHECK(validation->content.find("endpoints as `METHOD /path` (headings)") != std::string::npos);
   }
 }
 

@@ -199,20 +199,24 @@ bool RemoveSecondFrontmatter(Lines* lines, const Context& ctx) {
 }
 
 bool RemoveRefusals(Lines* lines, const Context& ctx) {
-  Lines& l = *lines;
-  std::vector<bool> mask = FenceMask(l);
-  std::vector<Span> paras = Paragraphs(l, 0, l.size());
+  const Lines& l = *lines;
+  std::vector<bool> mask = FenceMask(l), drop(l.size(), false);
   bool removed = false;
-  for (auto it = paras.rbegin(); it != paras.rend(); ++it) {  // from the end: indices stay valid
-    if (mask[it->begin] || AnyStructural(l, it->begin, it->end)) continue;
-    if (!IsRemovableRefusal(JoinLines(l, it->begin, it->end))) continue;
-    Note(ctx, CleaningKind::kRefusalRemoved, l, it->begin, it->end, RefusalWords(l, it->begin, it->end),
+  for (const Span& p : Paragraphs(l, 0, l.size())) {
+    if (mask[p.begin] || AnyStructural(l, p.begin, p.end)) continue;
+    if (!IsRemovableRefusal(JoinLines(l, p.begin, p.end))) continue;
+    Note(ctx, CleaningKind::kRefusalRemoved, l, p.begin, p.end, RefusalWords(l, p.begin, p.end),
          "removed a refusal from the fan-out item");
-    EraseWithBlank(&l, it->begin, it->end);
+    // With the blank line after it, so no doubled blank line is left.
+    for (size_t i = p.begin; i < p.end || (i == p.end && i < l.size() && IsBlank(l[i].text)); ++i) drop[i] = true;
     removed = true;
   }
-  *lines = TrimBlankLines(l);
-  return removed;
+  if (!removed) return false;
+  Lines kept;  // one pass: a reply of many refusals stays linear
+  for (size_t i = 0; i < l.size(); ++i)
+    if (!drop[i]) kept.push_back(l[i]);
+  *lines = TrimBlankLines(kept);
+  return true;
 }
 
 Lines CleanDocumentLines(Lines lines, const Context& ctx) {

@@ -7,7 +7,10 @@
 
 #include <doctest/doctest.h>
 
+#include "engine/envelope.hpp"
+#include "engine/fan_out.hpp"
 #include "engine/response_parser.hpp"
+#include "engine/validator_test_util.hpp"
 
 using namespace specwave;
 
@@ -502,4 +505,71 @@ TEST_CASE("ReplyCleaner.ParsePhaseResponseIsTheCleaner") {
   CHECK_FALSE(refusal.ok());
   CHECK(JoinDiagnostics(refusal.problems).find("the model refused") != std::string::npos);
   CHECK(refusal.artifacts.empty());
+}
+
+TEST_CASE("ReplyCleaner.LeavesEveryPackArtifactAloneAndUnwrapsItWhenWrapped") {
+  // The spec pack the validator tests use (tests/data/validators/tidewater):
+  // every document is kept byte for byte, alone or behind remarks and a fence.
+  for (const char* a :
+       {"analysis.md", "api-spec.md", "architecture.md", "component-mapping.md", "data-model.md", "dependencies.md",
+        "design-tokens.md", "epics.md", "journey-maps.md", "prd.md", "stack.md", "tasks.md", "validation-report.md"}) {
+    std::string doc = test::ReadData(std::string("validators/tidewater/") + a);
+    INFO(a);
+    auto plain = CleanReply(doc, ReplyShape::Single(a));
+    INFO(Dump(plain));
+    CHECK(Only(plain) == doc);
+    CHECK(plain.cleanings.empty());
+    for (const char* fence : {"```markdown", "````", "~~~md"}) {
+      std::string close = std::string(fence).substr(0, std::string(fence).find_first_not_of(fence[0]));
+      auto wrapped = CleanReply("Certainly! Here is " + std::string(a) + ":\n\n" + fence + "\n" + doc + close +
+                                    "\n\nLet me know if you'd like any changes.\n",
+                                ReplyShape::Single(a));
+      INFO(fence);
+      CHECK(Only(wrapped) == doc);
+      CHECK(wrapped.cleanings.size() == 3);
+    }
+  }
+}
+
+TEST_CASE("ReplyCleaner.CleanedItemsJoinIntoOneTasksDocument") {
+  // Three item replies as a fan-out phase gets them, cleaned, joined and
+  // enveloped: one frontmatter, one title, the three epics as the items.
+  const char* replies[] = {
+      "## E1: Booking\n\n### T1.1: Calendar view\n\nEpic: E1\n",
+      "=== FILE: tasks.md ===\n---\ntitle: Tasks\n---\n# Tasks\n\n## E2: Waiting list\n\n### T2.1: Join\n\nEpic: E2\n\n"
+      "I'm sorry, but I can't add tasks that track members' locations.\n\n```md\n## E3: Repairs\n```\n",
+      "Sure! Here are the tasks for E3:\n\n```markdown\n### T3.1: Report damage\n\nEpic: E3\n```\n\nLet me know!\n",
+  };
+  const char* headings[] = {"## E1: Booking", "## E2: Waiting list", "## E3: Repairs"};
+  std::vector<std::string> parts;
+  int cleanings = 0;
+  for (int k = 0; k < 3; ++k) {
+    auto r = CleanReply(replies[k], ReplyShape::FanOutItem("tasks.md", headings[k]));
+    INFO(Dump(r));
+    REQUIRE(r.ok());
+    parts.push_back(Only(r));
+    cleanings += static_cast<int>(r.cleanings.size());
+  }
+  EnvelopeFacts f;
+  f.artifact = "tasks.md";
+  f.phase = "SOLUTIONING_TASKS";
+  f.agent = "scrum_master";
+  f.version = 1;
+  f.generator = "anthropic/claude-sonnet-4-5";
+  auto doc = WrapInEnvelope(JoinItemBodies("Tasks", parts), f);
+  INFO(doc.text);
+  auto items = HeadingItems(doc.text, 2);
+  REQUIRE(items.size() == 3);  // the E3 heading fenced inside E2 is not an item
+  CHECK(items[0].title == "E1: Booking");
+  CHECK(items[1].title == "E2: Waiting list");
+  CHECK(items[2].title == "E3: Repairs");
+  CHECK(doc.text.find("=== FILE") == std::string::npos);
+  CHECK(doc.text.find("I'm sorry") == std::string::npos);
+  CHECK(doc.text.find("Let me know") == std::string::npos);
+  CHECK(doc.text.find("\n---\ntitle: Tasks") == std::string::npos);  // the item's own frontmatter is gone
+  CHECK(doc.text.find("# Tasks\n") != std::string::npos);
+  CHECK(test::RunValidator("markdown_frontmatter", "tasks.md", doc.text).findings.empty());
+  // E2: marker, frontmatter, title, refusal, fenced epic; E3: preamble, fence,
+  // closing, heading added.
+  CHECK(cleanings == 9);
 }

@@ -85,15 +85,16 @@ bool UnwrapWholeReply(Lines* lines, const std::vector<std::string>& produces, st
 }
 
 // Text before the first marker: remarks are removed, anything else ignored, both recorded.
-void NoteTextBeforeMarkers(const Lines& lines, size_t end, std::vector<Cleaning>* cleanings) {
+void NoteTextBeforeMarkers(const Lines& lines, size_t end, const std::vector<std::string>& produces,
+                           std::vector<Cleaning>* cleanings) {
   Context ctx{"", cleanings, nullptr, false};
   for (const auto& p : reply::Paragraphs(lines, 0, end)) {
     std::string text = reply::JoinLines(lines, p.begin, p.end);
     bool structural = false;
     for (size_t i = p.begin; i < p.end; ++i) structural |= reply::IsStructuralLine(lines[i].text);
     bool refusal = !structural && reply::IsRemarkSized(text, true) && reply::IsRefusal(text);
-    bool remark =
-        !structural && reply::IsRemarkSized(text) && (reply::IsOpenerRemark(text) || reply::IsClosingRemark(text));
+    bool remark = !structural && reply::IsRemarkSized(text) &&
+                  (reply::IsOpenerRemark(text, produces) || reply::IsClosingRemark(text));
     if (refusal)
       reply::Note(ctx, CleaningKind::kRefusalRemoved, lines, p.begin, p.end, "", "removed a refusal before the files");
     else if (remark)
@@ -145,7 +146,7 @@ void SplitDocuments(const Lines& all, const std::vector<MarkerAt>& markers, cons
   if (whole)
     segments[0] = reply::Slice(all, 0, first_marker);
   else
-    NoteTextBeforeMarkers(all, first_marker, &out->cleanings);
+    NoteTextBeforeMarkers(all, first_marker, produces, &out->cleanings);
   for (size_t k = 0; k < markers.size(); ++k) {
     const MarkerAt& m = markers[k];
     size_t end = k + 1 < markers.size() ? markers[k + 1].index : all.size();

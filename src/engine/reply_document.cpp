@@ -16,6 +16,11 @@ bool AnyStructural(const Lines& lines, size_t begin, size_t end) {
   return false;
 }
 
+const std::vector<std::string>& Names(const Context& ctx) {
+  static const std::vector<std::string> kNone;
+  return ctx.produces ? *ctx.produces : kNone;
+}
+
 bool IsRemovableRefusal(const std::string& text) { return IsRemarkSized(text, true) && IsRefusal(text); }
 
 // The trailing run of non-blank prose lines (stops at a blank or structural
@@ -147,7 +152,7 @@ bool StripPreamble(Lines* lines, const Context& ctx) {
     if (AnyStructural(l, paras[k].begin, paras[k].end)) return false;
     std::string text = JoinLines(l, paras[k].begin, paras[k].end);
     refusal[k] = IsRemovableRefusal(text);
-    if (!refusal[k] && !(IsRemarkSized(text) && IsOpenerRemark(text))) return false;
+    if (!refusal[k] && !(IsRemarkSized(text) && IsOpenerRemark(text, Names(ctx)))) return false;
   }
   for (size_t k = 0; k < paras.size(); ++k)
     Note(ctx, refusal[k] ? CleaningKind::kRefusalRemoved : CleaningKind::kPreambleRemoved, l, paras[k].begin,

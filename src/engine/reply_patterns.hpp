@@ -11,9 +11,14 @@
 //            with…", "As an AI…"
 //
 // The text is compared lowercased with markdown emphasis, leading
-// punctuation/emoji and repeated spaces removed. An opener must *start* with
-// an interjection or "here is/below is" (or start with "I've/I'll/Based on…"
-// and point at the document: end with ':' or say "here/below/following");
+// punctuation/emoji and repeated spaces removed. An opener starts with an
+// interjection followed by punctuation ("Sure!", "Certainly —") or a phrase
+// that is always conversational ("No problem", "As requested"); or has a
+// sentence starting "Here is/Here's/Below is…" that ends the paragraph with
+// ':' or '!' or names the document ("the PRD", "analysis", a declared file):
+// "Here's how booking works today: members text the captain." is content; or
+// starts "I've/I'll/Based on…" and points at the document (ends with ':',
+// says "here/below/the following", or "drafted/written/prepared…").
 // a closing must *contain* a phrase addressed to the requester that refers to
 // the assistant itself ("let me know", "would you like me", "I can also"):
 // "Would you like offline sync in v1?" — an open question of the document —
@@ -22,6 +27,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace specwave::reply {
 
@@ -29,7 +35,8 @@ namespace specwave::reply {
 // characters that are not ASCII letters or digits dropped.
 std::string ProseKey(std::string_view paragraph);
 
-bool IsOpenerRemark(std::string_view paragraph);
+// `names`: the declared file names, which count as naming the document.
+bool IsOpenerRemark(std::string_view paragraph, const std::vector<std::string>& names = {});
 bool IsClosingRemark(std::string_view paragraph);
 bool IsRefusal(std::string_view paragraph);
 

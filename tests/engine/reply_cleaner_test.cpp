@@ -176,7 +176,9 @@ TEST_CASE("ReplyCleaner.PreambleIsOnlyRemovedWhenConversational") {
   // the first heading when one paragraph there is content.
   for (const char* pre : {"Harbourlight lets club members book the three club dinghies.",
                           "Sure thing.\n\nHarbourlight lets club members book boats.",
-                          "Based on interviews with twelve members, booking is the main pain."}) {
+                          "Based on interviews with twelve members, booking is the main pain.",
+                          "Here's how booking works today: members text the captain.",
+                          "Great tides and steady winds make the club's season."}) {
     std::string text = std::string(pre) + "\n\n" + doc;
     auto r = CleanReply(text, ReplyShape::Single("prd.md"));
     INFO(pre);

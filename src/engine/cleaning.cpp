@@ -39,7 +39,7 @@ Diagnostic ToDiagnostic(const Cleaning& c, const std::string& subject) {
   Diagnostic d;
   d.severity = CleaningSeverity(c.kind);
   d.file = c.file;
-  d.line = c.first_line;
+  d.line = 0;  // c.first_line counts lines of the reply, not of the file; the message says where
   d.subject = subject;
   d.message = c.message;
   d.excerpt = c.excerpt;

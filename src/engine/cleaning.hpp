@@ -56,7 +56,8 @@ struct Cleaning {
 std::string_view CleaningKindName(CleaningKind kind);
 // kInfo for line ends and a byte-order mark, kWarning for everything else.
 Severity CleaningSeverity(CleaningKind kind);
-// A Diagnostic of CleaningSeverity(c.kind) on c.file, at c.first_line.
+// A Diagnostic of CleaningSeverity(c.kind) on c.file. Its line is 0: record
+// lines count the reply, not the file, and the message names them.
 Diagnostic ToDiagnostic(const Cleaning& c, const std::string& subject);
 
 // A text shortened for an excerpt: first non-blank line, at most `max` bytes

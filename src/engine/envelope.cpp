@@ -69,8 +69,13 @@ struct Recorder {
   void Add(CleaningKind kind, int doc_first, int doc_last, std::string detail, std::string excerpt,
            std::string message) const {
     auto map = [&](int l) { return l <= 0 ? 0 : raw_first_line > 0 ? raw_first_line + l - 1 : l; };
-    out->push_back(
-        {kind, file, map(doc_first), map(doc_last), std::move(detail), std::move(excerpt), std::move(message)});
+    int first = map(doc_first), last = map(doc_last);
+    if (first > 0)
+      message += std::string(" (") + (raw_first_line > 0 ? "reply " : "") +
+                 (last > first ? "lines " + std::to_string(first) + "-" + std::to_string(last)
+                               : "line " + std::to_string(first)) +
+                 ")";
+    out->push_back({kind, file, first, last, std::move(detail), std::move(excerpt), std::move(message)});
   }
 };
 

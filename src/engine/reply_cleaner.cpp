@@ -157,7 +157,7 @@ void SplitDocuments(const Lines& all, const std::vector<MarkerAt>& markers, cons
     if (const MarkerAt* prev = chosen[m.declared]) {
       Context ctx{produces[m.declared], &out->cleanings, nullptr, false};
       reply::Note(ctx, CleaningKind::kDuplicateFile, all, prev->index, prev->index + 1, m.written,
-                  "'" + produces[m.declared] + "' is given twice; the later one (line " +
+                  "'" + produces[m.declared] + "' is given twice; the later one (reply line " +
                       std::to_string(all[m.index].raw) + ") is kept");
     }
     chosen[m.declared] = &m;
@@ -227,7 +227,8 @@ CleanedReply CleanReply(std::string_view raw, const ReplyShape& shape) {
                      &out.cleanings);
     AddError(&out, ReplyErrorKind::kNoMarkers, "", 0,
              "the reply has no '=== FILE: name ===' markers but the phase produces " +
-                 std::to_string(shape.produces.size()) + " files (" + Join(shape.produces, ", ") + ")");
+                 std::to_string(shape.produces.size()) + " files (" + Join(shape.produces, ", ") + ")" +
+                 (declared_in_fence ? "; its markers are inside code fences, where a marker is content" : ""));
     return out;
   }
   SplitDocuments(all, markers, shape.produces, &out);
@@ -238,10 +239,10 @@ Diagnostic ToDiagnostic(const ReplyError& e, const std::string& subject) {
   Diagnostic d;
   d.severity = Severity::kError;
   d.file = e.file;
-  d.line = e.line;
+  d.line = 0;  // e.line counts lines of the reply, not of the file; the message says where
   d.subject = subject;
   d.message = e.message;
-  d.excerpt = e.excerpt;
+  d.excerpt = e.kind == ReplyErrorKind::kRefusal ? "" : e.excerpt;  // the message already quotes a refusal
   return d;
 }
 

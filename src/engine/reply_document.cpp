@@ -88,8 +88,8 @@ bool UnwrapAt(Lines* lines, size_t open_at, const Context& ctx) {
 
 std::string LineRange(int first, int last) {
   if (first <= 0) return "no line";
-  return first == last || last <= 0 ? "line " + std::to_string(first)
-                                    : "lines " + std::to_string(first) + "-" + std::to_string(last);
+  return first == last || last <= 0 ? "reply line " + std::to_string(first)
+                                    : "reply lines " + std::to_string(first) + "-" + std::to_string(last);
 }
 
 void Note(const Context& ctx, CleaningKind kind, const Lines& lines, size_t begin, size_t end, std::string detail,

@@ -121,7 +121,7 @@ bool ApplyHeading(Lines* lines, const ItemHeading& want, const Context& ctx, Cle
     if (!same && !got_id.empty() && !want_id.empty() && level <= want.level) {
       out->errors.push_back({ReplyErrorKind::kWrongItem, ctx.file, l[0].raw,
                              "the reply for item '" + want.text + "' starts with another item's heading '" +
-                                 std::string(Trim(l[0].text)) + "' (line " + std::to_string(l[0].raw) + ")",
+                                 std::string(Trim(l[0].text)) + "' (reply line " + std::to_string(l[0].raw) + ")",
                              std::string(Trim(l[0].text))});
       return false;
     }

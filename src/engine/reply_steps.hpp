@@ -23,7 +23,7 @@ struct Context {
 // Records lines[begin, end) as removed.
 void Note(const Context& ctx, CleaningKind kind, const Lines& lines, size_t begin, size_t end, std::string detail,
           std::string message);
-// "line 4" or "lines 4-9".
+// "reply line 4" or "reply lines 4-9".
 std::string LineRange(int first, int last);
 
 // Each returns true when it removed something.

@@ -124,7 +124,8 @@ TEST_CASE("Envelope.ReplacesWrongEngineFieldsWithAWarningEach") {
   const Cleaning* artifact = Find(e, CleaningKind::kEnvelopeFieldReplaced, "artifact");
   REQUIRE(artifact);
   CHECK(artifact->first_line == 12);  // document line 3 is reply line 12
-  CHECK(artifact->message == "replaced 'artifact: epics.md' with 'artifact: prd.md': the engine writes artifact");
+  CHECK(artifact->message ==
+        "replaced 'artifact: epics.md' with 'artifact: prd.md': the engine writes artifact (reply line 12)");
   REQUIRE(Find(e, CleaningKind::kEnvelopeFieldReplaced, "agent"));
   CHECK(Find(e, CleaningKind::kEnvelopeFieldReplaced, "agent")->excerpt == "agent: pm");
   CHECK(Find(e, CleaningKind::kEnvelopeFieldReplaced, "version"));

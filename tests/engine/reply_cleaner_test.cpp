@@ -457,6 +457,13 @@ TEST_CASE("ReplyCleaner.EmptyMissingDuplicateAndOnlyRemarks") {
   CHECK(missing.errors[0].file == "dependencies.md");
   CHECK(HasError(CleanReply("# Epics\n", ReplyShape::Multi({"epics.md", "dependencies.md"})),
                  ReplyErrorKind::kNoMarkers));
+  // Each file fenced with its marker inside: markers in fences are content, and the error says so.
+  auto fenced = CleanReply(
+      "```markdown\n=== FILE: epics.md ===\n# Epics\n```\n\n```markdown\n=== FILE: dependencies.md ===\n# "
+      "Dependencies\n```\n",
+      ReplyShape::Multi({"epics.md", "dependencies.md"}));
+  REQUIRE(HasError(fenced, ReplyErrorKind::kNoMarkers));
+  CHECK(fenced.errors[0].message.find("inside code fences") != std::string::npos);
   CHECK(HasError(CleanReply("=== FILE: prd.md ===\n\n", ReplyShape::Single("prd.md")), ReplyErrorKind::kEmptyDocument));
   // A marker over nothing but a remark.
   CHECK(HasError(CleanReply("=== FILE: prd.md ===\nSure!\n", ReplyShape::Single("prd.md")),

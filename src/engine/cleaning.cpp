@@ -8,11 +8,13 @@ std::string_view CleaningKindName(CleaningKind kind) {
   switch (kind) {
     case CleaningKind::kLineEndsNormalised: return "line-ends-normalised";
     case CleaningKind::kByteOrderMarkRemoved: return "byte-order-mark-removed";
+    case CleaningKind::kReasoningRemoved: return "reasoning-removed";
     case CleaningKind::kPreambleRemoved: return "preamble-removed";
     case CleaningKind::kClosingRemoved: return "closing-removed";
     case CleaningKind::kRuleRemoved: return "rule-removed";
     case CleaningKind::kFenceRemoved: return "fence-removed";
     case CleaningKind::kTextOutsideFilesIgnored: return "text-outside-files-ignored";
+    case CleaningKind::kLabelAsMarker: return "label-as-marker";
     case CleaningKind::kUndeclaredFileIgnored: return "undeclared-file-ignored";
     case CleaningKind::kDuplicateFile: return "duplicate-file";
     case CleaningKind::kNestedMarkerRemoved: return "nested-marker-removed";

@@ -22,11 +22,13 @@ namespace specwave {
 enum class CleaningKind {
   kLineEndsNormalised,       // CRLF or CR line ends became LF (info)
   kByteOrderMarkRemoved,     // a UTF-8 BOM before the first line (info)
-  kPreambleRemoved,          // "Sure! Here's the analysis:" before the document
+  kReasoningRemoved,         // a <think>...</think> block a reasoning model put before its reply
+  kPreambleRemoved,          // "Sure! Here's the analysis:" (or a bare "**prd.md**" label) before the document
   kClosingRemoved,           // "Let me know if you'd like changes." after it
   kRuleRemoved,              // a `---` rule left between a removed remark and the document
   kFenceRemoved,             // a fence around a whole document; detail: the opening line ("~~~markdown")
   kTextOutsideFilesIgnored,  // non-conversational text before the first file marker
+  kLabelAsMarker,            // no `=== FILE ===` markers: a heading naming a declared file ("## api-spec.md") used
   kUndeclaredFileIgnored,    // a file the phase does not produce; detail: its name as written
   kDuplicateFile,            // a declared file given twice; the last one is kept
   kNestedMarkerRemoved,      // a fan-out item carried its own `=== FILE: tasks.md ===`

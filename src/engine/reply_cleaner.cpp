@@ -65,6 +65,53 @@ Lines ToLines(std::string_view raw, std::vector<Cleaning>* cleanings) {
   return lines;
 }
 
+// Reasoning models served through OpenAI-compatible APIs (DeepSeek R1, QwQ
+// on Ollama) put their chain of thought first, in <think>...</think>.
+void StripReasoning(Lines* lines, std::vector<Cleaning>* cleanings) {
+  Lines& l = *lines;
+  size_t i = 0;
+  while (i < l.size() && reply::IsBlank(l[i].text)) ++i;
+  if (i == l.size()) return;
+  std::string first = ToLower(Trim(l[i].text));
+  for (std::string tag : {"think", "thinking", "reasoning"}) {
+    if (!StartsWith(first, "<" + tag + ">")) continue;
+    const std::string close = "</" + tag + ">";
+    for (size_t j = i; j < l.size(); ++j) {
+      size_t at = ToLower(l[j].text).find(close);  // ASCII lowering keeps byte offsets
+      if (at == std::string::npos) continue;
+      Context ctx{"", cleanings, nullptr, false};
+      reply::Note(ctx, CleaningKind::kReasoningRemoved, l, i, j + 1, tag,
+                  "removed the model's <" + tag + "> block before its reply");
+      std::string_view rest = Trim(l[j].text.substr(at + close.size()));
+      if (!rest.empty()) l[j].text = rest;
+      l.erase(l.begin() + static_cast<long>(i), l.begin() + static_cast<long>(rest.empty() ? j + 1 : j));
+      return;
+    }
+    return;  // never closed: not a reasoning block we can tell from the reply
+  }
+}
+
+// No `=== FILE ===` marker for any declared file: headings (or bold or code
+// lines) that only name a declared file ("### `api-spec.md`") stand in.
+std::vector<MarkerAt> FindLabelMarkers(const Lines& lines, const std::vector<std::string>& produces,
+                                       std::vector<Cleaning>* cleanings) {
+  std::vector<MarkerAt> out;
+  std::vector<bool> mask = reply::FenceMask(lines);
+  for (size_t i = 0; i < lines.size(); ++i) {
+    std::string_view t = Trim(lines[i].text);
+    if (mask[i] || t.empty() || (reply::AtxLevel(t) == 0 && t[0] != '*' && t[0] != '`')) continue;
+    std::string name = reply::LabelName(t);
+    int d = name.empty() ? -1 : DeclaredIndex(name, produces);
+    if (d < 0) continue;
+    out.push_back({i, name, d});
+    Context ctx{produces[d], cleanings, nullptr, false};
+    reply::Note(ctx, CleaningKind::kLabelAsMarker, lines, i, i + 1, name,
+                "used '" + std::string(t) + "' as the file marker for " + produces[d] +
+                    " (the reply has no '=== FILE: name ===' markers)");
+  }
+  return out;
+}
+
 void AddError(CleanedReply* out, ReplyErrorKind kind, std::string file, int line, std::string message,
               std::string excerpt = "") {
   out->errors.push_back({kind, std::move(file), line, std::move(message), std::move(excerpt)});
@@ -194,6 +241,7 @@ const CleanedDocument* CleanedReply::Find(std::string_view name) const {
 CleanedReply CleanReply(std::string_view raw, const ReplyShape& shape) {
   CleanedReply out;
   Lines all = ToLines(raw, &out.cleanings);
+  StripReasoning(&all, &out.cleanings);
   Lines content = reply::TrimBlankLines(all);
   if (content.empty()) {
     AddError(&out, ReplyErrorKind::kEmptyReply, "", 0, "the reply is empty");
@@ -220,6 +268,11 @@ CleanedReply CleanReply(std::string_view raw, const ReplyShape& shape) {
   if (!has_declared() && declared_in_fence && UnwrapWholeReply(&all, shape.produces, &out.cleanings)) {
     declared_in_fence = false;
     markers = FindMarkers(all, shape.produces, &declared_in_fence);
+  }
+  if (!has_declared() && shape.produces.size() > 1) {
+    std::vector<MarkerAt> labels = FindLabelMarkers(all, shape.produces, &out.cleanings);
+    markers.insert(markers.end(), labels.begin(), labels.end());
+    std::sort(markers.begin(), markers.end(), [](const MarkerAt& a, const MarkerAt& b) { return a.index < b.index; });
   }
   if (!has_declared() && shape.produces.size() > 1) {
     for (size_t k = 0; k < markers.size(); ++k)

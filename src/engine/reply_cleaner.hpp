@@ -16,6 +16,10 @@
 // Line ends. CR and CRLF become LF on every path; a UTF-8 byte-order mark is
 // dropped. Nothing else on a line changes (trailing spaces stay).
 //
+// Reasoning. A <think>, <thinking> or <reasoning> block that opens the reply
+// (reasoning models served through OpenAI-compatible APIs) is removed up to
+// its closing tag; one never closed is left alone.
+//
 // Whole-reply refusal. A reply with no heading, fence, frontmatter or file
 // marker whose first paragraph is a refusal ("I'm sorry, but I can't…",
 // "I cannot assist…", "As an AI…") is the error kRefusal, quoting the words.
@@ -30,6 +34,9 @@
 // matches a declared file. The text under an undeclared name is ignored with
 // a warning naming it. A marker inside a code fence is content — unless the
 // whole reply is one fence around the markers, which is unwrapped first.
+// A multi-file reply with no marker for any declared file may use headings
+// (or bold or code lines) that only name a declared file ("### `api-spec.md`")
+// instead; each one used is recorded (kLabelAsMarker).
 //
 // Text before the first marker. Conversational → kPreambleRemoved; other
 // text → kTextOutsideFilesIgnored (a warning quoting it). A declared file
@@ -40,13 +47,16 @@
 //     (no heading, list, table, quote or fence line; ≤ 4 lines, ≤ 500 bytes)
 //     with a phrase addressed to the requester at a sentence start ("Let me
 //     know…", "I hope this helps", "Feel free to…", "Would you like me to…",
-//     "I can also…") or a refusal, it is removed, with a `---` rule before it.
+//     "I can also…") or a refusal, it is removed, with a `---` rule before it
+//     and (not for a refusal) a heading it leaves empty ("## Next steps").
 //  2. Preamble: the paragraphs before the first heading, frontmatter, fence or
 //     rule are removed only when there is such a line after them, there are
 //     at most three, and every one is a short opener remark ("Sure! Here's…",
 //     "Certainly — below is…", "Here is the updated PRD:") or a refusal. Any
-//     other paragraph there is content and nothing is removed. A `---` rule
-//     left after a removed preamble is removed (it would read as frontmatter).
+//     other paragraph there is content and nothing is removed. A line that
+//     only names the file ("**prd.md**", or a heading "### `prd.md`" right
+//     before a fence) is part of the preamble. A `---` rule left after a
+//     removed preamble is removed (it would read as frontmatter).
 //  3. A fence around the whole document — ```, ```markdown, ```md, ~~~,
 //     ~~~markdown, four or more backticks — is removed when the first line
 //     opens it, the last line is a bare closer of the same character and at

@@ -21,6 +21,15 @@ const std::vector<std::string>& Names(const Context& ctx) {
   return ctx.produces ? *ctx.produces : kNone;
 }
 
+// The line only names one of the declared files.
+bool NamesDeclared(std::string_view line, const Context& ctx) {
+  std::string name = LabelName(line);
+  if (name.empty() || LeavesFolder(name)) return false;
+  for (const auto& p : Names(ctx))
+    if (IEquals(BaseName(name), BaseName(p))) return true;
+  return false;
+}
+
 bool IsRemovableRefusal(const std::string& text) { return IsRemarkSized(text, true) && IsRefusal(text); }
 
 // The trailing run of non-blank prose lines (stops at a blank or structural
@@ -134,6 +143,13 @@ bool StripClosing(Lines* lines, const Context& ctx) {
     if (cut < b)
       Note(ctx, CleaningKind::kRuleRemoved, l, cut, cut + 1, "", "removed the rule before the closing remark");
     l.resize(cut);
+    *lines = TrimBlankLines(l);
+    // "## Next steps" left with nothing under it was the remark's own heading.
+    if (!refusal && lines->size() > 1 && AtxLevel(lines->back().text) > 0) {
+      Note(ctx, CleaningKind::kClosingRemoved, *lines, lines->size() - 1, lines->size(), "",
+           "removed the heading of the closing remark");
+      lines->pop_back();
+    }
     removed = true;
   }
   *lines = TrimBlankLines(*lines);
@@ -144,20 +160,35 @@ bool StripPreamble(Lines* lines, const Context& ctx) {
   *lines = TrimBlankLines(*lines);
   Lines& l = *lines;
   size_t start = FirstStructuralStart(l);
+  // A heading that only names the file ("### `prd.md`") over a whole-document
+  // fence is a label, part of the preamble.
+  size_t label = l.size();
+  if (start < l.size() && AtxLevel(l[start].text) > 0 && NamesDeclared(l[start].text, ctx)) {
+    size_t next = start + 1;
+    while (next < l.size() && IsBlank(l[next].text)) ++next;
+    if (next < l.size() && FenceOpener(l[next].text)) {
+      label = start;
+      start = next;
+    }
+  }
   if (start == 0 || start >= l.size()) return false;
-  std::vector<Span> paras = Paragraphs(l, 0, start);
+  std::vector<Span> paras = Paragraphs(l, 0, std::min(start, label));
   if (paras.empty() || paras.size() > 3) return false;
   std::vector<bool> refusal(paras.size(), false);
   for (size_t k = 0; k < paras.size(); ++k) {
     if (AnyStructural(l, paras[k].begin, paras[k].end)) return false;
     std::string text = JoinLines(l, paras[k].begin, paras[k].end);
     refusal[k] = IsRemovableRefusal(text);
-    if (!refusal[k] && !(IsRemarkSized(text) && IsOpenerRemark(text, Names(ctx)))) return false;
+    bool bare_label = paras[k].end == paras[k].begin + 1 && NamesDeclared(text, ctx);  // "**prd.md**"
+    if (!refusal[k] && !bare_label && !(IsRemarkSized(text) && IsOpenerRemark(text, Names(ctx)))) return false;
   }
   for (size_t k = 0; k < paras.size(); ++k)
     Note(ctx, refusal[k] ? CleaningKind::kRefusalRemoved : CleaningKind::kPreambleRemoved, l, paras[k].begin,
          paras[k].end, "",
          refusal[k] ? "removed a refusal before the document" : "removed a preamble before the document");
+  if (label < l.size())
+    Note(ctx, CleaningKind::kPreambleRemoved, l, label, label + 1, "",
+         "removed the label '" + std::string(Trim(l[label].text)) + "' before the document");
   l.erase(l.begin(), l.begin() + static_cast<long>(start));
   // "Here it is:\n\n---\n\n# PRD": a rule left first would read as frontmatter.
   if (!l.empty() && IsRule(l[0].text) && FrontmatterBlockEnd(l, 0) < 0) {

@@ -39,8 +39,8 @@ constexpr std::string_view kWeakOpeners[] = {
     "i reviewed", "i read", "i went", "i put", "i created", "i wrote", "i drafted", "i updated", "i revised",
     "i prepared", "now"};
 constexpr std::string_view kPointers[] = {
-    "here is", "here's", "here are", "below", "the following", "as follows", "drafted", "written", "wrote",
-    "prepared", "put together", "created", "updated", "revised", "generated", "produced"};
+    "here is", "here's", "here are", "below", "the following", "as follows", "creat", "writ", "wrote", "draft",
+    "prepar", "put together", "produc", "generat", "outlin", "updat", "revis"};
 // Closing phrases, matched at a sentence start; each refers to the assistant
 // or the exchange, never to the product.
 constexpr std::string_view kClosings[] = {

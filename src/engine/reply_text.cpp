@@ -182,6 +182,17 @@ bool LooksLikeFileName(std::string_view name) {
   return true;
 }
 
+std::string LabelName(std::string_view line) {
+  std::string_view t = Trim(line);
+  while (!t.empty() && t.front() == '#') t.remove_prefix(1);
+  t = StripQuotes(t);
+  if (t.size() > 5 && IEquals(t.substr(0, 5), "file:")) t = StripQuotes(t.substr(5));
+  while (!t.empty() && t.back() == ':') t.remove_suffix(1);
+  t = StripQuotes(t);
+  if (t.empty() || t.find_first_of(" \t") != std::string_view::npos || !LooksLikeFileName(t)) return "";
+  return std::string(t);
+}
+
 std::vector<Span> Paragraphs(const Lines& lines, size_t begin, size_t end) {
   std::vector<Span> out;
   size_t i = begin;

@@ -59,6 +59,9 @@ std::string_view BaseName(std::string_view path);
 bool LeavesFolder(std::string_view name);
 // Has a '/' or ends in ".ext" (letters): "=== Runtime ===" does not.
 bool LooksLikeFileName(std::string_view name);
+// A line that only names a file: "### `api-spec.md`", "**File: prd.md**",
+// "prd.md:". The name, or "" when the line says anything else.
+std::string LabelName(std::string_view line);
 
 // Paragraphs: maximal runs of non-blank lines, as [begin, end) indices.
 struct Span {

@@ -582,3 +582,56 @@ TEST_CASE("ReplyCleaner.CleanedItemsJoinIntoOneTasksDocument") {
   // closing, heading added.
   CHECK(cleanings == 9);
 }
+
+TEST_CASE("ReplyCleaner.ReasoningBlocksLabelsAndHeadingsAsMarkers") {
+  // A reasoning model's chain of thought first.
+  auto think = CleanReply(
+      "<think>\nThe user wants a PRD. Features: booking, waiting list.\nI should use F1, F2.\n</think>\n\n# PRD\n\n"
+      "## Features\n",
+      ReplyShape::Single("prd.md"));
+  INFO(Dump(think));
+  CHECK(Only(think) == "# PRD\n\n## Features\n");
+  REQUIRE(Find(think, CleaningKind::kReasoningRemoved));
+  CHECK(Find(think, CleaningKind::kReasoningRemoved)->last_line == 4);
+  CHECK(Only(CleanReply("<thinking>short</thinking> # PRD\n\ntext\n", ReplyShape::Single("prd.md"))) ==
+        "# PRD\n\ntext\n");
+  // Unclosed: not something we can tell apart from content, left alone.
+  CHECK(Only(CleanReply("<think>\n# PRD\n", ReplyShape::Single("prd.md"))) == "<think>\n# PRD\n");
+
+  // A label naming the file, then the fenced document.
+  for (const char* label : {"**prd.md**", "### `prd.md`", "File: prd.md", "## PRD.md:"}) {
+    auto r = CleanReply(std::string("Here's the document:\n\n") + label + "\n\n```markdown\n# PRD\n\ntext\n```\n",
+                        ReplyShape::Single("prd.md"));
+    INFO(label);
+    INFO(Dump(r));
+    CHECK(Only(r) == "# PRD\n\ntext\n");
+    CHECK(Count(r, CleaningKind::kFenceRemoved) == 1);
+  }
+  // Headings that name the files stand in for missing markers (multi-file only).
+  auto labels = CleanReply(
+      "Here are both files.\n\n### `epics.md`\n\n```markdown\n# Epics\n\n## E1: Booking\n```\n\n"
+      "### dependencies.md\n\n# Dependencies\n\n| package | licence |\n|---|---|\n",
+      ReplyShape::Multi({"epics.md", "dependencies.md"}));
+  INFO(Dump(labels));
+  REQUIRE(labels.ok());
+  CHECK(labels.Find("epics.md")->text == "# Epics\n\n## E1: Booking\n");
+  CHECK(labels.Find("dependencies.md")->text == "# Dependencies\n\n| package | licence |\n|---|---|\n");
+  CHECK(Count(labels, CleaningKind::kLabelAsMarker) == 2);
+  // With real markers present, such a heading is content.
+  auto real = CleanReply(
+      "=== FILE: epics.md ===\n# Epics\n\n## dependencies.md\n\nSee there.\n=== FILE: dependencies.md ===\n# D\n",
+      ReplyShape::Multi({"epics.md", "dependencies.md"}));
+  CHECK(real.Find("epics.md")->text == "# Epics\n\n## dependencies.md\n\nSee there.\n");
+  CHECK(Count(real, CleaningKind::kLabelAsMarker) == 0);
+
+  // A closing remark under its own heading takes the heading with it.
+  auto next = CleanReply(
+      "# Stack\n\n## Chosen stack\n\n- Web: SvelteKit\n\n## Next steps\n\nLet me know if you want the "
+      "rejected options expanded.\n",
+      ReplyShape::Single("stack.md"));
+  CHECK(Only(next) == "# Stack\n\n## Chosen stack\n\n- Web: SvelteKit\n");
+  // Claude's habitual opener.
+  auto claude = CleanReply("I'll create a comprehensive architecture document for Harbourlight.\n\n# Architecture\n",
+                           ReplyShape::Single("architecture.md"));
+  CHECK(Only(claude) == "# Architecture\n");
+}

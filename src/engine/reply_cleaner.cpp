@@ -35,7 +35,7 @@ int DeclaredIndex(std::string_view name, const std::vector<std::string>& produce
 std::vector<MarkerAt> FindMarkers(const Lines& lines, const std::vector<std::string>& produces,
                                   bool* declared_in_fence) {
   std::vector<MarkerAt> out;
-  std::vector<bool> mask = reply::FenceMask(lines);
+  std::vector<bool> mask = reply::ReplyFenceMask(lines);
   for (size_t i = 0; i < lines.size(); ++i) {
     auto m = reply::ParseMarker(lines[i].text);
     if (!m) continue;
@@ -96,10 +96,10 @@ void StripReasoning(Lines* lines, std::vector<Cleaning>* cleanings) {
 std::vector<MarkerAt> FindLabelMarkers(const Lines& lines, const std::vector<std::string>& produces,
                                        std::vector<Cleaning>* cleanings) {
   std::vector<MarkerAt> out;
-  std::vector<bool> mask = reply::FenceMask(lines);
+  std::vector<bool> mask = reply::ReplyFenceMask(lines);
   for (size_t i = 0; i < lines.size(); ++i) {
-    std::string_view t = Trim(lines[i].text);
-    if (mask[i] || t.empty() || (reply::AtxLevel(t) == 0 && t[0] != '*' && t[0] != '`')) continue;
+    std::string_view t = Trim(lines[i].text), bare = reply::StripEnumerator(t);
+    if (mask[i] || t.empty() || (reply::AtxLevel(t) == 0 && bare[0] != '*' && bare[0] != '`')) continue;
     std::string name = reply::LabelName(t);
     int d = name.empty() ? -1 : DeclaredIndex(name, produces);
     if (d < 0) continue;
@@ -142,7 +142,9 @@ void NoteTextBeforeMarkers(const Lines& lines, size_t end, const std::vector<std
     bool refusal = !structural && reply::IsRemarkSized(text, true) && reply::IsRefusal(text);
     bool remark = !structural && reply::IsRemarkSized(text) &&
                   (reply::IsOpenerRemark(text, produces) || reply::IsClosingRemark(text));
-    if (refusal)
+    if (p.end == p.begin + 1 && reply::IsRule(lines[p.begin].text))
+      reply::Note(ctx, CleaningKind::kRuleRemoved, lines, p.begin, p.end, "", "removed a rule before the files");
+    else if (refusal)
       reply::Note(ctx, CleaningKind::kRefusalRemoved, lines, p.begin, p.end, "", "removed a refusal before the files");
     else if (remark)
       reply::Note(ctx, CleaningKind::kPreambleRemoved, lines, p.begin, p.end, "",

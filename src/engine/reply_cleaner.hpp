@@ -33,7 +33,10 @@
 // content. A name that leaves the folder (`../prd.md`, `/etc/x`, `C:\x`) never
 // matches a declared file. The text under an undeclared name is ignored with
 // a warning naming it. A marker inside a code fence is content — unless the
-// whole reply is one fence around the markers, which is unwrapped first.
+// whole reply is one fence around the markers, which is unwrapped first. At
+// this level (the reply, not a document) fences nest the way models write
+// them: inside a ```markdown fence, ```json opens a sample that the next bare
+// ``` closes, so the document's fence ends at its own closer.
 // A multi-file reply with no marker for any declared file may use headings
 // (or bold or code lines) that only name a declared file ("### `api-spec.md`")
 // instead; each one used is recorded (kLabelAsMarker).

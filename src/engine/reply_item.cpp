@@ -73,7 +73,7 @@ bool NamesArtifact(const Marker& m, const std::string& artifact) {
 // the text kept; another file's marker and its text are ignored.
 std::vector<Lines> ItemSegments(const Lines& all, const std::string& artifact, const Context& ctx) {
   std::vector<Lines> segments(1);
-  std::vector<bool> mask = FenceMask(all);
+  std::vector<bool> mask = ReplyFenceMask(all);
   std::vector<size_t> marker_at;
   for (size_t i = 0; i < all.size(); ++i) {
     auto m = mask[i] ? std::nullopt : ParseMarker(all[i].text);

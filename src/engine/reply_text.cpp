@@ -62,6 +62,29 @@ std::vector<bool> FenceMask(const Lines& lines) {
   return mask;
 }
 
+std::vector<bool> ReplyFenceMask(const Lines& lines) {
+  std::vector<bool> mask(lines.size(), false);
+  std::vector<Fence> open;  // open[0] is the outermost
+  for (size_t i = 0; i < lines.size(); ++i) {
+    std::string_view t = lines[i].text;
+    if (open.empty()) {
+      if (auto f = FenceOpener(t)) {
+        open.push_back(*f);
+        mask[i] = true;
+      }
+      continue;
+    }
+    mask[i] = true;
+    bool document = open[0].info == "markdown" || open[0].info == "md";
+    auto nested = document ? FenceOpener(t) : std::nullopt;
+    if (nested && !nested->info.empty() && !ClosesFence(t, open.back()))
+      open.push_back(*nested);
+    else if (ClosesFence(t, open.back()))
+      open.pop_back();
+  }
+  return mask;
+}
+
 bool FencesBalanced(const Lines& lines) {
   std::optional<Fence> open;
   for (const auto& l : lines) {
@@ -182,10 +205,18 @@ bool LooksLikeFileName(std::string_view name) {
   return true;
 }
 
+std::string_view StripEnumerator(std::string_view t) {
+  size_t d = 0;
+  while (d < t.size() && std::isdigit(static_cast<unsigned char>(t[d]))) ++d;
+  if (d == 0 || d + 1 >= t.size() || (t[d] != '.' && t[d] != ')') || t[d + 1] != ' ') return t;
+  return Trim(t.substr(d + 1));
+}
+
 std::string LabelName(std::string_view line) {
   std::string_view t = Trim(line);
   while (!t.empty() && t.front() == '#') t.remove_prefix(1);
   t = StripQuotes(t);
+  t = StripQuotes(StripEnumerator(t));
   if (t.size() > 5 && IEquals(t.substr(0, 5), "file:")) t = StripQuotes(t.substr(5));
   while (!t.empty() && t.back() == ':') t.remove_suffix(1);
   t = StripQuotes(t);

@@ -31,6 +31,11 @@ bool ClosesFence(std::string_view line, const Fence& open);
 // mask[i] is true when lines[i] is a fence line or inside a fence; an
 // unclosed fence runs to the end, as in CommonMark.
 std::vector<bool> FenceMask(const Lines& lines);
+// FenceMask for a whole reply, where models nest fences the way CommonMark
+// does not: inside a ```markdown (or ```md) fence, an opener with an info
+// string (```json) opens a nested fence that the next bare closer ends, so the
+// document fence closes at its own closer — not at its first sample's.
+std::vector<bool> ReplyFenceMask(const Lines& lines);
 // Every fence in `lines` is closed.
 bool FencesBalanced(const Lines& lines);
 
@@ -60,8 +65,11 @@ bool LeavesFolder(std::string_view name);
 // Has a '/' or ends in ".ext" (letters): "=== Runtime ===" does not.
 bool LooksLikeFileName(std::string_view name);
 // A line that only names a file: "### `api-spec.md`", "**File: prd.md**",
-// "prd.md:". The name, or "" when the line says anything else.
+// "### 2. `api-spec.md`", "prd.md:". The name, or "" when the line says
+// anything else.
 std::string LabelName(std::string_view line);
+// "2. " or "2) " at the start of `t` removed.
+std::string_view StripEnumerator(std::string_view t);
 
 // Paragraphs: maximal runs of non-blank lines, as [begin, end) indices.
 struct Span {

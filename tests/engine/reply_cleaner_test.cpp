@@ -635,3 +635,77 @@ TEST_CASE("ReplyCleaner.ReasoningBlocksLabelsAndHeadingsAsMarkers") {
                            ReplyShape::Single("architecture.md"));
   CHECK(Only(claude) == "# Architecture\n");
 }
+
+TEST_CASE("ReplyCleaner.NumberedFileHeadingsAndSamplesNestedInMarkdownFences") {
+  // No markers: numbered headings name the files; each document is in a
+  // ```markdown fence, one with a ```json sample nested the way models nest
+  // it (CommonMark would close the outer fence at the sample's closer).
+  const char* reply =
+      "Absolutely! Below are the three documents for **Harbourlight**, following your house conventions.\n"
+      "\n"
+      "---\n"
+      "\n"
+      "### 1. `data-model.md`\n"
+      "\n"
+      "```markdown\n"
+      "---\n"
+      "title: Data model — Harbourlight\n"
+      "artifact: data-model.md\n"
+      "---\n"
+      "\n"
+      "# Data model\n"
+      "\n"
+      "## Entities\n"
+      "\n"
+      "### Boat\n"
+      "\n"
+      "| field | type | notes |\n"
+      "|-------|------|-------|\n"
+      "| id | uuid | primary key |\n"
+      "| name | text | \"Dinghy 2\" |\n"
+      "```\n"
+      "\n"
+      "### 2. `api-spec.md`\n"
+      "\n"
+      "```markdown\n"
+      "# API\n"
+      "\n"
+      "## Endpoints\n"
+      "\n"
+      "### GET /boats\n"
+      "Resources: Boat\n"
+      "\n"
+      "Example:\n"
+      "\n"
+      "```json\n"
+      "[{\"id\": \"b1\"}]\n"
+      "```\n"
+      "```\n"
+      "\n"
+      "### 3. `component-mapping.md`\n"
+      "\n"
+      "```markdown\n"
+      "# Components\n"
+      "\n"
+      "### BoatCard\n"
+      "Stack: <article>\n"
+      "Tokens: color.accent, space.2\n"
+      "```\n"
+      "\n"
+      "---\n"
+      "\n"
+      "**Summary:** These three files cover the data, the API and the UI mapping. Let me know if you'd like me to add "
+      "the relationships section or more endpoints!\n";
+  auto r = CleanReply(reply, ReplyShape::Multi({"data-model.md", "api-spec.md", "component-mapping.md"}));
+  INFO(Dump(r));
+  REQUIRE(r.ok());
+  CHECK(Count(r, CleaningKind::kLabelAsMarker) == 3);
+  CHECK(Count(r, CleaningKind::kFenceRemoved) == 3);
+  CHECK(r.Find("data-model.md")->text.rfind("---\ntitle: Data model", 0) == 0);
+  CHECK(r.Find("api-spec.md")->text ==
+        "# API\n\n## Endpoints\n\n### GET /boats\nResources: Boat\n\nExample:\n\n```json\n[{\"id\": \"b1\"}]\n```\n");
+  CHECK(r.Find("component-mapping.md")->text ==
+        "# Components\n\n### BoatCard\nStack: <article>\nTokens: color.accent, space.2\n");
+  CHECK(Count(r, CleaningKind::kClosingRemoved) == 1);
+  CHECK(Find(r, CleaningKind::kClosingRemoved)->first_line == 54);
+}

@@ -21,6 +21,7 @@ std::string_view CleaningKindName(CleaningKind kind) {
     case CleaningKind::kFrontmatterRemoved: return "frontmatter-removed";
     case CleaningKind::kRefusalRemoved: return "refusal-removed";
     case CleaningKind::kTitleRemoved: return "title-removed";
+    case CleaningKind::kTextBeforeHeadingIgnored: return "text-before-heading-ignored";
     case CleaningKind::kHeadingAdded: return "heading-added";
     case CleaningKind::kHeadingReplaced: return "heading-replaced";
     case CleaningKind::kFencedItemHeading: return "fenced-item-heading";

@@ -20,28 +20,29 @@
 namespace specwave {
 
 enum class CleaningKind {
-  kLineEndsNormalised,       // CRLF or CR line ends became LF (info)
-  kByteOrderMarkRemoved,     // a UTF-8 BOM before the first line (info)
-  kReasoningRemoved,         // a <think>...</think> block a reasoning model put before its reply
-  kPreambleRemoved,          // "Sure! Here's the analysis:" (or a bare "**prd.md**" label) before the document
-  kClosingRemoved,           // "Let me know if you'd like changes." after it
-  kRuleRemoved,              // a `---` rule left between a removed remark and the document
-  kFenceRemoved,             // a fence around a whole document; detail: the opening line ("~~~markdown")
-  kTextOutsideFilesIgnored,  // non-conversational text before the first file marker
-  kLabelAsMarker,            // no `=== FILE ===` markers: a heading naming a declared file ("## api-spec.md") used
-  kUndeclaredFileIgnored,    // a file the phase does not produce; detail: its name as written
-  kDuplicateFile,            // a declared file given twice; the last one is kept
-  kNestedMarkerRemoved,      // a fan-out item carried its own `=== FILE: tasks.md ===`
-  kFrontmatterRemoved,       // a second frontmatter block, or one in a fan-out item
-  kRefusalRemoved,           // "I'm sorry, but I can't ..." inside a document or item
-  kTitleRemoved,             // a fan-out item began with the artifact's title ("# Tasks")
-  kHeadingAdded,             // a fan-out item lacked its heading; the engine's was put first
-  kHeadingReplaced,          // a fan-out item's heading was worded otherwise; the engine's is used
-  kFencedItemHeading,        // an item-level heading inside a code fence: kept as code, not an item
-  kForeignItemHeading,       // a fan-out item also holds another item's heading (kept)
-  kEnvelopeFieldReplaced,    // the model wrote a wrong value for a field the engine owns
-  kFrontmatterUnreadable,    // the model's frontmatter was not YAML key/values; dropped
-  kFrontmatterKeyDropped,    // a key the model gave twice; the first is kept
+  kLineEndsNormalised,        // CRLF or CR line ends became LF (info)
+  kByteOrderMarkRemoved,      // a UTF-8 BOM before the first line (info)
+  kReasoningRemoved,          // a <think>...</think> block a reasoning model put before its reply
+  kPreambleRemoved,           // "Sure! Here's the analysis:" (or a bare "**prd.md**" label) before the document
+  kClosingRemoved,            // "Let me know if you'd like changes." after it
+  kRuleRemoved,               // a `---` rule left between a removed remark and the document
+  kFenceRemoved,              // a fence around a whole document; detail: the opening line ("~~~markdown")
+  kTextOutsideFilesIgnored,   // non-conversational text before the first file marker
+  kLabelAsMarker,             // no `=== FILE ===` markers: a heading naming a declared file ("## api-spec.md") used
+  kUndeclaredFileIgnored,     // a file the phase does not produce; detail: its name as written
+  kDuplicateFile,             // a declared file given twice; the last one is kept
+  kNestedMarkerRemoved,       // a fan-out item carried its own `=== FILE: tasks.md ===`
+  kFrontmatterRemoved,        // a second frontmatter block, or one in a fan-out item
+  kRefusalRemoved,            // "I'm sorry, but I can't ..." inside a document or item
+  kTitleRemoved,              // a fan-out item began with the artifact's title ("# Tasks")
+  kTextBeforeHeadingIgnored,  // a fan-out item's text before its own heading (which comes later)
+  kHeadingAdded,              // a fan-out item lacked its heading; the engine's was put first
+  kHeadingReplaced,           // a fan-out item's heading was worded otherwise; the engine's is used
+  kFencedItemHeading,         // an item-level heading inside a code fence: kept as code, not an item
+  kForeignItemHeading,        // a fan-out item also holds another item's heading (kept)
+  kEnvelopeFieldReplaced,     // the model wrote a wrong value for a field the engine owns
+  kFrontmatterUnreadable,     // the model's frontmatter was not YAML key/values; dropped
+  kFrontmatterKeyDropped,     // a key the model gave twice; the first is kept
 };
 
 struct Cleaning {

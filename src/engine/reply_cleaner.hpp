@@ -84,7 +84,8 @@
 // heading for the same item (same id such as "E2", or any heading at the
 // item's level when the heading has no id) is replaced by the given one when
 // worded differently; a first heading naming another item ("## E3") is the
-// error kWrongItem; otherwise the given heading is put first. An item-level
+// error kWrongItem; text before the item's own heading further down is
+// ignored (kTextBeforeHeadingIgnored); otherwise the given heading is put first. An item-level
 // heading inside a code fence stays code and is reported (kFencedItemHeading:
 // it is not another item); a second item-level heading outside fences is
 // reported (kForeignItemHeading) and kept.

@@ -115,6 +115,21 @@ bool ApplyHeading(Lines* lines, const ItemHeading& want, const Context& ctx, Cle
     l = TrimBlankLines(l);
     level = l.empty() ? 0 : AtxLevel(l[0].text);
   }
+  // The item's own heading further down: what comes before it is not the item.
+  if (level == 0 || !SameItem(HeadingText(l[0].text), want.text)) {
+    std::vector<bool> mask = FenceMask(l);
+    for (size_t j = 1; j < l.size(); ++j) {
+      int lj = AtxLevel(l[j].text);
+      if (mask[j] || lj == 0 || lj > want.level + 1 || !SameItem(HeadingText(l[j].text), want.text)) continue;
+      size_t end = j;
+      while (end > 1 && IsBlank(l[end - 1].text)) --end;
+      Note(ctx, CleaningKind::kTextBeforeHeadingIgnored, l, 0, end, "",
+           "ignored text before the item's heading '" + std::string(Trim(l[j].text)) + "'");
+      l.erase(l.begin(), l.begin() + static_cast<long>(j));
+      level = lj;
+      break;
+    }
+  }
   if (level > 0) {
     std::string got = HeadingText(l[0].text), got_id = ItemId(got), want_id = ItemId(want.text);
     bool same = SameItem(got, want.text);

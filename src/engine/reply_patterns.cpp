@@ -162,7 +162,8 @@ bool IsOpenerRemark(std::string_view paragraph, const std::vector<std::string>& 
   if (InterjectionFirst(key) || StartsWithAny(key, kConversational)) return true;
   if (std::string_view d = SentenceStartingWith(key, kDeictic); !d.empty())
     return key.back() == ':' || key.back() == '!' || StartsWithAny(d, kBareDeictic) || NamesADocument(key, names);
-  return StartsWithAny(key, kWeakOpeners) && (key.back() == ':' || ContainsAny(key, kPointers));
+  return StartsWithAny(key, kWeakOpeners) &&
+         (key.back() == ':' || ContainsAny(key, kPointers) || NamesADocument(key, names));
 }
 
 bool IsClosingRemark(std::string_view paragraph) {

@@ -18,7 +18,8 @@
 // ':' or '!' or names the document ("the PRD", "analysis", a declared file):
 // "Here's how booking works today: members text the captain." is content; or
 // starts "I've/I'll/Based on…" and points at the document (ends with ':',
-// says "here/below/the following", or "drafted/written/prepared…").
+// says "here/below/the following" or "drafted/written/prepared…", or names
+// the document: "I'll break E2 down into implementable tasks.").
 // a closing must *contain* a phrase addressed to the requester that refers to
 // the assistant itself ("let me know", "would you like me", "I can also"):
 // "Would you like offline sync in v1?" — an open question of the document —

@@ -384,6 +384,17 @@ TEST_CASE("ReplyCleaner.FanOutItemHeading") {
     CHECK(Only(r) == "## E2: Waiting list\n\n### T2.1: Join\n");
     CHECK(Count(r, CleaningKind::kHeadingReplaced) == 1);
   }
+  // "I'll break ... into tasks." is an opener; text that is not one, before the
+  // item's own heading, is not part of the item (recorded, not kept above it).
+  auto opener =
+      item("I'll break down **E2: Waiting list** into implementable tasks.\n\n## E2: Waiting list\n\n### T2.1\n");
+  CHECK(Only(opener) == "## E2: Waiting list\n\n### T2.1\n");
+  CHECK(Count(opener, CleaningKind::kPreambleRemoved) == 1);
+  auto before = item("Note: the booking rules below come from the brief.\n\n## E2: Waiting list\n\n### T2.1: Join\n");
+  CHECK(Only(before) == "## E2: Waiting list\n\n### T2.1: Join\n");
+  REQUIRE(Find(before, CleaningKind::kTextBeforeHeadingIgnored));
+  CHECK(Find(before, CleaningKind::kTextBeforeHeadingIgnored)->last_line == 1);
+  CHECK(Count(before, CleaningKind::kHeadingAdded) == 0);
   // Exactly right: untouched.
   CHECK(item("## E2: Waiting list\n\n### T2.1: Join\n").cleanings.empty());
   // The artifact's title before the item is the engine's to write.

@@ -3,10 +3,13 @@
 // (issue 14, point 3). A reply is untrusted input; everything removed is
 // recorded (Cleaning, with raw reply lines), everything wrong is an error.
 //
-//   CleanedReply r = CleanReply(response.text, ReplyShape::Multi(p.produces));
+//   CleanedReply r = CleanReply(response.text, ReplyShape::ForPhase(p.produces));
 //   if (!r.ok()) ...fail the phase with r.errors (keep the raw reply in its record)...
-//   for (const auto& d : r.documents) ...WrapInEnvelope(d.text, facts) (envelope.hpp)...
+//   for (const auto& d : r.documents)
+//     ...WrapInEnvelope(d.text, facts, d.first_line) (envelope.hpp), then validate...
 //   for (const auto& c : r.cleanings) ...keep ToDiagnostic(c, subject) as a phase warning...
+//
+// Thread-safe: no state; call it from any worker.
 //
 //   // a fan-out item: the same cleaning, plus its heading
 //   CleanReply(item_reply, ReplyShape::FanOutItem("tasks.md", "## E2: Route sketch"));
@@ -85,10 +88,10 @@
 // item's level when the heading has no id) is replaced by the given one when
 // worded differently; a first heading naming another item ("## E3") is the
 // error kWrongItem; text before the item's own heading further down is
-// ignored (kTextBeforeHeadingIgnored); otherwise the given heading is put first. An item-level
-// heading inside a code fence stays code and is reported (kFencedItemHeading:
-// it is not another item); a second item-level heading outside fences is
-// reported (kForeignItemHeading) and kept.
+// ignored (kTextBeforeHeadingIgnored); otherwise the given heading is put
+// first. An item-level heading inside a code fence stays code and is reported
+// (kFencedItemHeading: it is not another item); a second item-level heading
+// outside fences is reported (kForeignItemHeading) and kept.
 #pragma once
 
 #include <string>
@@ -100,6 +103,9 @@
 
 namespace specwave {
 
+// kSingle and kMulti behave by the number of names in `produces`: one
+// declared file may come without a marker, several need markers (or headings
+// naming them). kFanOutItem adds the item rules above.
 enum class ReplyKind { kSingle, kMulti, kFanOutItem };
 
 struct ReplyShape {

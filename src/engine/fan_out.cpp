@@ -80,7 +80,11 @@ std::string JoinItems(const std::string& frontmatter_yaml, const std::string& ti
                       const std::vector<std::string>& item_texts) {
   std::string out = "---\n" + frontmatter_yaml;
   if (!out.empty() && out.back() != '\n') out += '\n';
-  out += "---\n\n# " + title + "\n";
+  return out + "---\n\n" + JoinItemBodies(title, item_texts);
+}
+
+std::string JoinItemBodies(const std::string& title, const std::vector<std::string>& item_texts) {
+  std::string out = "# " + title + "\n";
   for (const auto& t : item_texts) {
     std::string_view body = Trim(t);
     if (body.empty()) continue;

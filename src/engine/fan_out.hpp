@@ -28,5 +28,8 @@ std::string TitleFromArtifactName(const std::string& artifact);
 // Frontmatter + "# Title" + each item's text in order, separated by blank lines.
 std::string JoinItems(const std::string& frontmatter_yaml, const std::string& title,
                       const std::vector<std::string>& item_texts);
+// The same without frontmatter, for the engine's envelope (envelope.hpp):
+//   WrapInEnvelope(JoinItemBodies("Tasks", cleaned_items), facts)
+std::string JoinItemBodies(const std::string& title, const std::vector<std::string>& item_texts);
 
 }  // namespace specwave

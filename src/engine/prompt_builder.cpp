@@ -1,9 +1,11 @@
 #include "engine/prompt_builder.hpp"
 
+#include <algorithm>
 #include <map>
 
 #include "core/text.hpp"
 #include "engine/agents.hpp"
+#include "engine/envelope.hpp"
 
 namespace specwave {
 
@@ -49,12 +51,18 @@ std::string SystemPrompt(const AgentProfile& agent, const WorkflowSpec& spec) {
     for (const auto& r : agent.rules) s += "- " + r + "\n";
   }
   s += "\nHouse conventions (every document):\n";
-  s += "- Markdown. Start with YAML frontmatter between '---' lines carrying: " +
-       Join(spec.frontmatter_fields.empty() ? std::vector<std::string>{"title", "artifact", "phase", "agent",
-                                                                       "version"}
-                                            : spec.frontmatter_fields,
-            ", ") +
-       ".\n";
+  // The engine writes the envelope (envelope.hpp); the model is asked only
+  // for what the engine cannot know (issue 14: never ask for what it knows).
+  std::vector<std::string> model_fields;
+  for (const auto& f : spec.frontmatter_fields)
+    if (f != "title" && std::find(EnvelopeKeys().begin(), EnvelopeKeys().end(), f) == EnvelopeKeys().end())
+      model_fields.push_back(f);
+  s += "- Markdown, starting with a '# Title' heading. The engine writes the frontmatter fields " +
+       Join(EnvelopeKeys(), ", ") + " itself: do not write them.";
+  s += model_fields.empty() ? std::string(" Frontmatter (YAML between '---' lines) is only for a field a document "
+                                          "asks for.\n")
+                            : " Start with YAML frontmatter between '---' lines carrying: " + Join(model_fields, ", ") +
+                                  ".\n";
   s += "- Identifiers: features F<n>, epics E<n>, tasks T<e>.<n>, entities PascalCase, endpoints 'METHOD /path', "
        "design tokens dotted (color.accent).\n";
   s += "- When asked for several files, introduce each with a line '=== FILE: <name> ===' alone on its line.\n";
@@ -109,8 +117,6 @@ BuiltPrompt BuildPrompt(const WorkflowSpec& spec, const GenerationContext& ctx) 
     if (auto g = ArtifactGuidance(a); !g.empty()) u += " — " + g;
     u += "\n";
   }
-  u += "Frontmatter values: artifact: <file name>, phase: " + phase.name + ", agent: " + phase.agent +
-       ", version: 1.\n";
   out.user = u;
   return out;
 }

@@ -1,8 +1,9 @@
-// Turns a phase's response text into its artifacts (docs/artifact-formats.md,
-// "How a response becomes artifacts"): `=== FILE: name ===` markers for
-// multi-artifact phases, the whole text for a single artifact, a code fence
-// wrapped around a whole document removed. A declared artifact missing from
-// the response is an error (nothing is stored); an undeclared one is a warning.
+// Turns a phase's response text into its artifacts: the reply cleaner
+// (reply_cleaner.hpp) for the phase's declared files, its cleanings as
+// warnings and its errors as errors. Kept for the callers that want
+// Diagnostics; new code calls CleanReply directly for the typed records.
+// A declared artifact missing from the response is an error (no artifact is
+// returned then); an undeclared one is a warning.
 #pragma once
 
 #include <string>
@@ -14,8 +15,8 @@
 namespace specwave {
 
 struct ParsedResponse {
-  std::vector<std::pair<std::string, std::string>> artifacts;  // declared order
-  std::vector<Diagnostic> problems;
+  std::vector<std::pair<std::string, std::string>> artifacts;  // declared order; empty when !ok()
+  std::vector<Diagnostic> problems;                            // the cleanings (info/warning) and the errors
   bool ok() const { return !HasErrors(problems); }
 };
 

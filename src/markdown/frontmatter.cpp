@@ -1,8 +1,24 @@
 #include "markdown/frontmatter.hpp"
 
+#include <algorithm>
+
 #include "core/text.hpp"
 
 namespace specwave::markdown {
+
+bool FrontmatterTooComplex(std::string_view yaml) {
+  constexpr size_t kMaxYamlBytes = 64 * 1024;
+  constexpr int kMaxFlowDepth = 64;
+  if (yaml.size() > kMaxYamlBytes) return true;
+  int depth = 0, max = 0;
+  for (char c : yaml) {
+    if (c == '[' || c == '{')
+      max = std::max(max, ++depth);
+    else if ((c == ']' || c == '}') && depth > 0)
+      --depth;
+  }
+  return max > kMaxFlowDepth;
+}
 
 FrontmatterSplit SplitFrontmatter(std::string_view text) {
   FrontmatterSplit out;

@@ -24,4 +24,9 @@ struct FrontmatterSplit {
 
 FrontmatterSplit SplitFrontmatter(std::string_view text);
 
+// YAML parsers recurse once per nesting level: a hostile "[[[[..." must not
+// overflow a worker thread's stack, so a block over 64 KiB or with flow
+// nesting deeper than 64 is refused before it is parsed.
+bool FrontmatterTooComplex(std::string_view yaml);
+
 }  // namespace specwave::markdown

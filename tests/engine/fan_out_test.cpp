@@ -24,4 +24,5 @@ TEST_CASE("FanOut.JoinKeepsItemOrder") {
   auto out = JoinItems("title: Tasks\n", TitleFromArtifactName("tasks.md"), {"## E1\nA\n", "  \n", "## E2\nB"});
   CHECK(out == "---\ntitle: Tasks\n---\n\n# Tasks\n\n## E1\nA\n\n## E2\nB\n");
   CHECK(TitleFromArtifactName("api-spec.md") == "Api spec");
+  CHECK(JoinItemBodies("Tasks", {"## E1\nA\n", "", "## E2\nB"}) == "# Tasks\n\n## E1\nA\n\n## E2\nB\n");
 }

@@ -111,3 +111,18 @@ TEST_CASE("ResponseParser.SingleArtifactAndFenceUnwrapped") {
   CHECK(u.ok());
   CHECK(JoinDiagnostics(u.problems).find("undeclared file 'extra.md'") != std::string::npos);
 }
+
+TEST_CASE("PromptBuilder.DoesNotAskForWhatTheEngineWrites") {
+  const auto& spec = Default();
+  GenerationContext ctx;
+  ctx.phase = &spec.phases[spec.IndexOf("SPEC_PM")];
+  auto p = BuildPrompt(spec, ctx);
+  CHECK(p.system.find("The engine writes the frontmatter fields artifact, phase, agent, version, generator, created "
+                      "itself") != std::string::npos);
+  CHECK(p.user.find("version: 1") == std::string::npos);
+  CHECK(p.user.find("Frontmatter values") == std::string::npos);
+  // A field only the model can know is still asked for.
+  WorkflowSpec owned = spec;
+  owned.frontmatter_fields = {"title", "agent", "owner"};
+  CHECK(BuildPrompt(owned, ctx).system.find("carrying: owner.") != std::string::npos);
+}

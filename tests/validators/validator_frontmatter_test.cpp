@@ -39,9 +39,18 @@ TEST_CASE("Frontmatter.GoodAndEveryOfflineArtifact") {
 }
 
 TEST_CASE("Frontmatter.MissingUnclosedBrokenAndNotAMap") {
+  // No frontmatter is reported, but as an info: the engine writes the
+  // envelope, so a document without one does not fail (issue 14). It is an
+  // error when the phase requires a field only the model can write.
   auto none = Fm("# PRD\n\ntext\n");
   CHECK(CountRule(none, "no-frontmatter", 1) == 1);
   CHECK(FindRule(none, "no-frontmatter")->excerpt == "# PRD");
+  CHECK(FindRule(none, "no-frontmatter")->severity == Severity::kInfo);
+  CHECK(none.passed());
+  auto owned = Fm("# PRD\n\ntext\n", "prd.md", {"title", "owner"});
+  CHECK(CountRule(owned, "no-frontmatter", 1) == 1);
+  CHECK_FALSE(owned.passed());
+  CHECK(FindRule(owned, "no-frontmatter")->message.find("owner") != std::string::npos);
   CHECK(CountRule(Fm("---\ntitle: x\n# PRD\n"), "unclosed-frontmatter", 1) == 1);
   // The YAML error is on file line 4 (the third YAML line).
   auto bad = Fm("---\ntitle: PRD\nartifact: prd.md\nphase: [SPEC_PM\nagent: pm\n---\n");
@@ -53,6 +62,8 @@ TEST_CASE("Frontmatter.MissingUnclosedBrokenAndNotAMap") {
   CHECK(CountRule(tab, "yaml-syntax") == 1);
   CHECK(CountRule(Fm("---\n- a\n- b\n---\n"), "not-a-map", 2) == 1);
   CHECK(CountRule(Fm("---\n---\n# x\n"), "empty-frontmatter") == 1);
+  CHECK(Fm("---\n---\n# x\n").passed());  // an info, as no-frontmatter
+  CHECK_FALSE(Fm("---\n---\n# x\n", "prd.md", {"owner"}).passed());
   CHECK(CountRule(Fm("---\n[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\n---\n"),
                   "frontmatter-too-complex") == 1);
   CHECK(CountRule(Fm("---\n&a [*a]\n---\n"), "yaml-syntax") + CountRule(Fm("---\n&a [*a]\n---\n"), "not-a-map") >= 1);
@@ -64,8 +75,9 @@ TEST_CASE("Frontmatter.RequiredFieldsAndArtifactName") {
   CHECK(CountRule(r, "empty-field", 2) == 1);        // title
   CHECK(CountRule(r, "artifact-mismatch", 3) == 1);  // epics.md in prd.md
   CHECK(CountRule(r, "empty-field", 4) == 1);        // phase
-  CHECK(CountRule(r, "missing-field") == 1);         // agent
-  CHECK(FindRule(r, "missing-field")->message.find("'agent'") != std::string::npos);
+  // `agent` is absent: the engine's envelope writes it, so it is no longer the
+  // model's to write (issue 14); a missing model-owned field still fails below.
+  CHECK(CountRule(r, "missing-field") == 0);
   CHECK(CountRule(r, "field-not-scalar", 5) == 1);  // version
   CHECK_FALSE(r.passed());
   // A path prefix on the artifact name does not matter.
@@ -95,4 +107,25 @@ TEST_CASE("Frontmatter.NeverThrowsOnJunk") {
   validators::ValidationContext missing;
   missing.artifact = "prd.md";
   CHECK(CountRule(validators::FindValidator("markdown_frontmatter")->Run(missing), "missing") == 1);
+}
+
+TEST_CASE("Frontmatter.EngineFieldsAreNotTheModelsToWrite") {
+  // A good document whose model wrote only a title: nothing the engine writes
+  // itself (artifact, phase, agent, version, generator, created) is missing.
+  auto title_only = Fm("---\ntitle: PRD\n---\n# PRD\n");
+  INFO(Dump(title_only));
+  CHECK(title_only.findings.empty());
+  CHECK(Fm("---\ntitle: PRD\nartifact: prd.md\nphase: SPEC_PM\nversion: 1\n---\n# PRD\n").findings.empty());
+  // What is written must still be right: the envelope's own fields checked.
+  auto wrong = Fm("---\nartifact: epics.md\nagent: \"\"\ngenerator: [a, b]\ncreated: yesterday\n---\n");
+  INFO(Dump(wrong));
+  CHECK(CountRule(wrong, "artifact-mismatch", 2) == 1);
+  CHECK(CountRule(wrong, "empty-field", 3) == 1);
+  CHECK(CountRule(wrong, "field-not-scalar", 4) == 1);
+  CHECK(CountRule(wrong, "created-not-iso", 5) == 1);
+  CHECK(Fm("---\ncreated: 2025-03-14T09:26:53Z\n---\n").findings.empty());
+  // A field only the model can write is required as before.
+  auto owner = Fm("---\ntitle: PRD\n---\n", "prd.md", {"title", "agent", "owner"});
+  CHECK(CountRule(owner, "missing-field") == 1);
+  CHECK(FindRule(owner, "missing-field")->message.find("'owner'") != std::string::npos);
 }

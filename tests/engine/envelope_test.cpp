@@ -8,7 +8,7 @@
 #include <doctest/doctest.h>
 
 #include "engine/reply_cleaner.hpp"
-#include "engine/validators/validator.hpp"
+#include "validators/validator.hpp"
 
 using namespace specwave;
 

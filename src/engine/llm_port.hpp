@@ -65,9 +65,16 @@ const char* FinishReasonName(FinishReason r);
 struct LlmResponse {
   bool ok = false;        // true only after a clean, complete stop
   std::string text;       // the final text (complete only when ok)
+  // Every attempt of this call together, failed ones included (as far as the
+  // provider reported usage for them): what the call was billed. Metrics and
+  // the budget count this.
   TokenUsage usage;
+  // One entry per HTTP attempt, in order (zeros where the provider reported
+  // nothing); their sum is `usage`. The last entry is the prompt as sent once.
+  std::vector<TokenUsage> attempt_usage;
   FinishReason finish = FinishReason::kError;
   std::string error;      // for a person: what went wrong and what to do; never contains a key
+  std::string refusal;    // the model's own words when it refused (finish is kContentFilter); not retried
   int attempts = 0;       // HTTP attempts made (retries included)
   bool cached = false;    // served from the response cache: no model call made
   bool network_down = false;

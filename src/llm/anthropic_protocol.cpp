@@ -29,8 +29,12 @@ void ReadUsage(const json& u, TokenUsage* usage) {
   Int(u, "output_tokens", &usage->output_tokens);
 }
 
+// A refusal (stop_reason "refusal") keeps whatever text came before it as
+// the model's words: HostedProvider fails the call with them, no retry.
 void ReadStop(const json& o, StreamState* s) {
-  if (String(o, "stop_reason", &s->stop_detail)) s->finish = MapStop(s->stop_detail);
+  if (!String(o, "stop_reason", &s->stop_detail)) return;
+  s->finish = MapStop(s->stop_detail);
+  if (s->stop_detail == "refusal") s->refused = true;
 }
 
 class AnthropicDecoder final : public StreamDecoder {

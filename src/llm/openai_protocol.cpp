@@ -60,10 +60,12 @@ class OpenAiDecoder final : public StreamDecoder {
     if (const json* c = FirstChoice(j)) {
       if (const json* d = Object(*c, "delta")) {
         String(*d, "content", &added);
+        // A refusal streams as delta.refusal pieces (content null) and the
+        // stream still ends with finish_reason "stop".
         std::string refusal;
         if (String(*d, "refusal", &refusal)) {
-          s->stop_detail = "refusal";
-          s->finish = FinishReason::kContentFilter;
+          s->refusal += refusal;
+          s->refused = s->refused || !s->refusal.empty();
         }
       }
       ReadFinish(*c, s);
@@ -79,7 +81,10 @@ class OpenAiDecoder final : public StreamDecoder {
       s->error = "the reply was neither an event stream nor a chat completion";
       return;
     }
-    if (const json* m = Object(*c, "message")) String(*m, "content", &s->text);
+    if (const json* m = Object(*c, "message")) {
+      String(*m, "content", &s->text);
+      if (String(*m, "refusal", &s->refusal) && !s->refusal.empty()) s->refused = true;
+    }
     ReadFinish(*c, s);
     if (const json* u = Member(j, "usage")) ReadUsage(*u, &s->usage);
     s->terminated = true;

@@ -85,3 +85,25 @@ TEST_CASE("StreamDecoder.AnthropicFieldsOfTheWrongTypeReadAsAbsent") {
   CHECK(body.text == "yes");
   CHECK(body.finish == FinishReason::kLength);
 }
+
+TEST_CASE("StreamDecoder.OpenAiReadsARefusal") {
+  // Streamed: delta.refusal pieces, content null, then finish_reason "stop".
+  auto d = MakeOpenAiProtocol()->NewDecoder();
+  StreamState s;
+  d->OnEvent(Event(R"({"choices":[{"delta":{"role":"assistant","content":null,"refusal":""}}]})"), &s);
+  d->OnEvent(Event(R"({"choices":[{"delta":{"refusal":"I can't "}}]})"), &s);
+  d->OnEvent(Event(R"({"choices":[{"delta":{"refusal":"help with that."}}]})"), &s);
+  d->OnEvent(Event(R"({"choices":[{"delta":{},"finish_reason":"stop"}]})"), &s);
+  CHECK(s.refused);
+  CHECK(s.refusal == "I can't help with that.");
+  CHECK(s.text.empty());
+  CHECK(s.finish == FinishReason::kStop);  // the vendor's stop: HostedProvider decides on `refused`
+  StreamState body;
+  d->OnJsonBody(R"({"choices":[{"message":{"role":"assistant","content":null,"refusal":"No."},"finish_reason":"stop"}]})",
+                &body);
+  CHECK(body.refused);
+  CHECK(body.refusal == "No.");
+  StreamState plain;
+  d->OnEvent(Event(R"({"choices":[{"delta":{"content":"ok","refusal":null}}]})"), &plain);
+  CHECK_FALSE(plain.refused);
+}

@@ -39,6 +39,13 @@ error_event (an error event inside the 200 stream), length, refusal, reset
 Models that answer as real APIs do: "missing-model" gets 404; on the OpenAI
 protocol "needs-max-completion-tokens" gets OpenAI's 400 for reasoning models
 when the request says max_tokens instead of max_completion_tokens.
+The model "ignores-stream" gets a whole JSON reply even when it asked to
+stream, as some servers answer (the clients' non-streamed path).
+
+A refusal fault answers in each vendor's real shape: OpenAI streams the words
+in delta.refusal (message.refusal when not streamed) and ends with
+finish_reason "stop"; Anthropic writes them as text and ends with stop_reason
+"refusal". The rule's "text" sets the words.
 """
 import argparse
 import json
@@ -55,6 +62,8 @@ STATUS_KINDS = {"400", "401", "403", "404", "429", "500", "502", "503", "529"}
 STREAM_KINDS = {"slow_first_byte", "stall", "cut", "malformed", "empty", "error_event", "length", "refusal", "reset"}
 FAULT_KINDS = STATUS_KINDS | STREAM_KINDS
 NEWER_PARAM_MODEL = "needs-max-completion-tokens"
+REFUSAL_WORDS = "I'm sorry, but I can't help with writing this document."
+IGNORES_STREAM_MODEL = "ignores-stream"
 
 OPENAI_PATHS = {"/v1/chat/completions", "/chat/completions", "/openai/v1/chat/completions"}
 ANTHROPIC_PATHS = {"/v1/messages", "/messages", "/anthropic/v1/messages"}
@@ -241,7 +250,9 @@ def sse(data, event=None):
 
 class OpenAiWire:
     name = "openai"
-    FINISH = {"stop": "stop", "length": "length", "refusal": "content_filter"}
+    # A refusal is not a finish reason of its own: the words come in
+    # delta.refusal / message.refusal and the reply ends with "stop".
+    FINISH = {"stop": "stop", "length": "length", "refusal": "stop"}
     ERRORS = {400: ("invalid_request_error", "Invalid request"),
               403: ("permission_error", "You are not allowed to use this model"),
               429: ("rate_limit_exceeded", "Rate limit reached"),
@@ -274,6 +285,9 @@ class OpenAiWire:
     def text(self, piece):
         return self.chunk([{"index": 0, "delta": {"content": piece}, "finish_reason": None}])
 
+    def refusal(self, piece):
+        return self.chunk([{"index": 0, "delta": {"refusal": piece}, "finish_reason": None}])
+
     def malformed(self):
         return "data: {not json\n\n"
 
@@ -292,7 +306,8 @@ class OpenAiWire:
 
     def whole(self, reply, finish):
         return {"id": "chatcmpl-test", "object": "chat.completion", "created": int(time.time()), "model": self.model,
-                "choices": [{"index": 0, "message": {"role": "assistant", "content": reply},
+                "choices": [{"index": 0, "message": ({"role": "assistant", "content": None, "refusal": reply}
+                                                     if finish == "refusal" else {"role": "assistant", "content": reply}),
                              "finish_reason": self.FINISH[finish]}],
                 "usage": self.usage()}
 
@@ -333,6 +348,9 @@ class AnthropicWire:
 
     def text(self, piece):
         return self.event({"type": "content_block_delta", "index": 0, "delta": {"type": "text_delta", "text": piece}})
+
+    def refusal(self, piece):  # Claude's refusal is text, then stop_reason "refusal"
+        return self.text(piece)
 
     def malformed(self):
         return "event: content_block_delta\ndata: {not json\n\n"
@@ -549,10 +567,12 @@ class Handler(BaseHTTPRequestHandler):
             self.send_json(int(kind), wire_class.error_body(int(kind), model), extra)
             return False
         reply = "" if kind == "empty" else self.state.reply_for(label)
+        if kind == "refusal":
+            reply = str(fault.get("text") or REFUSAL_WORDS)
         if reply is None:
             reply = fallback_reply(label, user)
         wire = wire_class(model, token_count(request_text(body)), token_count(reply))
-        if body.get("stream"):
+        if body.get("stream") and model != IGNORES_STREAM_MODEL:
             return self.stream(wire, reply, fault, request_id)
         return self.whole(wire, reply, fault)
 
@@ -589,7 +609,7 @@ class Handler(BaseHTTPRequestHandler):
             self.write(event)
         for step in stream_plan(split_pieces(reply, self.opts.chunk_size), kind):
             if step[0] == "text":
-                self.write(wire.text(step[1]))
+                self.write(wire.refusal(step[1]) if kind == "refusal" else wire.text(step[1]))
                 if self.opts.chunk_ms:
                     time.sleep(self.opts.chunk_ms / 1000)
             elif step[0] == "stall":

@@ -403,8 +403,10 @@ def check_stream_faults(s):
         check(f"error_event ({protocol}): some text, then an error event and the end",
               r.status == 200 and ok and len(text) > 0, r.body[-300:])
 
+        # A refusal ends with "stop" on OpenAI (the words come in delta.refusal,
+        # checked in check_refusal_shapes) and with "refusal" on Anthropic.
         for kind, want in (("length", {"openai": "length", "anthropic": "max_tokens"}),
-                           ("refusal", {"openai": "content_filter", "anthropic": "refusal"})):
+                           ("refusal", {"openai": "stop", "anthropic": "refusal"})):
             set_faults(s.port, {"label": "SPEC_PM", "kind": kind})
             r = call(s.port, prompt("SPEC_PM"))
             stop = openai_stream(r.body)[1] if protocol == "openai" else [anthropic_stream(r.body)[2]]
@@ -541,6 +543,43 @@ def check_concurrency():
         check("latency server exits 0 on SIGTERM", s.stop() == 0)
 
 
+# --- refusals ------------------------------------------------------------------------------
+
+def check_refusal_shapes(s):
+    words = "I can't help with that."
+    set_faults(s.port, {"label": "SPEC_PM", "kind": "refusal", "text": words})
+    r = openai_call(s.port, prompt("SPEC_PM"))
+    objs = [o for o in parsed([e for e in sse_events(r.body) if e[1] != "[DONE]"]) if o]
+    refusal = "".join(c["delta"].get("refusal") or "" for o in objs for c in o.get("choices", []))
+    content = "".join(c["delta"].get("content") or "" for o in objs for c in o.get("choices", []))
+    finishes = [c["finish_reason"] for o in objs for c in o.get("choices", []) if c.get("finish_reason")]
+    check("refusal (openai stream): the words in delta.refusal, no content, finish_reason stop",
+          refusal == words and content == "" and finishes == ["stop"], r.body[:400])
+    set_faults(s.port, {"label": "SPEC_PM", "kind": "refusal", "text": words})
+    j = openai_call(s.port, prompt("SPEC_PM"), stream=False).json()
+    check("refusal (openai, not streamed): message.refusal with content null, finish_reason stop",
+          j["choices"][0]["message"] == {"role": "assistant", "content": None, "refusal": words}
+          and j["choices"][0]["finish_reason"] == "stop", j)
+    set_faults(s.port, {"label": "SPEC_PM", "kind": "refusal", "text": words})
+    _, text, stop, _, _, _ = anthropic_stream(anthropic_call(s.port, prompt("SPEC_PM")).body)
+    check("refusal (anthropic stream): the words as text, stop_reason refusal", text == words and stop == "refusal",
+          (text, stop))
+    set_faults(s.port, {"label": "SPEC_PM", "kind": "refusal"})
+    j = anthropic_call(s.port, prompt("SPEC_PM"), stream=False).json()
+    check("refusal (anthropic, not streamed): stop_reason refusal with the default words",
+          j["stop_reason"] == "refusal" and j["content"][0]["text"].startswith("I'm sorry"), j)
+
+
+def check_ignores_stream(s):
+    for protocol, call in CALLS.items():
+        r = call(s.port, prompt("SPEC_PM"), model="ignores-stream")
+        shaped = (r.json().get("object") == "chat.completion" if protocol == "openai"
+                  else r.json().get("type") == "message") if r.status == 200 else False
+        check(f"model ignores-stream ({protocol}): a whole JSON reply to a streamed request",
+              r.header("content-type") == "application/json" and shaped, (r.status, r.body[:200]))
+
+
+
 def main():
     t0 = time.monotonic()
     with tempfile.TemporaryDirectory() as tmp:
@@ -551,7 +590,8 @@ def main():
         try:
             for step in (check_startup, check_openai_stream, check_anthropic_stream, check_whole_replies,
                          check_labels_and_fallbacks, check_status_faults, check_rule_matching, check_stream_faults,
-                         check_stats, check_reset, check_protocol_checks, check_cors):
+                         check_stats, check_reset, check_protocol_checks, check_cors, check_refusal_shapes,
+                         check_ignores_stream):
                 control(s.port, "/_control/reset", {})
                 step(s)
         finally:

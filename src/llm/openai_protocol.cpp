@@ -102,12 +102,15 @@ class OpenAiProtocol final : public WireProtocol {
     http.url = config.base_url + "/chat/completions";  // HostedProvider strips a trailing slash once
     http.headers = {{"Content-Type", "application/json"}, {"Accept", "text/event-stream"}};
     if (!config.api_key.empty()) http.headers.push_back({"Authorization", "Bearer " + config.api_key});
+    const std::vector<PromptBlock> blocks = PromptBlocksOf(request);
     json body = {
         {"model", config.model},
-        // System first and unchanged between phases: providers' prompt caches
-        // match on the longest common prefix.
-        {"messages", json::array({{{"role", "system"}, {"content", request.system}},
-                                  {{"role", "user"}, {"content", request.user}}})},
+        // The prompt builder's order (shared prefix first: house rules, brief,
+        // upstream artifacts; the call's own item and task last) is what
+        // OpenAI's automatic prefix caching matches on (prompts of 1,024
+        // tokens and more, in 128-token steps). No marks to send.
+        {"messages", json::array({{{"role", "system"}, {"content", JoinBlocks(blocks, PromptRole::kSystem)}},
+                                  {{"role", "user"}, {"content", JoinBlocks(blocks, PromptRole::kUser)}}})},
         {"stream", true},
         {"stream_options", {{"include_usage", true}}},
         {"temperature", request.temperature},

@@ -303,6 +303,73 @@ TEST_CASE("HostedProvider.FailedAttemptsCountTheirTokens") {
   CHECK(c.resp.usage.input_tokens == 3 * prompt_tokens);
 }
 
+namespace {
+
+// A prompt in blocks: a short system block, a long shared block marked as a
+// cache breakpoint, then the call's own task.
+LlmRequest BlockRequest(const std::string& phase, const std::string& shared) {
+  LlmRequest r = Request(phase);
+  SetPrompt(&r, {{PromptRole::kSystem, "You write spec documents.\n", true},
+                 {PromptRole::kUser, shared, true},
+                 {PromptRole::kUser, "# Your task\n\nPHASE: " + phase + "\n\nProduce this file:\n- prd.md\n", false}});
+  return r;
+}
+
+int64_t Tokens(size_t chars) { return static_cast<int64_t>((chars + 3) / 4); }
+
+}  // namespace
+
+TEST_CASE("HostedProvider.ReportsPromptCacheReadsAndWritesAsTheEngineCountsThem") {
+  LlmTestServer server;
+  const std::string shared = "# Project brief\n\n" + std::string(6000, 'b') + "\n";  // ~1,500 tokens
+  const LlmRequest first = BlockRequest("SPEC_PM", shared), second = BlockRequest("SPEC_ARCHITECT", shared);
+  const int64_t prefix = Tokens(first.system.size() + shared.size());
+  Waits w;
+  auto anthropic = Provider("anthropic", server, &w, "claude-sonnet-4-5");
+  Call a = Run(*anthropic, first);
+  REQUIRE_MESSAGE(a.resp.ok, a.resp.error);
+  // input_tokens is every prompt token (Anthropic's own input_tokens leaves
+  // out the cache's part); the write is a part of it.
+  CHECK(a.resp.usage.input_tokens == Tokens(first.system.size() + first.user.size()));
+  CHECK(a.resp.usage.cache_write_tokens == prefix);
+  CHECK(a.resp.usage.cached_input_tokens == 0);
+  Call b = Run(*anthropic, second);
+  REQUIRE(b.resp.ok);
+  CHECK(b.resp.usage.input_tokens == Tokens(second.system.size() + second.user.size()));
+  CHECK(b.resp.usage.cached_input_tokens == prefix);
+  CHECK(b.resp.usage.cache_write_tokens == 0);
+
+  auto openai = Provider("openai", server, &w, "gpt-4.1-mini");
+  Call c = Run(*openai, first);
+  REQUIRE(c.resp.ok);
+  CHECK(c.resp.usage.cached_input_tokens == 0);
+  Call d = Run(*openai, second);
+  REQUIRE(d.resp.ok);
+  CHECK(d.resp.usage.input_tokens == Tokens(second.system.size() + second.user.size()));
+  CHECK(d.resp.usage.cached_input_tokens == prefix / 128 * 128);  // OpenAI's 128-token steps
+  CHECK(d.resp.usage.cache_write_tokens == 0);
+}
+
+TEST_CASE("HostedProvider.AnthropicMarksAtMostFourBreakpoints") {
+  // Eight marked blocks, each long enough: the API refuses more than four
+  // cache_control blocks (the test server answers its 400), so the protocol
+  // must choose; the prefix still caches.
+  LlmTestServer server;
+  std::vector<PromptBlock> blocks = {{PromptRole::kSystem, "You write spec documents.\n", true}};
+  for (int i = 0; i < 8; ++i) blocks.push_back({PromptRole::kUser, std::string(3000, static_cast<char>('a' + i)), true});
+  LlmRequest r = Request();
+  blocks.push_back({PromptRole::kUser, r.user, false});
+  SetPrompt(&r, blocks);
+  Waits w;
+  auto p = Provider("anthropic", server, &w, "claude-sonnet-4-5");
+  Call first = Run(*p, r);
+  REQUIRE_MESSAGE(first.resp.ok, first.resp.error);
+  CHECK(first.resp.usage.cache_write_tokens > 0);
+  Call again = Run(*p, r);
+  REQUIRE(again.resp.ok);
+  CHECK(again.resp.usage.cached_input_tokens == Tokens(r.system.size() + r.user.size() - Request().user.size()));
+}
+
 TEST_CASE("HostedProvider.ClientErrorsFailAtOnceWithWhatToDo") {
   LlmTestServer server({"--require-key", "sk-the-right-key-0000000000"});
   for (const char* protocol : {"openai", "anthropic"}) {

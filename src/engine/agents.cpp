@@ -2,11 +2,17 @@
 
 namespace specwave {
 
+// Worded as what to do: a rule read as "Forbidden: Inter is never the first
+// family" literally forbids what is wanted (issue 15.5). The anti_ai_slop
+// validator checks the same three things (validators/slop_*.cpp).
 const std::vector<std::string>& DesignForbiddenRules() {
   static const std::vector<std::string> kRules = {
-      "No gradient whose stops are purple or violet (by hue, in any colour notation).",
-      "Inter is never the first family of a font stack nor the stated default typeface.",
-      "No blob or 'blobby' organic background shapes.",
+      "Keep purple and violet out of gradients: every gradient stop has a hue outside purple and violet, in any "
+      "colour notation.",
+      "Lead every font stack with a family other than Inter, and name a typeface other than Inter as the default "
+      "(Inter may appear later in a stack, as a fallback).",
+      "Draw backgrounds with flat colour, geometric shapes or the brief's own imagery; leave out blob-like "
+      "('blobby') organic shapes.",
   };
   return kRules;
 }
@@ -17,7 +23,8 @@ const std::vector<std::string>& DesignRequiredRules() {
       "Colours follow a 60/30/10 proportion: dominant neutral 60%, secondary 30%, accent 10% — state the shares.",
       "Spacing is on an 8-pt grid: every value a multiple of 8 px, with 4 px allowed for fine steps.",
       "Exactly four type sizes, named and used consistently.",
-      "Every text/background pair you define meets WCAG 2.x contrast: 4.5:1 for body text, 3:1 for large text.",
+      "Every text/background pair you define meets WCAG 2.x contrast: 4.5:1 for body text, 3:1 for large text; "
+      "name both sides of a pair by their colour tokens (color.ink on color.surface), never by a value.",
   };
   return kRules;
 }
@@ -46,7 +53,7 @@ std::vector<AgentProfile> BuildProfiles() {
                "refuse the generic look of machine-made interfaces.",
                {},
                true});
-  for (const auto& r : DesignForbiddenRules()) v.back().rules.push_back("Forbidden: " + r);
+  for (const auto& r : DesignForbiddenRules()) v.back().rules.push_back("Distinctive look: " + r);
   for (const auto& r : DesignRequiredRules()) v.back().rules.push_back("Required: " + r);
   v.push_back({"product_manager", "Product Manager", "product_manager",
                {"product requirements", "user stories", "prioritisation", "success metrics"},

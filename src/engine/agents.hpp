@@ -22,7 +22,9 @@ struct AgentProfile {
 // The profile for `agent_id`; a generic one for unknown ids.
 AgentProfile FindAgent(const std::string& agent_id);
 
-// The design agent's rules, spelled out (also shown in docs/agents.md).
+// The design agent's rules, spelled out, each saying what to do:
+// DesignForbiddenRules are the generic looks to avoid (and what to do
+// instead), DesignRequiredRules what every design system has.
 const std::vector<std::string>& DesignForbiddenRules();
 const std::vector<std::string>& DesignRequiredRules();
 

@@ -13,4 +13,25 @@ const char* FinishReasonName(FinishReason r) {
   return "error";
 }
 
+void SetPrompt(LlmRequest* request, std::vector<PromptBlock> blocks) {
+  request->system = JoinBlocks(blocks, PromptRole::kSystem);
+  request->user = JoinBlocks(blocks, PromptRole::kUser);
+  request->blocks = std::move(blocks);
+}
+
+std::vector<PromptBlock> PromptBlocksOf(const LlmRequest& request) {
+  if (!request.blocks.empty()) return request.blocks;
+  std::vector<PromptBlock> out;
+  if (!request.system.empty()) out.push_back({PromptRole::kSystem, request.system, false});
+  out.push_back({PromptRole::kUser, request.user, false});
+  return out;
+}
+
+std::string JoinBlocks(const std::vector<PromptBlock>& blocks, PromptRole role) {
+  std::string out;
+  for (const auto& b : blocks)
+    if (b.role == role) out += b.text;
+  return out;
+}
+
 }  // namespace specwave

@@ -13,7 +13,11 @@ static double Round(double v) { return std::round(v * 1000.0) / 1000.0; }
 std::string RunReport::ToJson() const {
   using nlohmann::json;
   auto usage_json = [](const TokenUsage& u) {
-    return json{{"input", u.input_tokens}, {"output", u.output_tokens}, {"cached_input", u.cached_input_tokens}};
+    // input counts every prompt token; cached_input and cache_write are parts of it (llm_port.hpp).
+    return json{{"input", u.input_tokens},
+                {"output", u.output_tokens},
+                {"cached_input", u.cached_input_tokens},
+                {"cache_write", u.cache_write_tokens}};
   };
   json phases_json = json::array();
   for (const auto& p : phases) {
@@ -107,6 +111,7 @@ std::optional<RunReport> RunReport::FromJsonUnchecked(const std::string& text) {
       u.input_tokens = static_cast<int64_t>(num(o["tokens"], "input"));
       u.output_tokens = static_cast<int64_t>(num(o["tokens"], "output"));
       u.cached_input_tokens = static_cast<int64_t>(num(o["tokens"], "cached_input"));
+      u.cache_write_tokens = static_cast<int64_t>(num(o["tokens"], "cache_write"));
     }
     return u;
   };

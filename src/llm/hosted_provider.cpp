@@ -56,6 +56,21 @@ std::string WithDetail(const std::string& head, const std::string& detail) {
   return detail.empty() ? head : head + ": " + detail;
 }
 
+// A refusal is the model's answer to this prompt: asking again would be
+// refused again (and paid again), so it fails at once with the model's words.
+std::string RefusalWords(const StreamState& s) {
+  std::string words(Trim(s.refusal.empty() ? s.text : s.refusal));
+  constexpr size_t kMaxWords = 600;
+  if (words.size() > kMaxWords) words = words.substr(0, kMaxWords) + "…";
+  return words;
+}
+
+std::string RefusalError(const std::string& model, const std::string& words) {
+  return (words.empty() ? model + " refused, without saying why"
+                        : model + " refused: \"" + words + "\"") +
+         ". Nothing was stored and the call was not retried; reword the brief or choose another model";
+}
+
 }  // namespace
 
 struct HostedProvider::Attempt {
@@ -146,6 +161,10 @@ LlmResponse HostedProvider::Complete(const LlmRequest& request, const TextSink& 
     http.connect_timeout_ms = config_.connect_timeout_ms;
     resp.attempts = attempt;
     Attempt a = RunAttempt(http, on_text, cancel);
+    // Whatever the provider reported for this attempt was billed, whether or
+    // not the attempt gave a reply: counted before any outcome is decided.
+    resp.attempt_usage.push_back(a.stream.usage);
+    resp.usage += a.stream.usage;
 
     std::optional<int64_t> retry_after;
     bool retry = false;
@@ -197,6 +216,7 @@ LlmResponse HostedProvider::Complete(const LlmRequest& request, const TextSink& 
           said.find("max_completion_tokens") != std::string::npos) {
         max_completion_tokens_ = true;  // the model wants the newer parameter: same call, at once
         switched_param = true;
+        resp.attempt_usage.pop_back();  // not an attempt of its own (and a 400 reports no usage)
         --attempt;
         continue;
       }
@@ -241,13 +261,17 @@ LlmResponse HostedProvider::Complete(const LlmRequest& request, const TextSink& 
         resp.error = last_problem;
         return resp;
       }
+    } else if (a.stream.refused) {
+      resp.finish = FinishReason::kContentFilter;
+      resp.refusal = RefusalWords(a.stream);
+      resp.error = RefusalError(model, Redact(resp.refusal, config_.api_key));
+      return resp;
     } else if (!a.stream.finish) {
       // Ended at an event boundary but without a stop reason: cut between events.
       last_problem = "the reply from " + where + " ended without its final event (the stream was cut off)";
       retry = true;
     } else if (*a.stream.finish != FinishReason::kStop) {
       resp.finish = *a.stream.finish;
-      resp.usage = a.stream.usage;
       if (*a.stream.finish == FinishReason::kLength)
         resp.error = model + " stopped at its output limit (" + std::to_string(request.max_tokens) +
                      " tokens) before finishing; raise max tokens in settings or choose a model with a longer output";
@@ -264,7 +288,6 @@ LlmResponse HostedProvider::Complete(const LlmRequest& request, const TextSink& 
       resp.ok = true;
       resp.finish = FinishReason::kStop;
       resp.text = std::move(a.stream.text);
-      resp.usage = a.stream.usage;
       resp.error.clear();
       resp.network_down = false;
       return resp;

@@ -9,8 +9,14 @@
 //           -> 429/5xx/529, connection or timeout failure, a cut or corrupt
 //              stream, an error event marked retryable: wait (Retry-After or
 //              jittered back-off) and try again
-//           -> anything else (400/401/403/404, length or refusal stop, CORS,
+//           -> a refusal (OpenAI delta.refusal / message.refusal, Anthropic
+//              stop_reason "refusal"): fail now with the model's words in
+//              LlmResponse::refusal — the same prompt would be refused again
+//           -> anything else (400/401/403/404, length stop, CORS,
 //              cancellation): fail now, with a message a person can act on
+//
+// Every attempt's reported usage is counted in LlmResponse::usage (and one
+// by one in attempt_usage), failed attempts included: they were billed.
 //
 // Messages name the base URL and the model, never the key (Redact() runs
 // over every server text that is passed on).

@@ -60,10 +60,12 @@ class OpenAiDecoder final : public StreamDecoder {
     if (const json* c = FirstChoice(j)) {
       if (const json* d = Object(*c, "delta")) {
         String(*d, "content", &added);
+        // A refusal streams as delta.refusal pieces (content null) and the
+        // stream still ends with finish_reason "stop".
         std::string refusal;
         if (String(*d, "refusal", &refusal)) {
-          s->stop_detail = "refusal";
-          s->finish = FinishReason::kContentFilter;
+          s->refusal += refusal;
+          s->refused = s->refused || !s->refusal.empty();
         }
       }
       ReadFinish(*c, s);
@@ -79,7 +81,10 @@ class OpenAiDecoder final : public StreamDecoder {
       s->error = "the reply was neither an event stream nor a chat completion";
       return;
     }
-    if (const json* m = Object(*c, "message")) String(*m, "content", &s->text);
+    if (const json* m = Object(*c, "message")) {
+      String(*m, "content", &s->text);
+      if (String(*m, "refusal", &s->refusal) && !s->refusal.empty()) s->refused = true;
+    }
     ReadFinish(*c, s);
     if (const json* u = Member(j, "usage")) ReadUsage(*u, &s->usage);
     s->terminated = true;
@@ -97,12 +102,15 @@ class OpenAiProtocol final : public WireProtocol {
     http.url = config.base_url + "/chat/completions";  // HostedProvider strips a trailing slash once
     http.headers = {{"Content-Type", "application/json"}, {"Accept", "text/event-stream"}};
     if (!config.api_key.empty()) http.headers.push_back({"Authorization", "Bearer " + config.api_key});
+    const std::vector<PromptBlock> blocks = PromptBlocksOf(request);
     json body = {
         {"model", config.model},
-        // System first and unchanged between phases: providers' prompt caches
-        // match on the longest common prefix.
-        {"messages", json::array({{{"role", "system"}, {"content", request.system}},
-                                  {{"role", "user"}, {"content", request.user}}})},
+        // The prompt builder's order (shared prefix first: house rules, brief,
+        // upstream artifacts; the call's own item and task last) is what
+        // OpenAI's automatic prefix caching matches on (prompts of 1,024
+        // tokens and more, in 128-token steps). No marks to send.
+        {"messages", json::array({{{"role", "system"}, {"content", JoinBlocks(blocks, PromptRole::kSystem)}},
+                                  {{"role", "user"}, {"content", JoinBlocks(blocks, PromptRole::kUser)}}})},
         {"stream", true},
         {"stream_options", {{"include_usage", true}}},
         {"temperature", request.temperature},

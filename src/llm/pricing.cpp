@@ -2,6 +2,8 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
+
 #include "core/files.hpp"
 
 namespace specwave {
@@ -26,8 +28,12 @@ const ModelPrice* PriceTable::Find(const std::string& provider, const std::strin
 double PriceTable::Cost(const std::string& provider, const std::string& model, const TokenUsage& u) const {
   const ModelPrice* p = Find(provider, model);
   if (!p) return -1;
-  int64_t cached = std::min(u.cached_input_tokens, u.input_tokens);
-  return ((u.input_tokens - cached) * p->input_per_mtok + cached * p->cached_input_per_mtok +
+  // Reads and writes are parts of input_tokens; a provider that reports more
+  // of them than input (it should not) is capped rather than priced negative.
+  int64_t cached = std::clamp<int64_t>(u.cached_input_tokens, 0, u.input_tokens);
+  int64_t written = std::clamp<int64_t>(u.cache_write_tokens, 0, u.input_tokens - cached);
+  int64_t plain = u.input_tokens - cached - written;
+  return (plain * p->input_per_mtok + cached * p->cached_input_per_mtok + written * p->cache_write_per_mtok +
           u.output_tokens * p->output_per_mtok) /
          1e6;
 }
@@ -76,12 +82,23 @@ PricingLoadResult LoadPricing(const std::string& yaml_text, const std::string& f
       p.input_per_mtok = row["input"].as<double>();
       p.output_per_mtok = row["output"].as<double>();
       p.cached_input_per_mtok = row["cached_input"] ? row["cached_input"].as<double>() : p.input_per_mtok;
+      p.cache_write_per_mtok = row["cache_write"] ? row["cache_write"].as<double>() : p.input_per_mtok;
     } catch (const YAML::Exception& e) {
       error(line, "model row: a price is not a number (" + e.msg + ")");
       continue;
     }
-    if (p.input_per_mtok < 0 || p.output_per_mtok < 0 || p.cached_input_per_mtok < 0) {
+    try {
+      if (row["context_tokens"]) p.context_tokens = row["context_tokens"].as<int64_t>();
+    } catch (const YAML::Exception& e) {
+      error(line, "model '" + p.model + "': context_tokens is not a whole number (" + e.msg + ")");
+      continue;
+    }
+    if (p.input_per_mtok < 0 || p.output_per_mtok < 0 || p.cached_input_per_mtok < 0 || p.cache_write_per_mtok < 0) {
       error(line, "model '" + p.model + "': prices cannot be negative");
+      continue;
+    }
+    if (p.context_tokens < 0) {
+      error(line, "model '" + p.model + "': context_tokens cannot be negative");
       continue;
     }
     table.rows.push_back(p);

@@ -5,6 +5,7 @@
 //   double usd = table.prices->Cost("openai", "gpt-4o-mini-2024-07-18", usage);  // -1: unknown
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -14,12 +15,17 @@
 
 namespace specwave {
 
+// USD per million tokens. The input prices split TokenUsage::input_tokens
+// (every prompt token, llm_port.hpp): cached_input_tokens at the cached price,
+// cache_write_tokens at the cache-write price, the rest at the input price.
 struct ModelPrice {
   std::string provider;
   std::string model;  // exact id, or a prefix ending in '*'
   double input_per_mtok = 0;
-  double cached_input_per_mtok = 0;
+  double cached_input_per_mtok = 0;  // read from the provider's prompt cache (defaults to input)
+  double cache_write_per_mtok = 0;   // written to it: Anthropic bills 1.25x input (defaults to input)
   double output_per_mtok = 0;
+  int64_t context_tokens = 0;        // the model's context window (prompt + output); 0 = not known
 };
 
 class PriceTable {

@@ -22,8 +22,12 @@ std::string ResponseCacheKey(const std::string& provider, const std::string& bas
   add(base_url);
   add(request.model);
   add(params);
-  add(request.system);
-  add(request.user);
+  // The prompt's text, not its cache marks (they change what the provider
+  // caches, never the reply): the same key whether the caller set blocks or
+  // only the joined system and user texts.
+  const std::vector<PromptBlock> blocks = PromptBlocksOf(request);
+  add(JoinBlocks(blocks, PromptRole::kSystem));
+  add(JoinBlocks(blocks, PromptRole::kUser));
   return Sha256Hex(material);
 }
 

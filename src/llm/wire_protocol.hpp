@@ -26,6 +26,11 @@ struct StreamState {
   TokenUsage usage;
   std::optional<FinishReason> finish;  // set by the protocol's stop event
   std::string stop_detail;             // the vendor's own stop reason ("max_tokens", "refusal", ...)
+  // The model refused: OpenAI sends its words in delta.refusal (streamed) or
+  // message.refusal and still ends with finish_reason "stop"; Anthropic ends
+  // with stop_reason "refusal" after whatever text it had written.
+  bool refused = false;
+  std::string refusal;                 // OpenAI's refusal text (Anthropic's words are in `text`)
   bool terminated = false;             // the protocol's final event ([DONE] / message_stop) arrived
   std::string error;                   // an error event inside a 200 stream, or a malformed event
   bool error_retryable = false;        // e.g. Anthropic's overloaded_error

@@ -229,6 +229,147 @@ TEST_CASE("HostedProvider.LengthAndRefusalStopsFailAtOnce") {
   }
 }
 
+// Issue 14.5: OpenAI streams a refusal in delta.refusal and ends with
+// finish_reason "stop" (message.refusal when not streamed); Anthropic ends
+// with stop_reason "refusal". Read as "an empty reply" a refusal was retried
+// and given up on, its words never shown.
+TEST_CASE("HostedProvider.RefusalFailsAtOnceWithTheModelsWords") {
+  LlmTestServer server;
+  const std::string words = "I can't help with writing that document.";
+  for (const char* protocol : {"openai", "anthropic"}) {
+    for (const char* model : {"test-model", "ignores-stream"}) {  // streamed, then a whole JSON reply
+      const std::string protocol_name = protocol, model_name = model;
+      CAPTURE(protocol_name);
+      CAPTURE(model_name);
+      server.Reset();
+      server.Faults(nlohmann::json::array({{{"label", "*"}, {"kind", "refusal"}, {"text", words}, {"times", -1}}}).dump());
+      Waits w;
+      auto p = Provider(protocol, server, &w, model);
+      Call c = Run(*p);
+      CHECK_FALSE(c.resp.ok);
+      CHECK(c.resp.text.empty());
+      CHECK(c.resp.finish == FinishReason::kContentFilter);
+      CHECK(c.resp.attempts == 1);                // not retried
+      CHECK(server.Stats()["requests"] == 1);
+      CHECK(w.ms.empty());
+      CHECK(c.resp.refusal == words);
+      CHECK_MESSAGE(c.resp.error.find("refused: \"" + words + "\"") != std::string::npos, c.resp.error);
+      CHECK(c.resp.usage.input_tokens > 0);       // the refused call was billed
+    }
+  }
+}
+
+// Issue 14.5: an attempt that failed after the provider reported usage was
+// billed; LlmResponse::usage counts every attempt, attempt_usage each one.
+TEST_CASE("HostedProvider.FailedAttemptsCountTheirTokens") {
+  LlmTestServer server({"--chunk-size", "8"});
+  server.Replies(nlohmann::json({{"SPEC_PM", kReply}}).dump());
+  const LlmRequest r = Request();
+  const int64_t prompt_tokens = static_cast<int64_t>((r.system.size() + r.user.size() + 3) / 4);
+  const int64_t reply_tokens = static_cast<int64_t>((kReply.size() + 3) / 4);
+  struct Case {
+    const char* protocol;
+    const char* kind;
+    int64_t failed_input;  // what the failed attempt reported
+  } cases[] = {{"anthropic", "cut", prompt_tokens},  // message_start came before the cut
+               {"openai", "empty", prompt_tokens},   // a complete stream with usage and no text
+               {"openai", "cut", 0}};                // OpenAI's usage comes last: nothing reported
+  for (const auto& k : cases) {
+    const std::string protocol_name = k.protocol, kind_name = k.kind;
+    CAPTURE(protocol_name);
+    CAPTURE(kind_name);
+    server.Reset();
+    server.Replies(nlohmann::json({{"SPEC_PM", kReply}}).dump());
+    server.Faults(std::string(R"([{"label": "SPEC_PM", "kind": ")") + k.kind + R"(", "times": 1}])");
+    Waits w;
+    auto p = Provider(k.protocol, server, &w);
+    Call c = Run(*p, r);
+    REQUIRE_MESSAGE(c.resp.ok, c.resp.error);
+    REQUIRE(c.resp.attempts == 2);
+    REQUIRE(c.resp.attempt_usage.size() == 2);
+    CHECK(c.resp.attempt_usage[0].input_tokens == k.failed_input);
+    CHECK(c.resp.attempt_usage[1].input_tokens == prompt_tokens);
+    CHECK(c.resp.attempt_usage[1].output_tokens == reply_tokens);
+    CHECK(c.resp.usage.input_tokens == k.failed_input + prompt_tokens);
+  }
+  // Every attempt failing: nothing returned, all of it counted.
+  server.Reset();
+  server.Faults(R"([{"label": "*", "kind": "empty", "times": -1}])");
+  Waits w;
+  auto p = Provider("anthropic", server, &w);
+  Call c = Run(*p, r);
+  CHECK_FALSE(c.resp.ok);
+  CHECK(c.resp.attempts == 3);
+  CHECK(c.resp.usage.input_tokens == 3 * prompt_tokens);
+}
+
+namespace {
+
+// A prompt in blocks: a short system block, a long shared block marked as a
+// cache breakpoint, then the call's own task.
+LlmRequest BlockRequest(const std::string& phase, const std::string& shared) {
+  LlmRequest r = Request(phase);
+  SetPrompt(&r, {{PromptRole::kSystem, "You write spec documents.\n", true},
+                 {PromptRole::kUser, shared, true},
+                 {PromptRole::kUser, "# Your task\n\nPHASE: " + phase + "\n\nProduce this file:\n- prd.md\n", false}});
+  return r;
+}
+
+int64_t Tokens(size_t chars) { return static_cast<int64_t>((chars + 3) / 4); }
+
+}  // namespace
+
+TEST_CASE("HostedProvider.ReportsPromptCacheReadsAndWritesAsTheEngineCountsThem") {
+  LlmTestServer server;
+  const std::string shared = "# Project brief\n\n" + std::string(6000, 'b') + "\n";  // ~1,500 tokens
+  const LlmRequest first = BlockRequest("SPEC_PM", shared), second = BlockRequest("SPEC_ARCHITECT", shared);
+  const int64_t prefix = Tokens(first.system.size() + shared.size());
+  Waits w;
+  auto anthropic = Provider("anthropic", server, &w, "claude-sonnet-4-5");
+  Call a = Run(*anthropic, first);
+  REQUIRE_MESSAGE(a.resp.ok, a.resp.error);
+  // input_tokens is every prompt token (Anthropic's own input_tokens leaves
+  // out the cache's part); the write is a part of it.
+  CHECK(a.resp.usage.input_tokens == Tokens(first.system.size() + first.user.size()));
+  CHECK(a.resp.usage.cache_write_tokens == prefix);
+  CHECK(a.resp.usage.cached_input_tokens == 0);
+  Call b = Run(*anthropic, second);
+  REQUIRE(b.resp.ok);
+  CHECK(b.resp.usage.input_tokens == Tokens(second.system.size() + second.user.size()));
+  CHECK(b.resp.usage.cached_input_tokens == prefix);
+  CHECK(b.resp.usage.cache_write_tokens == 0);
+
+  auto openai = Provider("openai", server, &w, "gpt-4.1-mini");
+  Call c = Run(*openai, first);
+  REQUIRE(c.resp.ok);
+  CHECK(c.resp.usage.cached_input_tokens == 0);
+  Call d = Run(*openai, second);
+  REQUIRE(d.resp.ok);
+  CHECK(d.resp.usage.input_tokens == Tokens(second.system.size() + second.user.size()));
+  CHECK(d.resp.usage.cached_input_tokens == prefix / 128 * 128);  // OpenAI's 128-token steps
+  CHECK(d.resp.usage.cache_write_tokens == 0);
+}
+
+TEST_CASE("HostedProvider.AnthropicMarksAtMostFourBreakpoints") {
+  // Eight marked blocks, each long enough: the API refuses more than four
+  // cache_control blocks (the test server answers its 400), so the protocol
+  // must choose; the prefix still caches.
+  LlmTestServer server;
+  std::vector<PromptBlock> blocks = {{PromptRole::kSystem, "You write spec documents.\n", true}};
+  for (int i = 0; i < 8; ++i) blocks.push_back({PromptRole::kUser, std::string(3000, static_cast<char>('a' + i)), true});
+  LlmRequest r = Request();
+  blocks.push_back({PromptRole::kUser, r.user, false});
+  SetPrompt(&r, blocks);
+  Waits w;
+  auto p = Provider("anthropic", server, &w, "claude-sonnet-4-5");
+  Call first = Run(*p, r);
+  REQUIRE_MESSAGE(first.resp.ok, first.resp.error);
+  CHECK(first.resp.usage.cache_write_tokens > 0);
+  Call again = Run(*p, r);
+  REQUIRE(again.resp.ok);
+  CHECK(again.resp.usage.cached_input_tokens == Tokens(r.system.size() + r.user.size() - Request().user.size()));
+}
+
 TEST_CASE("HostedProvider.ClientErrorsFailAtOnceWithWhatToDo") {
   LlmTestServer server({"--require-key", "sk-the-right-key-0000000000"});
   for (const char* protocol : {"openai", "anthropic"}) {

@@ -85,3 +85,43 @@ TEST_CASE("StreamDecoder.AnthropicFieldsOfTheWrongTypeReadAsAbsent") {
   CHECK(body.text == "yes");
   CHECK(body.finish == FinishReason::kLength);
 }
+
+TEST_CASE("StreamDecoder.OpenAiReadsARefusal") {
+  // Streamed: delta.refusal pieces, content null, then finish_reason "stop".
+  auto d = MakeOpenAiProtocol()->NewDecoder();
+  StreamState s;
+  d->OnEvent(Event(R"({"choices":[{"delta":{"role":"assistant","content":null,"refusal":""}}]})"), &s);
+  d->OnEvent(Event(R"({"choices":[{"delta":{"refusal":"I can't "}}]})"), &s);
+  d->OnEvent(Event(R"({"choices":[{"delta":{"refusal":"help with that."}}]})"), &s);
+  d->OnEvent(Event(R"({"choices":[{"delta":{},"finish_reason":"stop"}]})"), &s);
+  CHECK(s.refused);
+  CHECK(s.refusal == "I can't help with that.");
+  CHECK(s.text.empty());
+  CHECK(s.finish == FinishReason::kStop);  // the vendor's stop: HostedProvider decides on `refused`
+  StreamState body;
+  d->OnJsonBody(R"({"choices":[{"message":{"role":"assistant","content":null,"refusal":"No."},"finish_reason":"stop"}]})",
+                &body);
+  CHECK(body.refused);
+  CHECK(body.refusal == "No.");
+  StreamState plain;
+  d->OnEvent(Event(R"({"choices":[{"delta":{"content":"ok","refusal":null}}]})"), &plain);
+  CHECK_FALSE(plain.refused);
+}
+
+TEST_CASE("StreamDecoder.AnthropicReadsARefusalAndCacheCounts") {
+  auto d = MakeAnthropicProtocol()->NewDecoder();
+  StreamState s;
+  d->OnEvent(Event(R"({"type":"message_start","message":{"usage":{"input_tokens":5,"cache_read_input_tokens":0,)"
+                   R"("cache_creation_input_tokens":0,"output_tokens":1}}})"), &s);
+  d->OnEvent(Event(R"({"type":"content_block_delta","delta":{"type":"text_delta","text":"I won't write that."}})"), &s);
+  // Newer API versions repeat the input counts in message_delta (cumulative).
+  d->OnEvent(Event(R"({"type":"message_delta","delta":{"stop_reason":"refusal"},"usage":{"input_tokens":5,)"
+                   R"("cache_read_input_tokens":1200,"cache_creation_input_tokens":300,"output_tokens":6}})"), &s);
+  CHECK(s.refused);
+  CHECK(s.text == "I won't write that.");
+  CHECK(s.finish == FinishReason::kContentFilter);
+  CHECK(s.usage.input_tokens == 1505);
+  CHECK(s.usage.cached_input_tokens == 1200);
+  CHECK(s.usage.cache_write_tokens == 300);
+  CHECK(s.usage.output_tokens == 6);
+}

@@ -20,6 +20,10 @@ Model endpoints
 The call's label comes from the last user message that has a "PHASE: NAME"
 line (the last such line in it): NAME, plus "ITEM: text (i of n)" gives
 NAME[i-1]; no PHASE line in any user message gives "unknown".
+Text fenced as data (<<<BEGIN name CODE>>> ... <<<END name CODE>>>, the
+engine's prompt_fence.hpp) is skipped, so a forged PHASE line inside a brief
+or an artifact cannot change the label; of the rest, the last PHASE line
+(the task block's) counts.
 
 Repair calls. A call is a repair call, labelled NAME#repair (NAME[i]#repair
 for a fan-out item), when the task part of its LAST user message has a line
@@ -92,8 +96,32 @@ error_event (an error event inside the 200 stream), length, refusal, reset
 Models that answer as real APIs do: "missing-model" gets 404; on the OpenAI
 protocol "needs-max-completion-tokens" gets OpenAI's 400 for reasoning models
 when the request says max_tokens instead of max_completion_tokens.
+
+The model "ignores-stream" gets a whole JSON reply even when it asked to
+stream, as some servers answer (the clients' non-streamed path).
+
+A refusal fault answers in each vendor's real shape: OpenAI streams the words
+in delta.refusal (message.refusal when not streamed) and ends with
+finish_reason "stop"; Anthropic writes them as text and ends with stop_reason
+"refusal". The rule's "text" sets the words.
+
+Prompt caching, reported as each vendor reports it (see "prompt caches"
+below; tokens counted as everywhere here, 4 characters a token):
+  Anthropic  blocks carrying cache_control are breakpoints (more than 4: the
+             API's 400). A prefix up to a breakpoint seen before within the
+             TTL is usage.cache_read_input_tokens; a new one at or above the
+             model's minimum (1,024 tokens; 2,048 for Haiku 3.x and Sonnet
+             4.6; 4,096 for Haiku 4.5 and Opus 4.5) is written, as
+             cache_creation_input_tokens; input_tokens is the rest.
+  OpenAI     a prompt of 1,024 tokens or more reports the longest prefix it
+             shares with an earlier prompt to the same model within the TTL,
+             in 128-token steps (at least 1,024), as
+             usage.prompt_tokens_details.cached_tokens (prompt_tokens is all).
+  --prompt-cache-ttl-s N (default 300) sets the TTL; /_control/reset empties
+  both caches; /_stats has "prompt_cache" counters.
 """
 import argparse
+import hashlib
 import json
 import math
 import os
@@ -109,6 +137,8 @@ STATUS_KINDS = {"400", "401", "403", "404", "429", "500", "502", "503", "529"}
 STREAM_KINDS = {"slow_first_byte", "stall", "cut", "malformed", "empty", "error_event", "length", "refusal", "reset"}
 FAULT_KINDS = STATUS_KINDS | STREAM_KINDS
 NEWER_PARAM_MODEL = "needs-max-completion-tokens"
+REFUSAL_WORDS = "I'm sorry, but I can't help with writing this document."
+IGNORES_STREAM_MODEL = "ignores-stream"
 
 OPENAI_PATHS = {"/v1/chat/completions", "/chat/completions", "/openai/v1/chat/completions"}
 ANTHROPIC_PATHS = {"/v1/messages", "/messages", "/anthropic/v1/messages"}
@@ -158,7 +188,27 @@ def last_match(pattern, text):
     return found[-1] if found else None
 
 
+FENCE_BEGIN = re.compile(r"^<<<BEGIN (\S+) ([0-9a-f]{16})>>>[ \t]*$", re.M)
+
+
+def outside_fences(text):
+    """The text with every fenced data block (BEGIN line to the END line with
+    the same name and code) removed; an unclosed block runs to the end."""
+    out, pos = [], 0
+    while True:
+        m = FENCE_BEGIN.search(text, pos)
+        if not m:
+            out.append(text[pos:])
+            return "".join(out)
+        out.append(text[pos:m.start()])
+        end = re.compile(rf"^<<<END {re.escape(m.group(1))} {m.group(2)}>>>[ \t]*$", re.M).search(text, m.end())
+        if not end:
+            return "".join(out)
+        pos = end.end()
+
+
 def label_of(user_text):
+    user_text = outside_fences(user_text)
     phase = last_match(r"^PHASE:[ \t]*(\S+)", user_text)
     if not phase:
         return "unknown"
@@ -168,6 +218,7 @@ def label_of(user_text):
 
 def requested_files(user_text):
     """File names listed as `- name.md` or `- name.md — guidance` under "Produce th(is file|ese files):"."""
+    user_text = outside_fences(user_text)
     head = last_match(r"^Produce th(?:is file|ese files):[ \t]*$", user_text)
     if not head:
         return []
@@ -493,6 +544,157 @@ def record_prompt(folder, request_id, label, protocol, body):
                    "messages": body.get("messages")}, f)
 
 
+# --- prompt caches -------------------------------------------------------------
+# What each vendor's prompt cache would have served, so usage reports cache
+# reads and writes the way the real APIs do. Both caches match exact bytes
+# from the start of the prompt, per model, and forget a prefix TTL seconds
+# after its last use.
+
+ANTHROPIC_MAX_BREAKPOINTS = 4
+ANTHROPIC_LOOKBACK_BLOCKS = 20  # the API checks this many block boundaries before a breakpoint for a hit
+OPENAI_CACHE_MIN_TOKENS = 1024
+OPENAI_CACHE_STEP_TOKENS = 128
+
+
+def chars_to_tokens(n):
+    return math.ceil(n / 4)  # token_count's rule, for a prefix known by its length
+
+
+def account_prompt_cache(caches, wire, body):
+    """Sets the wire's cache figures for this request, as its vendor would report them."""
+    if wire.name == "anthropic":
+        wire.cache_read, wire.cache_write = caches.anthropic_usage(wire.model, body)
+    else:
+        wire.cached = caches.openai_cached_tokens(wire.model, body)
+
+
+def anthropic_min_cache_tokens(model):
+    """The shortest prefix Anthropic caches for a model (its prompt-caching guide)."""
+    m = model.lower()
+    if "haiku-4" in m or "opus-4-5" in m or "opus-4-6" in m:
+        return 4096
+    if "haiku" in m or "sonnet-4-6" in m:
+        return 2048
+    return 1024
+
+
+def anthropic_blocks(body):
+    """[(role, text, cache_control or None)] in the order the API reads them: system, then the messages."""
+    blocks = []
+
+    def add(role, content):
+        if isinstance(content, str):
+            blocks.append((role, content, None))
+        elif isinstance(content, list):
+            for b in content:
+                if isinstance(b, dict) and isinstance(b.get("text"), str):
+                    cc = b.get("cache_control")
+                    blocks.append((role, b["text"], cc if isinstance(cc, dict) else None))
+    add("system", body.get("system"))
+    for m in body.get("messages") or []:
+        if isinstance(m, dict):
+            add(str(m.get("role")), m.get("content"))
+    return blocks
+
+
+def breakpoint_count(body):
+    return sum(1 for _, _, cc in anthropic_blocks(body) if cc is not None)
+
+
+def common_prefix_chars(a, b):
+    """Characters two [(role, text)] prompts share from the start (roles must match too)."""
+    n = 0
+    for (ra, ta), (rb, tb) in zip(a, b):
+        if ra != rb:
+            break
+        if ta == tb:
+            n += len(ta)
+            continue
+        i = 0
+        limit = min(len(ta), len(tb))
+        while i < limit and ta[i] == tb[i]:
+            i += 1
+        return n + i
+    return n
+
+
+class PromptCaches:
+    def __init__(self, ttl_s=300):
+        self.lock = threading.Lock()
+        self.ttl_s = ttl_s
+        self.anthropic = {}  # (model, prefix hash) -> expiry (monotonic seconds)
+        self.openai = []     # [(model, [(role, text)], expiry)], newest last
+        self.counts = {"anthropic_reads": 0, "anthropic_writes": 0, "anthropic_read_tokens": 0,
+                       "anthropic_write_tokens": 0, "openai_hits": 0, "openai_cached_tokens": 0}
+
+    def anthropic_usage(self, model, body):
+        """(cache_read_input_tokens, cache_creation_input_tokens) for one request."""
+        blocks = anthropic_blocks(body)
+        marks = [i for i, (_, _, cc) in enumerate(blocks) if cc is not None]
+        if not marks:
+            return 0, 0
+        keys, ends, h, chars = [], [], hashlib.sha256(model.encode()), 0
+        for role, text, _ in blocks:
+            h.update(f"\0{role}\0{len(text)}\0".encode() + text.encode())
+            keys.append(h.hexdigest())
+            chars += len(text)
+            ends.append(chars)
+        now = time.monotonic()
+        minimum = anthropic_min_cache_tokens(model)
+        with self.lock:
+            read_at = None
+            for i in range(marks[-1], -1, -1):  # the longest hit at a block boundary near a breakpoint
+                near = any(0 <= bp - i < ANTHROPIC_LOOKBACK_BLOCKS for bp in marks)
+                if near and self.anthropic.get((model, keys[i]), 0) > now:
+                    read_at = i
+                    break
+            read = chars_to_tokens(ends[read_at]) if read_at is not None else 0
+            if read_at is not None:
+                self.anthropic[(model, keys[read_at])] = now + self.ttl_s  # a hit refreshes the entry
+            written_to = None
+            for i in marks:
+                if (read_at is None or i > read_at) and chars_to_tokens(ends[i]) >= minimum:
+                    ttl = 3600 if (blocks[i][2] or {}).get("ttl") == "1h" else self.ttl_s
+                    self.anthropic[(model, keys[i])] = now + ttl
+                    written_to = i
+            write = chars_to_tokens(ends[written_to]) - read if written_to is not None else 0
+            self.counts["anthropic_reads"] += 1 if read else 0
+            self.counts["anthropic_writes"] += 1 if write else 0
+            self.counts["anthropic_read_tokens"] += read
+            self.counts["anthropic_write_tokens"] += write
+        return read, write
+
+    def openai_cached_tokens(self, model, body):
+        """prompt_tokens_details.cached_tokens for one request (and remembers its prompt)."""
+        prompt = [(str(m.get("role")), content_text(m.get("content")))
+                  for m in body.get("messages") or [] if isinstance(m, dict)]
+        total = token_count("".join(t for _, t in prompt))
+        now = time.monotonic()
+        with self.lock:
+            self.openai = [e for e in self.openai if e[2] > now][-256:]
+            best, best_at = 0, None
+            for n, (m, seen, _) in enumerate(self.openai):
+                if m == model:
+                    shared = common_prefix_chars(prompt, seen)
+                    if shared > best:
+                        best, best_at = shared, n
+            cached = 0
+            if total >= OPENAI_CACHE_MIN_TOKENS:
+                cached = (best // 4) // OPENAI_CACHE_STEP_TOKENS * OPENAI_CACHE_STEP_TOKENS
+                cached = cached if cached >= OPENAI_CACHE_MIN_TOKENS else 0
+            if cached and best_at is not None:
+                m, seen, _ = self.openai[best_at]
+                self.openai[best_at] = (m, seen, now + self.ttl_s)
+            self.openai.append((model, prompt, now + self.ttl_s))
+            self.counts["openai_hits"] += 1 if cached else 0
+            self.counts["openai_cached_tokens"] += cached
+        return cached
+
+    def stats(self):
+        with self.lock:
+            return dict(self.counts)
+
+
 # --- shared state -------------------------------------------------------------
 
 def parse_rules(payload):
@@ -537,6 +739,7 @@ class State:
             self.faults_served = []
             self.completed = 0
             self.last_headers = {}
+            self.prompt_caches = PromptCaches(getattr(self, "prompt_cache_ttl_s", 300))
 
     def set_faults(self, rules):
         with self.lock:
@@ -594,7 +797,8 @@ class State:
                     "by_protocol": dict(self.by_protocol), "in_flight": self.in_flight,
                     "max_in_flight": self.max_in_flight, "faults_served": list(self.faults_served),
                     "completed": self.completed, "last_headers": dict(self.last_headers),
-                    "accounting": self.accounting.snapshot()}
+                    "accounting": self.accounting.snapshot(),
+                    "prompt_cache": self.prompt_caches.stats()}
 
 
 # --- wire formats -------------------------------------------------------------
@@ -608,7 +812,10 @@ def sse(data, event=None):
 
 class OpenAiWire:
     name = "openai"
-    FINISH = {"stop": "stop", "length": "length", "refusal": "content_filter"}
+    # A refusal is not a finish reason of its own: the words come in
+    # delta.refusal / message.refusal and the reply ends with "stop".
+    FINISH = {"stop": "stop", "length": "length", "refusal": "stop"}
+    cached = 0  # prompt tokens served from the prompt cache (account_prompt_cache)
     ERRORS = {400: ("invalid_request_error", "Invalid request"),
               403: ("permission_error", "You are not allowed to use this model"),
               429: ("rate_limit_exceeded", "Rate limit reached"),
@@ -641,6 +848,9 @@ class OpenAiWire:
     def text(self, piece):
         return self.chunk([{"index": 0, "delta": {"content": piece}, "finish_reason": None}])
 
+    def refusal(self, piece):
+        return self.chunk([{"index": 0, "delta": {"refusal": piece}, "finish_reason": None}])
+
     def malformed(self):
         return "data: {not json\n\n"
 
@@ -650,7 +860,8 @@ class OpenAiWire:
 
     def usage(self):
         return {"prompt_tokens": self.usage_in, "completion_tokens": self.usage_out,
-                "total_tokens": self.usage_in + self.usage_out}
+                "total_tokens": self.usage_in + self.usage_out,
+                "prompt_tokens_details": {"cached_tokens": self.cached, "audio_tokens": 0}}
 
     def closing(self, finish):
         return [self.chunk([{"index": 0, "delta": {}, "finish_reason": self.FINISH[finish]}]),
@@ -659,7 +870,8 @@ class OpenAiWire:
 
     def whole(self, reply, finish):
         return {"id": "chatcmpl-test", "object": "chat.completion", "created": int(time.time()), "model": self.model,
-                "choices": [{"index": 0, "message": {"role": "assistant", "content": reply},
+                "choices": [{"index": 0, "message": ({"role": "assistant", "content": None, "refusal": reply}
+                                                     if finish == "refusal" else {"role": "assistant", "content": reply}),
                              "finish_reason": self.FINISH[finish]}],
                 "usage": self.usage()}
 
@@ -667,6 +879,8 @@ class OpenAiWire:
 class AnthropicWire:
     name = "anthropic"
     FINISH = {"stop": "end_turn", "length": "max_tokens", "refusal": "refusal"}
+    cache_read = 0   # prompt tokens read from / written to the prompt cache (account_prompt_cache);
+    cache_write = 0  # input_tokens counts only the rest, as the real API does
     ERRORS = {400: ("invalid_request_error", "Invalid request"),
               401: ("authentication_error", "invalid x-api-key"),
               403: ("permission_error", "Your API key does not have permission to use the specified resource"),
@@ -694,12 +908,19 @@ class AnthropicWire:
         return [self.event({"type": "message_start", "message": {
                     "id": "msg_test", "type": "message", "role": "assistant", "model": self.model, "content": [],
                     "stop_reason": None, "stop_sequence": None,
-                    "usage": {"input_tokens": self.usage_in, "output_tokens": 1}}}),
+                    "usage": {**self.input_usage(), "output_tokens": 1}}}),
                 self.event({"type": "content_block_start", "index": 0, "content_block": {"type": "text", "text": ""}}),
                 self.event({"type": "ping"})]
 
+    def input_usage(self):
+        return {"input_tokens": self.usage_in - self.cache_read - self.cache_write,
+                "cache_creation_input_tokens": self.cache_write, "cache_read_input_tokens": self.cache_read}
+
     def text(self, piece):
         return self.event({"type": "content_block_delta", "index": 0, "delta": {"type": "text_delta", "text": piece}})
+
+    def refusal(self, piece):  # Claude's refusal is text, then stop_reason "refusal"
+        return self.text(piece)
 
     def malformed(self):
         return "event: content_block_delta\ndata: {not json\n\n"
@@ -710,13 +931,14 @@ class AnthropicWire:
     def closing(self, finish):
         return [self.event({"type": "content_block_stop", "index": 0}),
                 self.event({"type": "message_delta", "delta": {"stop_reason": self.FINISH[finish], "stop_sequence": None},
-                            "usage": {"output_tokens": self.usage_out}}),
+                            # Newer API versions repeat the input counts here (cumulative).
+                            "usage": {**self.input_usage(), "output_tokens": self.usage_out}}),
                 self.event({"type": "message_stop"})]
 
     def whole(self, reply, finish):
         return {"id": "msg_test", "type": "message", "role": "assistant", "model": self.model,
                 "content": [{"type": "text", "text": reply}], "stop_reason": self.FINISH[finish],
-                "stop_sequence": None, "usage": {"input_tokens": self.usage_in, "output_tokens": self.usage_out}}
+                "stop_sequence": None, "usage": {**self.input_usage(), "output_tokens": self.usage_out}}
 
 
 WIRES = {"openai": OpenAiWire, "anthropic": AnthropicWire}
@@ -890,6 +1112,11 @@ class Handler(BaseHTTPRequestHandler):
                 return 401, wire_class.error_body(401, model)
         if model == "missing-model":
             return 404, wire_class.error_body(404, model)
+        if wire_class is AnthropicWire and breakpoint_count(body) > ANTHROPIC_MAX_BREAKPOINTS:
+            return 400, {"type": "error", "error": {
+                "type": "invalid_request_error",
+                "message": f"A maximum of {ANTHROPIC_MAX_BREAKPOINTS} blocks with cache_control may be provided. "
+                           f"Found {breakpoint_count(body)}."}}
         if wire_class is OpenAiWire and model == NEWER_PARAM_MODEL and "max_tokens" in body:
             # What OpenAI answers for its reasoning models (o1, o3, gpt-5 ...).
             return 400, {"error": {"message": "Unsupported parameter: 'max_tokens' is not supported with this model. "
@@ -920,13 +1147,16 @@ class Handler(BaseHTTPRequestHandler):
             self.send_json(int(kind), wire_class.error_body(int(kind), model), extra)
             return False
         reply = "" if kind == "empty" else self.state.next_reply(who.keys)
+        if kind == "refusal":
+            reply = str(fault.get("text") or REFUSAL_WORDS)
         if reply is None:
             reply = fallback_reply(label, user)
         if self.opts.vary_wording:
             reply = self.state.wording.vary(reply, request_id)
         self.state.accounting.reply(label, reply)
         wire = wire_class(model, token_count(request_text(body)), token_count(reply))
-        if body.get("stream"):
+        account_prompt_cache(self.state.prompt_caches, wire, body)
+        if body.get("stream") and model != IGNORES_STREAM_MODEL:
             return self.stream(wire, reply, fault, request_id)
         return self.whole(wire, reply, fault)
 
@@ -963,7 +1193,7 @@ class Handler(BaseHTTPRequestHandler):
             self.write(event)
         for step in stream_plan(split_pieces(reply, self.opts.chunk_size), kind):
             if step[0] == "text":
-                self.write(wire.text(step[1]))
+                self.write(wire.refusal(step[1]) if kind == "refusal" else wire.text(step[1]))
                 if self.opts.chunk_ms:
                     time.sleep(self.opts.chunk_ms / 1000)
             elif step[0] == "stall":
@@ -996,6 +1226,8 @@ def parse_args(argv):
     ap.add_argument("--chunk-size", type=int, default=40, help="characters of reply text per streamed piece")
     ap.add_argument("--require-key", help="reject model calls without this API key (401)")
     ap.add_argument("--no-cors", action="store_true", help="send no CORS headers at all")
+    ap.add_argument("--prompt-cache-ttl-s", type=float, default=300,
+                    help="seconds a cached prompt prefix lives after its last use (both vendors)")
     return ap.parse_args(argv)
 
 
@@ -1009,6 +1241,8 @@ def main(argv=None):
     server.daemon_threads = True  # an open stream must not keep the process alive after SIGTERM
     server.opts = opts
     server.state = State(replies, faults)
+    server.state.prompt_cache_ttl_s = opts.prompt_cache_ttl_s
+    server.state.prompt_caches.ttl_s = opts.prompt_cache_ttl_s
     # shutdown() waits for serve_forever() to return, so it cannot run on the
     # thread serve_forever() runs on, which is where signal handlers run.
     stop = lambda *_: threading.Thread(target=server.shutdown, daemon=True).start()  # noqa: E731

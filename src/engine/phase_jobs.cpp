@@ -201,8 +201,7 @@ std::string PhaseJobs::LaunchBlocker(int phase, int item) {
 LlmResponse PhaseJobs::Call(int phase, int item, const GenerationContext& generation, const CancelToken& cancel) {
   BuiltPrompt prompt = BuildPrompt(ctx_.spec, generation);
   LlmRequest req;
-  req.system = prompt.system;
-  req.user = prompt.user;
+  SetPrompt(&req, prompt.blocks);  // the blocks carry the cache breakpoints
   req.model = ctx_.provider.Model();
   req.temperature = ctx_.options.temperature;
   req.max_tokens = ctx_.options.max_tokens;
@@ -219,8 +218,10 @@ LlmResponse PhaseJobs::Call(int phase, int item, const GenerationContext& genera
   double cost = -1;
   if (!resp.cached && ctx_.options.cost)
     cost = ctx_.options.cost(ctx_.provider.Kind(), ctx_.provider.Model(), resp.usage);
-  if (!resp.cached && resp.usage.input_tokens > 0)
-    budget_.ObservePrompt(static_cast<int64_t>(prompt.system.size() + prompt.user.size()), resp.usage.input_tokens);
+  // Characters per token from one attempt's prompt (usage sums every attempt).
+  const int64_t attempt_tokens = resp.attempt_usage.empty() ? resp.usage.input_tokens : resp.attempt_usage.back().input_tokens;
+  if (!resp.cached && attempt_tokens > 0)
+    budget_.ObservePrompt(static_cast<int64_t>(prompt.system.size() + prompt.user.size()), attempt_tokens);
   budget_.Settle({phase, item}, resp.cached ? 0 : cost);
   accounts_.CountCall(phase, resp, cost, priced);
   return resp;

@@ -239,12 +239,12 @@ TEST_CASE("PromptBuilder.DoesNotAskForWhatTheEngineWrites") {
   GenerationContext ctx;
   ctx.phase = &spec.phases[spec.IndexOf("SPEC_PM")];
   auto p = BuildPrompt(spec, ctx);
-  CHECK(p.system.find("The engine writes the frontmatter fields artifact, phase, agent, version, generator, created "
+  CHECK(p.system.find("the engine writes each document's artifact, phase, agent, version, generator, created "
                       "itself") != std::string::npos);
   CHECK(p.user.find("version: 1") == std::string::npos);
   CHECK(p.user.find("Frontmatter values") == std::string::npos);
   // A field only the model can know is still asked for.
   WorkflowSpec owned = spec;
   owned.frontmatter_fields = {"title", "agent", "owner"};
-  CHECK(BuildPrompt(owned, ctx).system.find("carrying: owner.") != std::string::npos);
+  CHECK(BuildPrompt(owned, ctx).system.find("frontmatter keys in every document: owner.") != std::string::npos);
 }

@@ -10,7 +10,7 @@
 #include "engine/envelope.hpp"
 #include "engine/fan_out.hpp"
 #include "engine/response_parser.hpp"
-#include "engine/validator_test_util.hpp"
+#include "validators/validator_test_util.hpp"
 
 using namespace specwave;
 

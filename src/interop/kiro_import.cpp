@@ -165,9 +165,9 @@ void ImportDesign(const Ctx& c, const std::string& text) {
       }
       c.out->pack.artifacts["data-model.md"] = BuildArtifact("data-model.md", c.project, kGenerator, model);
     } else if (t == "error handling" && (s.body.empty() || s.body == NormBody(kiro::kErrorHandling))) {
-      c.out->ignored.push_back({c.base + "design.md", s.title, "written by the export"});
+      // Written by the export.
     } else if (t == "testing strategy" && (s.body.empty() || StartsWith(s.body, kiro::kTestingLead))) {
-      c.out->ignored.push_back({c.base + "design.md", s.title, "derived from the epics' done-when lines"});
+      // Derived from the epics' done-when lines.
     } else {
       rest.push_back(s);
     }

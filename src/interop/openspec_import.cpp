@@ -137,7 +137,9 @@ CodecImport ImportOpenSpec(const FileTree& files, const ImportOptions& options) 
         auto id = known.features.find({c.name, f.title});
         f.number = id != known.features.end() ? id->second : next_feature++;
         auto [statement, notes] = SplitFirstParagraph(r.body);
-        f.statement = FromShall(statement);
+        // Specwave's export framed the statement in "The system SHALL ..."; a
+        // requirement written in OpenSpec keeps its words.
+        f.statement = id != known.features.end() ? FromShall(statement) : statement;
         f.notes = notes;
         for (const MdNode& sc : r.children) {
           if (!StartsWith(ToLower(sc.title), "scenario")) {

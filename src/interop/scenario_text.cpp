@@ -48,7 +48,14 @@ std::string FromGivenWhenThen(std::string_view title, std::string_view scenario)
   std::string_view s = Trim(scenario);
   std::string frame = "**Given** " + std::string(title) + " is available, **When** a person uses it, **Then** ";
   if (TakePrefix(&s, frame)) return UpperFirst(s);
-  return UpperFirst(Unbold(s));
+  // A scenario written in Spec Kit: one sentence, "Given ..., when ..., then ...".
+  std::string out = UpperFirst(Unbold(s));
+  for (const char* word : {", When ", ", Then ", ", And "}) {
+    std::string lower = word;
+    lower[2] = static_cast<char>(lower[2] - 'A' + 'a');
+    for (size_t at = out.find(word); at != std::string::npos; at = out.find(word, at + 1)) out.replace(at, lower.size(), lower);
+  }
+  return out;
 }
 
 std::string Ears(std::string_view title, std::string_view criterion) {

@@ -114,7 +114,12 @@ void ImportSpec(const Ctx& c, const std::string& text) {
             else fr_rest += std::string(l) + "\n";
           }
         } else if (StartsWith(ToLower(r.title), "key entities")) {
-          c.Ignore("spec.md", r.title, "derived from data-model.md; edit the entities there");
+          // Specwave's own list (each line ends "(data-model.md)") is derived;
+          // one written in Spec Kit is reported, since data-model.md is what is read.
+          bool ours = true;
+          for (std::string_view l : SplitLines(r.body))
+            if (!Trim(l).empty() && !EndsWith(Trim(l), "(data-model.md)")) ours = false;
+          if (!ours) c.Ignore("spec.md", r.title, "entities are read from data-model.md");
         } else {
           others.push_back(r);
         }
@@ -187,12 +192,12 @@ void ImportPlan(const Ctx& c, const std::string& text) {
       o.heading = o.title = "Overview";
       arch.children.push_back(o);
     } else if (t == "technical context" && (s.body.empty() || StartsWith(s.body, "**Stack**:"))) {
-      c.Ignore("plan.md", s.title, "derived from stack.md (research.md)");
+      // Written by the export from stack.md: not read back.
     } else if (t == "constitution check" && (s.body.empty() || StartsWith(s.body, "Gates: the principles in"))) {
-      c.Ignore("plan.md", s.title, "derived from the constitution");
+      // Written by the export.
     } else if (t == "project structure" && s.body.empty() && s.children.size() == 1 &&
                StartsWith(ToLower(s.children[0].title), "documentation")) {
-      c.Ignore("plan.md", s.title, "the folder layout, written by the export");
+      // The folder layout, written by the export.
     } else {
       arch.children.push_back(s);
     }

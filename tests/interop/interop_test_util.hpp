@@ -12,6 +12,7 @@
 #include "core/files.hpp"
 #include "engine/spec.hpp"
 #include "engine/workflow_runner.hpp"
+#include "interop/folder_io.hpp"
 #include "interop/interop.hpp"
 #include "llm/offline/offline_provider.hpp"
 #include "support/memory_store.hpp"
@@ -60,6 +61,45 @@ inline interop::Pack RoundTripped(interop::Format f, const interop::Pack& pack, 
   interop::ImportResult in = interop::ImportPack(f, exported->files, {}, interop::Pack{}, interop::IdSpace{});
   for (const auto& e : in.errors) FAIL_CHECK(e.ToString());
   return in.pack;
+}
+
+// The files of a fixture folder under tests/data/interop/.
+inline interop::FileTree Fixture(const std::string& name, interop::Format f) {
+  interop::FileTree files;
+  std::string err;
+  bool ok = interop::ReadFolder(DataPath("interop/" + name), interop::ReadRoots(f), &files, &err);
+  INFO(err);
+  REQUIRE(ok);
+  return files;
+}
+
+inline interop::ImportResult ImportFixture(const std::string& name, interop::Format f) {
+  interop::ImportResult in = interop::ImportPack(f, Fixture(name, f), {}, interop::Pack{}, interop::IdSpace{});
+  for (const auto& e : in.errors) FAIL_CHECK(e.ToString());
+  return in;
+}
+
+inline void PrintRoundTrip(const char* format, const interop::RoundTrip& r);
+
+// Checks that a round trip lost exactly `expected` ("artifact > section"),
+// kept every id, and prints the numbers.
+inline void CheckRoundTrip(interop::Format f, const std::vector<std::string>& expected) {
+  interop::ExportResult ex;
+  interop::Pack back = RoundTripped(f, Tidewater(), &ex);
+  interop::RoundTrip r = interop::CompareRoundTrip(Tidewater(), back, interop::CodecFor(f).held);
+  std::vector<std::string> lost;
+  for (const auto& a : r.artifacts)
+    for (const auto& s : a.lost) lost.push_back(a.artifact + " > " + s);
+  CHECK(lost == expected);
+  CHECK(r.ids_kept == r.ids_total);
+  CHECK(r.ids_total > 0);
+  for (const auto& id : r.ids_lost) FAIL_CHECK("lost id " << id);
+  // The exporter lists the same sections as dropped.
+  size_t listed = 0;
+  for (const auto& d : ex.dropped)
+    if (!d.section.empty()) ++listed;
+  CHECK(listed == expected.size());
+  PrintRoundTrip(interop::FormatName(f), r);
 }
 
 inline void PrintRoundTrip(const char* format, const interop::RoundTrip& r) {

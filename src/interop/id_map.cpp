@@ -163,10 +163,13 @@ Pack ToDisplayIds(const Pack& folder_pack, const Pack& project, IdSpace* space) 
     if (k[0] == 'F') taken_f.insert(std::atoi(k.c_str() + 1));
     if (k[0] == 'E') taken_e.insert(std::atoi(k.c_str() + 1));
   }
+  // Without a map (a first import, or a copy that never exported here) the
+  // folder's numbers below the content range are taken as the project's.
+  const bool trust = space->known.empty();
   auto place = [&](int folder_n, char kind, std::map<int, int>* back, std::set<int>* taken, std::map<int, int>* fwd) {
     if (back->count(folder_n)) return back->at(folder_n);
     std::string id = std::string(1, kind) + std::to_string(folder_n);
-    bool identity_known = space->known.count(id) && !fwd->count(folder_n);
+    bool identity_known = ((trust && folder_n < 10000) || space->known.count(id)) && !fwd->count(folder_n);
     int d = folder_n;
     if (!identity_known) {
       if (folder_n >= 10000 || taken->count(folder_n)) d = taken->empty() ? 1 : *taken->rbegin() + 1;
@@ -197,7 +200,7 @@ Pack ToDisplayIds(const Pack& folder_pack, const Pack& project, IdSpace* space) 
       std::pair<int, int> d{epic, t.number};
       if (back_t.count(fk)) {
         d = SplitKey(back_t[fk]);
-      } else if (!(space->known.count("T" + Key(epic, t.number)) && epic == t.epic)) {
+      } else if (!((trust && t.number < 10000) || space->known.count("T" + Key(epic, t.number))) || epic != t.epic) {
         std::set<int>& taken = taken_t[epic];
         if (t.number >= 10000 || taken.count(t.number)) d.second = taken.empty() ? 1 : *taken.rbegin() + 1;
         taken.insert(d.second);

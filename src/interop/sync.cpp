@@ -80,8 +80,11 @@ SyncPlan PlanSync(Format format, const FileTree& folder, const Pack& project, co
     std::vector<std::string> ordered;
     for (const KeyedSection& s : f.list)
       if (!s.frontmatter) ordered.push_back(s.key);
-    for (const std::string& k : keys)
-      if (!f.by_key.count(k)) ordered.push_back(k);
+    // Deletions only against a base: without one, a section the folder lacks
+    // may just be one the layout cannot hold.
+    if (base)
+      for (const std::string& k : keys)
+        if (!f.by_key.count(k)) ordered.push_back(k);
     for (const std::string& key : ordered) {
       if (key == "(preamble)" && !f.Get(key) && !p.Get(key)) continue;
       std::string fh = f.Hash(key), ph = p.Hash(key);
@@ -135,8 +138,9 @@ SyncWrite FinishSync(Format format, const FileTree& folder, const Pack& project,
     w.files[path] = text;
     if (path != kManifestPath) w.refreshed.push_back(path);
   }
-  ImportResult back = ImportPack(format, final_tree, ImportOptions{"", project.project_name}, project, ids);
-  w.base = MakeBase(format, copy, final_tree, project, back.pack, back.errors.empty() ? back.ids : ids);
+  // The export may have drawn folder numbers for new ids: read back with its map.
+  ImportResult back = ImportPack(format, final_tree, ImportOptions{"", project.project_name}, project, ex.base.ids);
+  w.base = MakeBase(format, copy, final_tree, project, back.pack, back.errors.empty() ? back.ids : ex.base.ids);
   w.files[BasePath(copy)] = BaseJson(w.base);
   return w;
 }

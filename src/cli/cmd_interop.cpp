@@ -122,6 +122,15 @@ int CmdImportFormat(int argc, char** argv, const Environment& env) {
   ImportResult in = ImportPack(*format, files, options, Pack{}, IdSpace{});
   if (!in.errors.empty()) {
     for (const auto& e : in.errors) std::fprintf(stderr, "specwave import: %s: %s\n", dir.c_str(), e.ToString().c_str());
+    // Only the named layout's files were read; look for the others' to say which it is.
+    for (Format other : AllFormats()) {
+      FileTree probe;
+      std::string ignored;
+      if (other != *format && ReadFolder(dir, CodecFor(other).roots, &probe, &ignored) && !probe.empty() &&
+          CodecFor(other).not_this_layout(probe).empty())
+        std::fprintf(stderr, "  %s looks like a %s folder: try --format %s\n", dir.c_str(), CodecFor(other).tool,
+                     FormatName(other));
+    }
     return kExitBadInput;
   }
   if (in.pack.artifacts.empty()) return UsageError("import: " + dir + ": nothing in it maps to a Specwave artifact");

@@ -29,7 +29,9 @@
 #include "core/sha256.hpp"
 #include "core/text.hpp"
 #include "engine/regeneration.hpp"
+#include "core/clock.hpp"
 #include "engine/spec.hpp"
+#include "engine/workflow_runner.hpp"
 #include "interop/folder_io.hpp"
 #include "interop/interop.hpp"
 #include "interop/sync.hpp"
@@ -105,13 +107,58 @@ int CmdExportFormat(int argc, char** argv, const Environment& env) {
   return kExitOk;
 }
 
+namespace {
+
+// The phases of the workflow whose artifacts the import did not fill, run as
+// a workflow run limited to them (the imported artifacts are their inputs).
+int RunMissing(const Args& args, const Environment& env, Store& store, const ProjectRecord& project) {
+  auto loaded = LoadWorkflowSpec(project.workflow_yaml, project.workflow_name);
+  if (!loaded.ok()) return UsageError(JoinDiagnostics(loaded.errors));
+  const WorkflowSpec& spec = *loaded.spec;
+  // A phase runs only when none of its artifacts came in: running one that
+  // produces an imported artifact too would write over the person's text.
+  std::set<std::string> missing;
+  for (const PhaseSpec& p : spec.phases) {
+    std::vector<std::string> have, lack;
+    for (const std::string& a : p.produces) (store.LatestVersion(project.id, a) ? have : lack).push_back(a);
+    if (have.empty()) missing.insert(p.name);
+    else if (!lack.empty())
+      std::printf("not run: %s (it would also rewrite the imported %s); its %s stay missing\n", p.name.c_str(),
+                  Join(have, ", ").c_str(), Join(lack, ", ").c_str());
+  }
+  if (missing.empty()) {
+    std::printf("nothing is missing: every artifact of the workflow was imported\n");
+    return kExitOk;
+  }
+  std::string err;
+  auto provider = MakeProvider(args, env, &store, spec, &err);
+  if (!provider) return UsageError(err);
+  RunOptions opt;
+  opt.auto_approve = true;
+  opt.only_phases = missing;
+  opt.cost = DefaultCost(args, &err);
+  if (!opt.cost) return UsageError(err);
+  WorkflowRunner runner(spec, store, *provider, SystemClock::Instance());
+  runner.SetChecks(DefaultChecks());
+  RunReport report = runner.Run(project.id, opt, nullptr, CancelToken{});
+  std::printf("ran the missing phases (%s): %s\n", Join({missing.begin(), missing.end()}, ", ").c_str(),
+              report.status.c_str());
+  for (const auto& ph : report.phases)
+    if (ph.status == PhaseStatus::kFailed) std::printf("  %s failed: %s\n", ph.name.c_str(), ph.reason.c_str());
+  return report.status == "succeeded" ? kExitOk : kExitFailure;
+}
+
+}  // namespace
+
 int CmdImportFormat(int argc, char** argv, const Environment& env) {
   Args args;
   std::string err;
-  if (!args.Parse(argc, argv, 2, ArgSpec{{}, {"db", "format", "feature", "name", "author"}}, &err)) return UsageError(err);
+  ArgSpec spec{{"run-missing"}, {"db", "format", "feature", "name", "author"}};
+  AddProviderOptions(&spec);
+  if (!args.Parse(argc, argv, 2, spec, &err)) return UsageError(err);
   auto db = args.Get("db");
   if (!db || args.positionals().size() != 1)
-    return UsageError("usage: specwave import --format NAME DIR --db FILE [--feature NAME] [--name PROJECT]");
+    return UsageError("usage: specwave import --format NAME DIR --db FILE [--feature NAME] [--name PROJECT] [--run-missing]");
   int code = kExitOk;
   auto format = FormatArg(args, &code);
   if (!format) return code;
@@ -169,7 +216,9 @@ int CmdImportFormat(int argc, char** argv, const Environment& env) {
   if (!WriteFolder(dir, {{BasePath(copy), BaseJson(base)}}, &err))
     std::printf("warning: the sync base was not written (%s); a later sync will treat every difference as a conflict\n",
                 err.c_str());
-  std::printf("run what is missing: the app runs the phases whose artifacts are not there yet\n");
+  if (args.Has("run-missing")) return RunMissing(args, env, *store, project);
+  std::printf("to make the artifacts the folder did not have: import again with --run-missing (offline, or "
+              "--provider ...)\n");
   return kExitOk;
 }
 

@@ -298,3 +298,23 @@ TEST_CASE("CliInterop.SyncCanRegenerateWhatTheEditMadeStale") {
   bool refreshed = r.out.find("refreshed from the project: specs/001-tidewater/") != std::string::npos;
   CHECK(refreshed);
 }
+
+TEST_CASE("CliInterop.ImportCanRunWhatIsMissing") {
+  fs::path dir = Scratch("import_run_missing");
+  fs::copy(test::DataPath("interop/kiro"), dir, fs::copy_options::recursive);
+  fs::path db = Scratch("import_run_missing.db");
+  CliResult r = RunCli({"import", "--format", "kiro", dir.string(), "--db", db.string(), "--run-missing"});
+  INFO(r.out << r.err);
+  // The design tokens come from the offline generator; a phase that would
+  // rewrite imported text does not run, and what needs its missing artifact says so.
+  CHECK(r.out.find("not run: SPEC_ARCHITECT (it would also rewrite the imported architecture.md, data-model.md)") !=
+        std::string::npos);
+  CHECK(r.out.find("DEPENDENCIES failed: input 'api-spec.md'") != std::string::npos);
+  CHECK(r.code == 1);
+  auto store = OpenDb(db.string());
+  int64_t id = store->ListProjects()[0].id;
+  auto tokens = store->LatestVersion(id, "design-tokens.md");
+  REQUIRE(tokens);
+  CHECK(tokens->author == "agent:designer");
+  CHECK(store->LatestVersion(id, "architecture.md")->author == "user");
+}

@@ -71,6 +71,56 @@ int ReportConflicts(const SyncPlan& plan, bool json) {
   return kExitFailure;
 }
 
+// Each planned edit recorded as the person's (Regenerator::RecordEdit), then,
+// with --regenerate, what each made stale regenerated (*regenerated false if
+// one failed). kExitBadInput for a bad provider option (nothing recorded),
+// kExitFailure when an edit could not be recorded.
+int RecordEdits(const Args& args, const Environment& env, Store& store, const WorkflowSpec& spec,
+                const ProjectRecord& project, const SyncPlan& plan,
+                const std::optional<RegenerationRequest>& regen_request, nlohmann::json* recorded, bool* regenerated) {
+  std::string err;
+  Regenerator regen(spec, store, DefaultDiff());
+  std::unique_ptr<LlmProvider> provider;
+  RunOptions run_options;
+  if (regen_request) {
+    provider = MakeProvider(args, env, &store, spec, &err);
+    if (!provider) return UsageError(err);
+    run_options.auto_approve = true;  // as `specwave regenerate`: the gates were approved when the pack was made
+    run_options.cost = DefaultCost(args, &err);
+    if (!run_options.cost) return UsageError(err);
+  }
+  std::vector<RecordedEdit> edits;
+  for (const auto& [artifact, text] : plan.edits) {
+    if (spec.ProducerOf(artifact) < 0) {
+      std::printf("  skipped %s: not an artifact of this project's workflow\n", artifact.c_str());
+      continue;
+    }
+    RecordedEdit edit = regen.RecordEdit(project.id, artifact, text);
+    if (!edit.ok) {
+      std::fprintf(stderr, "specwave sync: %s: %s\n", artifact.c_str(), edit.error.c_str());
+      return kExitFailure;
+    }
+    const ImpactAnalysis& a = edit.impact;
+    std::printf("recorded %s as your edit (%s change): %d HIGH, %d MEDIUM, %d LOW affected\n", artifact.c_str(),
+                ImpactLevelName(a.change_level), a.high, a.medium, a.low);
+    recorded->push_back({{"artifact", artifact}, {"change_id", edit.change_id}, {"version_id", edit.version_id},
+                        {"impact", nlohmann::json::parse(a.ToJson(), nullptr, false)}});
+    if (edit.version_id) edits.push_back(edit);
+  }
+  bool regen_ok = true;
+  for (const RecordedEdit& edit : edits) {
+    if (!regen_request) break;
+    RegenerationResult r = regen.Regenerate(project.id, edit, *regen_request, *provider, run_options, DefaultChecks(),
+                                            nullptr, CancelToken{});
+    std::printf("regenerated after %s (%s): %zu new, %zu unchanged, %zu skipped by early cutoff, %zu kept (your edits)%s%s\n",
+                edit.impact.change.artifact.c_str(), StrategyName(r.strategy), r.regenerated.size(), r.unchanged.size(),
+                r.skipped_early_cutoff.size(), r.conflicts.size(), r.error.empty() ? "" : "; ", r.error.c_str());
+    regen_ok = regen_ok && r.success;
+  }
+  *regenerated = regen_ok;
+  return kExitOk;
+}
+
 }  // namespace
 
 int CmdSync(int argc, char** argv, const Environment& env) {
@@ -126,45 +176,10 @@ int CmdSync(int argc, char** argv, const Environment& env) {
     std::printf("dry run: %zu artifact%s would be recorded as edits\n", plan.edits.size(), plan.edits.size() == 1 ? "" : "s");
     return kExitOk;
   }
-  Regenerator regen(*loaded.spec, *store, DefaultDiff());
-  std::unique_ptr<LlmProvider> provider;
-  RunOptions run_options;
-  if (regen_request) {
-    provider = MakeProvider(args, env, store.get(), *loaded.spec, &err);
-    if (!provider) return UsageError(err);
-    run_options.auto_approve = true;  // as `specwave regenerate`: the gates were approved when the pack was made
-    run_options.cost = DefaultCost(args, &err);
-    if (!run_options.cost) return UsageError(err);
-  }
   nlohmann::json recorded = nlohmann::json::array();
-  std::vector<RecordedEdit> edits;
-  for (const auto& [artifact, text] : plan.edits) {
-    if (loaded.spec->ProducerOf(artifact) < 0) {
-      std::printf("  skipped %s: not an artifact of this project's workflow\n", artifact.c_str());
-      continue;
-    }
-    RecordedEdit edit = regen.RecordEdit(project.id, artifact, text);
-    if (!edit.ok) {
-      std::fprintf(stderr, "specwave sync: %s: %s\n", artifact.c_str(), edit.error.c_str());
-      return kExitFailure;
-    }
-    const ImpactAnalysis& a = edit.impact;
-    std::printf("recorded %s as your edit (%s change): %d HIGH, %d MEDIUM, %d LOW affected\n", artifact.c_str(),
-                ImpactLevelName(a.change_level), a.high, a.medium, a.low);
-    recorded.push_back({{"artifact", artifact}, {"change_id", edit.change_id}, {"version_id", edit.version_id},
-                        {"impact", nlohmann::json::parse(a.ToJson(), nullptr, false)}});
-    if (edit.version_id) edits.push_back(edit);
-  }
-  bool regen_ok = true;
-  for (const RecordedEdit& edit : edits) {
-    if (!regen_request) break;
-    RegenerationResult r = regen.Regenerate(project.id, edit, *regen_request, *provider, run_options, DefaultChecks(),
-                                            nullptr, CancelToken{});
-    std::printf("regenerated after %s (%s): %zu new, %zu unchanged, %zu skipped by early cutoff, %zu kept (your edits)%s%s\n",
-                edit.impact.change.artifact.c_str(), StrategyName(r.strategy), r.regenerated.size(), r.unchanged.size(),
-                r.skipped_early_cutoff.size(), r.conflicts.size(), r.error.empty() ? "" : "; ", r.error.c_str());
-    regen_ok = regen_ok && r.success;
-  }
+  bool regenerated = true;
+  if (int code = RecordEdits(args, env, *store, *loaded.spec, project, plan, regen_request, &recorded, &regenerated))
+    return code;
   SyncWrite w = FinishSync(format, folder, PackOf(*store, project), base, plan.ids, author, copy, plan.changed_files);
   if (!WriteFolder(dir, w.files, &err)) {
     std::fprintf(stderr, "specwave sync: the edits are recorded, but the folder was not updated: %s\n", err.c_str());
@@ -179,7 +194,7 @@ int CmdSync(int argc, char** argv, const Environment& env) {
     std::printf("what the edits made stale: specwave status --db %s (sync again with --regenerate regenerate_all to "
                 "bring it up to date)\n",
                 db->c_str());
-  return regen_ok ? kExitOk : kExitFailure;
+  return regenerated ? kExitOk : kExitFailure;
 }
 
 }  // namespace specwave::cli

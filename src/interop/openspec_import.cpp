@@ -71,6 +71,55 @@ WhenThen ReadScenario(const MdNode& s) {
   return w;
 }
 
+// One capability's spec: its title and Purpose as an epic, its requirements
+// appended to `features` (numbered from the manifest, else from *next_feature).
+Epic ReadCapability(const std::string& capability, const std::string& path, const std::string& text, const Known& known,
+                    int* next_feature, MdNode* features, CodecImport* out) {
+  MdDoc doc = ParseMd(text);
+  const MdNode& top = Top(doc);
+  Epic e;
+  e.title = top.heading;
+  if (EndsWith(e.title, openspec::kSpecSuffix)) e.title = e.title.substr(0, e.title.size() - 14);
+  for (const MdNode& s : top.children) {
+    std::string t = ToLower(s.title);
+    if (t == "purpose") {
+      e.body = s.body;
+      e.children = s.children;
+      continue;
+    }
+    if (t != "requirements") {
+      out->ignored.push_back({path, s.title, "OpenSpec sections other than Purpose and Requirements"});
+      continue;
+    }
+    for (const MdNode& r : s.children) {
+      if (!StartsWith(ToLower(r.title), "requirement:")) {
+        out->ignored.push_back({path, r.title, "not a \"### Requirement:\""});
+        continue;
+      }
+      Feature f;
+      f.title = std::string(Trim(std::string_view(r.heading).substr(12)));
+      auto id = known.features.find({capability, f.title});
+      f.number = id != known.features.end() ? id->second : (*next_feature)++;
+      auto [statement, notes] = SplitFirstParagraph(r.body);
+      // Specwave's export framed the statement in "The system SHALL ..."; a
+      // requirement written in OpenSpec keeps its words.
+      f.statement = id != known.features.end() ? FromShall(statement) : statement;
+      f.notes = notes;
+      for (const MdNode& sc : r.children) {
+        if (!StartsWith(ToLower(sc.title), "scenario")) {
+          f.children.push_back(sc);
+          continue;
+        }
+        f.acceptance.push_back(FromWhenThen(f.title, ReadScenario(sc)));
+      }
+      if (!f.acceptance.empty()) f.acceptance_label = "Acceptance:";
+      e.covers.push_back(f.number);
+      features->children.push_back(FeatureNode(f, 3));
+    }
+  }
+  return e;
+}
+
 }  // namespace
 
 std::string NotOpenSpec(const FileTree& files) {
@@ -110,49 +159,8 @@ CodecImport ImportOpenSpec(const FileTree& files, const ImportOptions& options) 
   MdNode features = MakeNode(2, "Features");
   MdNode epics = MakeNode(1, DefaultTitle("epics.md", project));
   for (const Cap& c : caps) {
-    MdDoc doc = ParseMd(files.at(c.path));
-    const MdNode& top = Top(doc);
-    Epic e;
+    Epic e = ReadCapability(c.name, c.path, files.at(c.path), known, &next_feature, &features, &out);
     e.number = c.epic ? c.epic : next_epic++;
-    e.title = top.heading;
-    if (EndsWith(e.title, openspec::kSpecSuffix)) e.title = e.title.substr(0, e.title.size() - 14);
-    for (const MdNode& s : top.children) {
-      std::string t = ToLower(s.title);
-      if (t == "purpose") {
-        e.body = s.body;
-        e.children = s.children;
-        continue;
-      }
-      if (t != "requirements") {
-        out.ignored.push_back({c.path, s.title, "OpenSpec sections other than Purpose and Requirements"});
-        continue;
-      }
-      for (const MdNode& r : s.children) {
-        if (!StartsWith(ToLower(r.title), "requirement:")) {
-          out.ignored.push_back({c.path, r.title, "not a \"### Requirement:\""});
-          continue;
-        }
-        Feature f;
-        f.title = std::string(Trim(std::string_view(r.heading).substr(12)));
-        auto id = known.features.find({c.name, f.title});
-        f.number = id != known.features.end() ? id->second : next_feature++;
-        auto [statement, notes] = SplitFirstParagraph(r.body);
-        // Specwave's export framed the statement in "The system SHALL ..."; a
-        // requirement written in OpenSpec keeps its words.
-        f.statement = id != known.features.end() ? FromShall(statement) : statement;
-        f.notes = notes;
-        for (const MdNode& sc : r.children) {
-          if (!StartsWith(ToLower(sc.title), "scenario")) {
-            f.children.push_back(sc);
-            continue;
-          }
-          f.acceptance.push_back(FromWhenThen(f.title, ReadScenario(sc)));
-        }
-        if (!f.acceptance.empty()) f.acceptance_label = "Acceptance:";
-        e.covers.push_back(f.number);
-        features.children.push_back(FeatureNode(f, 3));
-      }
-    }
     epics.children.push_back(EpicNode(e, 2));
   }
   // Features in F order, as the PRD numbers them.

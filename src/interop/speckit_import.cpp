@@ -89,6 +89,69 @@ std::vector<Feature> StoriesToFeatures(const Ctx& c, const MdNode& scenarios, Md
   return out;
 }
 
+void ReadRequirements(const Ctx& c, const MdNode& s, std::map<int, std::string>* fr, std::string* fr_rest,
+                      std::vector<MdNode>* others) {
+  for (const MdNode& r : s.children) {
+    if (StartsWith(ToLower(r.title), "functional requirements")) {
+      for (std::string_view l : SplitLines(r.body)) {
+        if (auto p = speckit::ParseFrLine(l)) (*fr)[p->first] = p->second;
+        else *fr_rest += std::string(l) + "\n";
+      }
+    } else if (StartsWith(ToLower(r.title), "key entities")) {
+      // Specwave's own list (each line ends "(data-model.md)") is derived;
+      // one written in Spec Kit is reported, since data-model.md is what is read.
+      bool ours = true;
+      for (std::string_view l : SplitLines(r.body))
+        if (!Trim(l).empty() && !EndsWith(Trim(l), "(data-model.md)")) ours = false;
+      if (!ours) c.Ignore("spec.md", r.title, "entities are read from data-model.md");
+    } else {
+      others->push_back(r);
+    }
+  }
+}
+
+MdNode SuccessMetrics(const MdNode& s) {
+  MdNode metrics = MakeNode(2, "Success metrics", s.body);
+  for (const MdNode& m : s.children) {
+    if (StartsWith(ToLower(m.title), "measurable outcomes")) {
+      metrics.body = JoinBlocks({metrics.body, speckit::UnnumberBullets(m.body, "SC")});
+      for (const MdNode& g : m.children) metrics.children.push_back(g);
+    } else {
+      metrics.children.push_back(m);
+    }
+  }
+  return metrics;
+}
+
+// FR-### lines give the features' statements when they pair one-to-one with
+// the stories; without stories they are the features; otherwise they stay a
+// section of their own and a story's first paragraph is its statement.
+void PairStatements(std::vector<Feature>* features, const std::map<int, std::string>& fr, const std::string& fr_rest,
+                    std::vector<MdNode>* others) {
+  bool paired = !features->empty() && fr.size() == features->size();
+  for (const Feature& f : *features) paired = paired && fr.count(f.number);
+  if (paired) {
+    for (Feature& f : *features) f.statement = fr.at(f.number);
+  } else if (features->empty()) {
+    for (const auto& [n, text] : fr) {
+      Feature f;
+      f.number = n;
+      f.title = ShortName(text, 6);
+      f.statement = text;
+      features->push_back(f);
+    }
+  } else {
+    for (Feature& f : *features) {
+      auto [first, rest] = SplitFirstParagraph(f.notes);
+      f.statement = first;
+      f.notes = rest;
+    }
+    std::string lines;
+    for (const auto& [n, text] : fr) lines += "- **" + speckit::FrId(n) + "**: " + text + "\n";
+    if (!fr.empty()) others->insert(others->begin(), MakeNode(2, "Functional requirements", lines + fr_rest));
+  }
+}
+
 void ImportSpec(const Ctx& c, const std::string& text) {
   MdDoc doc = ParseMd(text);
   const MdNode& top = Top(doc);
@@ -107,33 +170,9 @@ void ImportSpec(const Ctx& c, const std::string& text) {
       stories_node.body = s.body;
       features = StoriesToFeatures(c, s, &stories_node, &edge_cases);
     } else if (StartsWith(ToLower(s.title), "requirements")) {
-      for (const MdNode& r : s.children) {
-        if (StartsWith(ToLower(r.title), "functional requirements")) {
-          for (std::string_view l : SplitLines(r.body)) {
-            if (auto p = speckit::ParseFrLine(l)) fr[p->first] = p->second;
-            else fr_rest += std::string(l) + "\n";
-          }
-        } else if (StartsWith(ToLower(r.title), "key entities")) {
-          // Specwave's own list (each line ends "(data-model.md)") is derived;
-          // one written in Spec Kit is reported, since data-model.md is what is read.
-          bool ours = true;
-          for (std::string_view l : SplitLines(r.body))
-            if (!Trim(l).empty() && !EndsWith(Trim(l), "(data-model.md)")) ours = false;
-          if (!ours) c.Ignore("spec.md", r.title, "entities are read from data-model.md");
-        } else {
-          others.push_back(r);
-        }
-      }
+      ReadRequirements(c, s, &fr, &fr_rest, &others);
     } else if (StartsWith(ToLower(s.title), "success criteria")) {
-      metrics = MakeNode(2, "Success metrics", s.body);
-      for (const MdNode& m : s.children) {
-        if (StartsWith(ToLower(m.title), "measurable outcomes")) {
-          metrics.body = JoinBlocks({metrics.body, speckit::UnnumberBullets(m.body, "SC")});
-          for (const MdNode& g : m.children) metrics.children.push_back(g);
-        } else {
-          metrics.children.push_back(m);
-        }
-      }
+      metrics = SuccessMetrics(s);
     } else if (StartsWith(ToLower(s.title), "assumptions") && StartsWith(s.body, speckit::kNonGoalsLead)) {
       non_goals = MakeNode(2, "Non-goals", std::string_view(s.body).substr(std::string_view(speckit::kNonGoalsLead).size()));
       non_goals.children = s.children;
@@ -141,29 +180,7 @@ void ImportSpec(const Ctx& c, const std::string& text) {
       others.push_back(s);
     }
   }
-  // FR-### lines give the statements when they pair one-to-one with the stories.
-  bool paired = !features.empty() && fr.size() == features.size();
-  for (const Feature& f : features) paired = paired && fr.count(f.number);
-  if (paired) {
-    for (Feature& f : features) f.statement = fr[f.number];
-  } else if (features.empty()) {
-    for (const auto& [n, text] : fr) {
-      Feature f;
-      f.number = n;
-      f.title = ShortName(text, 6);
-      f.statement = text;
-      features.push_back(f);
-    }
-  } else {
-    for (Feature& f : features) {
-      auto [first, rest] = SplitFirstParagraph(f.notes);
-      f.statement = first;
-      f.notes = rest;
-    }
-    std::string lines;
-    for (const auto& [n, text] : fr) lines += "- **" + speckit::FrId(n) + "**: " + text + "\n";
-    if (!fr.empty()) others.insert(others.begin(), MakeNode(2, "Functional requirements", lines + fr_rest));
-  }
+  PairStatements(&features, fr, fr_rest, &others);
   for (const Feature& f : features) features_node.children.push_back(FeatureNode(f, 3));
   prd.children.push_back(features_node);
   if (!stories_node.body.empty() || !stories_node.children.empty()) prd.children.push_back(stories_node);

@@ -84,6 +84,66 @@ bool AllKeyLines(const std::string& details) {
   return any;
 }
 
+// The tagged list to read: options.feature names the tag, else "master",
+// else the only one; the older {"tasks": [...]} form too.
+const json* TaskList(const json& doc, const ImportOptions& options, std::string* tag, std::string* intro, Reader* r) {
+  const json* list = nullptr;
+  *tag = options.feature.empty() ? taskmaster::kTag : options.feature;
+  if (doc.contains("tasks") && doc["tasks"].is_array()) {
+    list = &doc["tasks"];
+  } else if (doc.contains(*tag) && doc[*tag].is_object()) {
+    list = doc[*tag].contains("tasks") ? &doc[*tag]["tasks"] : nullptr;
+  } else if (doc.size() == 1 && doc.begin()->is_object() && options.feature.empty()) {
+    *tag = doc.begin().key();
+    list = doc.begin()->contains("tasks") ? &(*doc.begin())["tasks"] : nullptr;
+  }
+  if (!list || !list->is_array()) {
+    r->Fail(*tag, "no task list (expected {\"" + *tag + "\": {\"tasks\": [...]}}; choose a tag with --feature TAG)");
+    return nullptr;
+  }
+  if (doc.contains(*tag) && doc[*tag].is_object() && doc[*tag].contains("metadata") && doc[*tag]["metadata"].is_object())
+    r->Text(doc[*tag]["metadata"], "description", *tag + ".metadata", intro);
+  return list;
+}
+
+// A task's subtasks as Specwave tasks of epic `epic`, under `group`.
+bool ReadSubtasks(const json& t, const std::string& where, int epic, Reader* r, MdNode* group) {
+  if (!t.contains("subtasks") || t["subtasks"].is_null()) return true;
+  if (!t["subtasks"].is_array()) return r->Fail(where, "\"subtasks\" must be a list");
+  for (size_t k = 0; k < t["subtasks"].size(); ++k) {
+    const json& s = t["subtasks"][k];
+    std::string swhere = where + ".subtasks[" + std::to_string(k) + "]";
+    if (!s.is_object()) return r->Fail(swhere, "is not an object");
+    int sid = 0;
+    std::string title, description, details;
+    if (!r->Id(s, swhere, &sid) || !r->Text(s, "title", swhere, &title, true) ||
+        !r->Text(s, "description", swhere, &description) || !r->Text(s, "details", swhere, &details))
+      return false;
+    Task task;
+    task.epic = epic;
+    task.number = sid;
+    task.title = title;
+    if (AllKeyLines(details)) {
+      for (std::string_view l : SplitLines(details))
+        if (!Trim(l).empty()) {
+          task.key_lines.emplace_back(Trim(l));
+          if (auto v = KeyValue(l, {"touches"})) task.touches = SplitNames(*v);
+        }
+      task.prose = NormBody(description);
+    } else {
+      task.prose = JoinBlocks({description, details});
+    }
+    group->children.push_back(TaskNode(task, 3));
+  }
+  return true;
+}
+
+bool HasSubtasks(const json& list) {
+  for (const json& t : list)
+    if (t.is_object() && t.contains("subtasks") && t["subtasks"].is_array() && !t["subtasks"].empty()) return true;
+  return false;
+}
+
 }  // namespace
 
 std::string NotTaskmaster(const FileTree& files) {
@@ -102,29 +162,13 @@ CodecImport ImportTaskmaster(const FileTree& files, const ImportOptions& options
     r.Fail("", "not valid JSON");
     return out;
   }
-  // Tagged lists: options.feature names the tag, else "master", else the only one.
-  const json* list = nullptr;
-  std::string tag = options.feature.empty() ? taskmaster::kTag : options.feature;
-  std::string intro;
-  if (doc.contains("tasks") && doc["tasks"].is_array()) {
-    list = &doc["tasks"];
-  } else if (doc.contains(tag) && doc[tag].is_object()) {
-    list = doc[tag].contains("tasks") ? &doc[tag]["tasks"] : nullptr;
-  } else if (doc.size() == 1 && doc.begin()->is_object() && options.feature.empty()) {
-    tag = doc.begin().key();
-    list = doc.begin()->contains("tasks") ? &(*doc.begin())["tasks"] : nullptr;
-  }
-  if (!list || !list->is_array()) {
-    r.Fail(tag, "no task list (expected {\"" + tag + "\": {\"tasks\": [...]}}; choose a tag with --feature TAG)");
-    return out;
-  }
-  if (doc.contains(tag) && doc[tag].is_object() && doc[tag].contains("metadata") && doc[tag]["metadata"].is_object())
-    r.Text(doc[tag]["metadata"], "description", tag + ".metadata", &intro);
+  std::string tag, intro;
+  const json* list = TaskList(doc, options, &tag, &intro, &r);
+  if (!list) return out;
   std::string project = options.project_name.empty() ? "Task Master project" : options.project_name;
   out.pack.project_name = project;
-  bool any_sub = false;
-  for (const json& t : *list) any_sub = any_sub || (t.is_object() && t.contains("subtasks") && t["subtasks"].is_array() && !t["subtasks"].empty());
-  MdNode epics = MakeNode(1, DefaultTitle("epics.md", project), any_sub ? intro : "");
+  const bool epics_with_tasks = HasSubtasks(*list);
+  MdNode epics = MakeNode(1, DefaultTitle("epics.md", project), epics_with_tasks ? intro : "");
   MdNode tasks = MakeNode(1, DefaultTitle("tasks.md", project));
   MdNode flat = MakeNode(2, "E1: " + (intro.empty() ? std::string("Tasks") : ShortName(intro, 6)));
   for (size_t i = 0; i < list->size(); ++i) {
@@ -139,7 +183,7 @@ CodecImport ImportTaskmaster(const FileTree& files, const ImportOptions& options
     if (!r.Id(t, where, &id) || !r.Text(t, "title", where, &title, true) || !r.Text(t, "description", where, &description) ||
         !r.Text(t, "details", where, &details) || !r.Text(t, "testStrategy", where, &test))
       return out;
-    if (!any_sub) {  // a flat list: the tasks of one epic
+    if (!epics_with_tasks) {  // a flat list: the tasks of one epic
       Task task;
       task.epic = 1;
       task.number = id;
@@ -148,49 +192,13 @@ CodecImport ImportTaskmaster(const FileTree& files, const ImportOptions& options
       flat.children.push_back(TaskNode(task, 3));
       continue;
     }
-    MdNode parsed = MakeNode(2, "E" + std::to_string(id) + ": " + title, JoinBlocks({details, test}));
-    Epic e = ParseEpic(parsed);
-    epics.children.push_back(EpicNode(e, 2));
+    epics.children.push_back(EpicNode(ParseEpic(MakeNode(2, "E" + std::to_string(id) + ": " + title, JoinBlocks({details, test}))), 2));
     MdNode group = MakeNode(2, "E" + std::to_string(id) + ": " + title);
-    if (t.contains("subtasks") && !t["subtasks"].is_null()) {
-      if (!t["subtasks"].is_array()) {
-        r.Fail(where, "\"subtasks\" must be a list");
-        return out;
-      }
-      for (size_t k = 0; k < t["subtasks"].size(); ++k) {
-        const json& s = t["subtasks"][k];
-        std::string swhere = where + ".subtasks[" + std::to_string(k) + "]";
-        if (!s.is_object()) {
-          r.Fail(swhere, "is not an object");
-          return out;
-        }
-        int sid = 0;
-        std::string stitle, sdesc, sdetails;
-        if (!r.Id(s, swhere, &sid) || !r.Text(s, "title", swhere, &stitle, true) || !r.Text(s, "description", swhere, &sdesc) ||
-            !r.Text(s, "details", swhere, &sdetails))
-          return out;
-        Task task;
-        task.epic = id;
-        task.number = sid;
-        task.title = stitle;
-        if (AllKeyLines(sdetails)) {
-          for (std::string_view l : SplitLines(sdetails))
-            if (!Trim(l).empty()) {
-              task.key_lines.emplace_back(Trim(l));
-              if (auto v = KeyValue(l, {"touches"})) task.touches = SplitNames(*v);
-            }
-          task.prose = NormBody(sdesc);
-        } else {
-          task.prose = JoinBlocks({sdesc, sdetails});
-        }
-        group.children.push_back(TaskNode(task, 3));
-      }
-    }
+    if (!ReadSubtasks(t, where, id, &r, &group)) return out;
     tasks.children.push_back(group);
   }
-  if (!any_sub) {
-    Epic e = ParseEpic(flat);
-    MdNode en = EpicNode(e, 2);
+  if (!epics_with_tasks) {
+    MdNode en = EpicNode(ParseEpic(flat), 2);
     en.body = intro.empty() ? "" : NormBody(intro);
     epics.children.push_back(en);
     tasks.children.push_back(flat);

@@ -1,6 +1,6 @@
 # Fails if an engine-layer file includes ImGui, GLFW, GL, Emscripten or other
 # browser/platform headers. Run by CTest (tests/CMakeLists.txt).
-set(_layers core markdown design engine validators offline llm store session wiring cli)
+set(_layers core markdown design engine validators offline llm store session wiring interop cli)
 set(_bad "")
 foreach(layer ${_layers})
   file(GLOB_RECURSE _files "${SRC}/${layer}/*.cpp" "${SRC}/${layer}/*.hpp" "${SRC}/${layer}/*.h")
@@ -16,6 +16,15 @@ foreach(layer ${_layers})
       endif()
       list(APPEND _bad "${f}: ${l}")
     endforeach()
+  endforeach()
+endforeach()
+# The interop layer works on plain data so the browser can run it: no store,
+# no model providers, no UI (src/CMakeLists.txt links it to engine only).
+file(GLOB_RECURSE _interop "${SRC}/interop/*.cpp" "${SRC}/interop/*.hpp")
+foreach(f ${_interop})
+  file(STRINGS "${f}" _lines REGEX "^[ \t]*#[ \t]*include[ \t]*\"(store|llm|ui|cli|platform|session)/")
+  foreach(l ${_lines})
+    list(APPEND _bad "${f}: ${l}")
   endforeach()
 endforeach()
 if(_bad)

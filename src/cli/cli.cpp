@@ -32,7 +32,12 @@ const std::vector<Command>& Commands() {
       {"regenerate", "regenerate --db FILE --artifact A --content NEW.md --strategy S [--json]", CmdRegenerate},
       {"export", "export --db FILE --out DIR [--project ID] [--single-file] [--salvage]   folder or one .specwave.json",
        CmdExport},
+      {"export", "export --format speckit|kiro|openspec|design-md|taskmaster --db FILE --out DIR   another tool's layout",
+       CmdExport},
       {"import", "import DIR|FILE --db FILE                   import an exported project (as a new project)", CmdImport},
+      {"import", "import --format NAME DIR --db FILE [--feature NAME]   a project from another tool's layout", CmdImport},
+      {"sync", "sync DIR --db FILE [--prefer folder|project] [--regenerate STRATEGY]   folder edits back as your edits",
+       CmdSync},
   };
   return kCommands;
 }
@@ -78,7 +83,9 @@ int Main(int argc, char** argv, const Environment& env) {
     if (cmd == c.name) {
       for (int i = 2; i < argc; ++i)
         if (!std::strcmp(argv[i], "--help")) {
-          std::printf("usage: specwave %s\n", c.synopsis);
+          // A command may have several forms (export, export --format).
+          for (const auto& form : Commands())
+            if (cmd == form.name) std::printf("usage: specwave %s\n", form.synopsis);
           return kExitOk;
         }
       try {

@@ -220,7 +220,15 @@ int CmdStatus(int argc, char** argv, const Environment&) {
   return kExitOk;
 }
 
-int CmdExport(int argc, char** argv, const Environment&) {
+// --format hands the command to cmd_interop.cpp (other tools' layouts).
+bool HasFormat(int argc, char** argv) {
+  for (int i = 2; i < argc; ++i)
+    if (std::string(argv[i]) == "--format" || std::string(argv[i]).rfind("--format=", 0) == 0) return true;
+  return false;
+}
+
+int CmdExport(int argc, char** argv, const Environment& env) {
+  if (HasFormat(argc, argv)) return CmdExportFormat(argc, argv, env);
   Args args;
   std::string err;
   if (!args.Parse(argc, argv, 2, ArgSpec{{"single-file", "salvage"}, {"db", "out", "project"}}, &err))
@@ -255,7 +263,8 @@ int CmdExport(int argc, char** argv, const Environment&) {
   return kExitOk;
 }
 
-int CmdImport(int argc, char** argv, const Environment&) {
+int CmdImport(int argc, char** argv, const Environment& env) {
+  if (HasFormat(argc, argv)) return CmdImportFormat(argc, argv, env);
   Args args;
   std::string err;
   if (!args.Parse(argc, argv, 2, ArgSpec{{}, {"db"}}, &err)) return UsageError(err);

@@ -16,6 +16,9 @@ int CmdApprove(int argc, char** argv, const Environment& env);        // cmd_run
 int CmdStatus(int argc, char** argv, const Environment& env);         // cmd_store.cpp
 int CmdExport(int argc, char** argv, const Environment& env);         // cmd_store.cpp
 int CmdImport(int argc, char** argv, const Environment& env);         // cmd_store.cpp
+int CmdExportFormat(int argc, char** argv, const Environment& env);   // cmd_interop.cpp
+int CmdImportFormat(int argc, char** argv, const Environment& env);   // cmd_interop.cpp
+int CmdSync(int argc, char** argv, const Environment& env);           // cmd_sync.cpp
 int CmdImpact(int argc, char** argv, const Environment& env);         // cmd_regenerate.cpp
 int CmdRegenerate(int argc, char** argv, const Environment& env);     // cmd_regenerate.cpp
 

@@ -1,0 +1,31 @@
+// What the interop commands (cmd_interop.cpp, cmd_sync.cpp) share: the
+// author and copy name, opening the database, choosing the project, the
+// project as an interop::Pack, the --format option and this copy's base.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "cli/args.hpp"
+#include "cli/cli.hpp"
+#include "engine/store_port.hpp"
+#include "interop/interop.hpp"
+
+namespace specwave::cli {
+
+// --author, else $SPECWAVE_AUTHOR, $USER, $USERNAME, else "local".
+std::string Author(const Args& args, const Environment& env);
+// This copy's base file name: the author and the project's identity.
+std::string CopyOf(const std::string& author, const ProjectRecord& p);
+std::unique_ptr<Store> Open(const std::string& db, bool read_only, int* code);
+// --project ID, or the latest project.
+bool PickProject(Store& store, const Args& args, ProjectRecord* out, int* code);
+// Latest versions, their numbers, and prd.md's history (OpenSpec's changes).
+interop::Pack PackOf(Store& store, const ProjectRecord& p);
+std::optional<interop::Format> FormatArg(const Args& args, int* code);
+void PrintDropped(const interop::ExportResult& r);
+// DIR/.specwave/base/<copy>.json, or nullopt (*code set when it is unreadable).
+std::optional<interop::CopyBase> ReadBaseIn(const std::string& dir, const std::string& copy, int* code);
+
+}  // namespace specwave::cli

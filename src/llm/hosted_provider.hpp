@@ -67,7 +67,14 @@ class HostedProvider final : public LlmProvider {
 
  private:
   struct Attempt;
+  struct Verdict;
   Attempt RunAttempt(const HttpRequest& http, const TextSink& on_text, const CancelToken& cancel) const;
+  // What one attempt's outcome means: done, failed for good, retry, or the
+  // same call again with OpenAI's newer parameter name.
+  Verdict Judge(Attempt& a, const HttpRequest& http, const LlmRequest& request, bool may_switch_param);
+  Verdict JudgeTransportError(const HttpResult& h) const;
+  Verdict JudgeStatus(const Attempt& a, const HttpRequest& http, bool may_switch_param);
+  Verdict JudgeStream(Attempt& a, const LlmRequest& request) const;
   double NextJitter();
 
   std::unique_ptr<WireProtocol> protocol_;

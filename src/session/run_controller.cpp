@@ -25,58 +25,37 @@ void RunController::Cancel() {
   cancel_.Cancel();
 }
 
-void RunController::Start(ScheduleMode mode) {
+// A run, new or resumed, as a job for the run thread: the runner is kept
+// (under run_mu_) so Approve can reach it while the run waits at a gate.
+RunController::Job RunController::RunJob(ScheduleMode mode, bool resume) {
   auto spec = core_.model.Get<ProjectPart>()->spec;
   SessionSettings settings = core_.model.Get<SettingsPart>()->settings;
   auto checks = core_.ports.checks;
   auto cost = core_.ports.cost;
   Store* store = core_.ports.store;
   const Clock* clock = core_.ports.clock;
-  StartJob(
-      [=, this](LlmProvider& provider, RunObserver* observer, const CancelToken& cancel, int64_t project, int64_t) {
-        auto runner = std::make_shared<WorkflowRunner>(*spec, *store, provider, *clock);
-        runner->SetChecks(checks);
-        {
-          std::lock_guard<std::mutex> lock(run_mu_);
-          runner_ = runner;
-        }
-        RunOptions opt;
-        opt.mode = mode;
-        opt.max_in_flight = settings.max_in_flight;
-        opt.budget_usd = settings.budget_usd;
-        opt.cost = cost;
-        opt.wait_for_approval = true;
-        return runner->Run(project, opt, observer, cancel);
-      },
-      true);
+  return [=, this](LlmProvider& provider, RunObserver* observer, const CancelToken& cancel, int64_t project,
+                   int64_t run_id) {
+    auto runner = std::make_shared<WorkflowRunner>(*spec, *store, provider, *clock);
+    runner->SetChecks(checks);
+    {
+      std::lock_guard<std::mutex> lock(run_mu_);
+      runner_ = runner;
+    }
+    RunOptions opt;
+    opt.mode = mode;
+    opt.max_in_flight = settings.max_in_flight;
+    opt.budget_usd = settings.budget_usd;
+    opt.cost = cost;
+    opt.wait_for_approval = true;
+    return resume && run_id ? runner->Resume(project, run_id, opt, observer, cancel)
+                            : runner->Run(project, opt, observer, cancel);
+  };
 }
 
-void RunController::Resume() {
-  auto spec = core_.model.Get<ProjectPart>()->spec;
-  SessionSettings settings = core_.model.Get<SettingsPart>()->settings;
-  auto checks = core_.ports.checks;
-  auto cost = core_.ports.cost;
-  Store* store = core_.ports.store;
-  const Clock* clock = core_.ports.clock;
-  StartJob(
-      [=, this](LlmProvider& provider, RunObserver* observer, const CancelToken& cancel, int64_t project,
-                int64_t run_id) {
-        auto runner = std::make_shared<WorkflowRunner>(*spec, *store, provider, *clock);
-        runner->SetChecks(checks);
-        {
-          std::lock_guard<std::mutex> lock(run_mu_);
-          runner_ = runner;
-        }
-        RunOptions opt;
-        opt.max_in_flight = settings.max_in_flight;
-        opt.budget_usd = settings.budget_usd;
-        opt.cost = cost;
-        opt.wait_for_approval = true;
-        return run_id ? runner->Resume(project, run_id, opt, observer, cancel)
-                      : runner->Run(project, opt, observer, cancel);
-      },
-      false);
-}
+void RunController::Start(ScheduleMode mode) { StartJob(RunJob(mode, false), true); }
+
+void RunController::Resume() { StartJob(RunJob(ScheduleMode::kReady, true), false); }
 
 // Command thread: the approval is a store write, so it never happens on the
 // render thread (which in the browser would block on the database thread).

@@ -51,6 +51,7 @@ class RunController {
   // `fresh`: a new run, whose phases start from "waiting" (cleared before the
   // run thread starts, so no event of the new run is wiped).
   bool StartJob(const Job& job, bool fresh);
+  Job RunJob(ScheduleMode mode, bool resume);
   void Finish(const RunReport& report);
 
   SessionCore core_;

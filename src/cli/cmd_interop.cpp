@@ -137,6 +137,7 @@ int RunMissing(const Args& args, const Environment& env, Store& store, const Pro
   opt.auto_approve = true;
   opt.only_phases = missing;
   opt.cost = DefaultCost(args, &err);
+  opt.context_tokens = DefaultContextWindow(args);
   if (!opt.cost) return UsageError(err);
   WorkflowRunner runner(spec, store, *provider, SystemClock::Instance());
   runner.SetChecks(DefaultChecks());

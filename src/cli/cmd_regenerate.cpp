@@ -119,6 +119,7 @@ int CmdRegenerate(int argc, char** argv, const Environment& env) {
   RunOptions opt;
   opt.auto_approve = true;  // a regeneration re-runs phases whose gates were approved before
   opt.cost = DefaultCost(args, &err);
+  opt.context_tokens = DefaultContextWindow(args);
   if (!opt.cost) return UsageError(err);
   if (auto v = args.Get("max-in-flight")) opt.max_in_flight = std::max(1, std::atoi(v->c_str()));
   RegenerationResult r = regen.Regenerate(l.project.id, edit, req, *provider, opt, DefaultChecks(), nullptr, CancelToken{});

@@ -84,6 +84,7 @@ bool ParseRunOptions(const Args& args, RunOptions* opt, std::string* error) {
     opt->budget_usd = d;
   }
   opt->cost = DefaultCost(args, error);
+  opt->context_tokens = DefaultContextWindow(args);
   return static_cast<bool>(opt->cost);
 }
 

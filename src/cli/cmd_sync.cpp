@@ -87,6 +87,7 @@ int RecordEdits(const Args& args, const Environment& env, Store& store, const Wo
     if (!provider) return UsageError(err);
     run_options.auto_approve = true;  // as `specwave regenerate`: the gates were approved when the pack was made
     run_options.cost = DefaultCost(args, &err);
+    run_options.context_tokens = DefaultContextWindow(args);
     if (!run_options.cost) return UsageError(err);
   }
   std::vector<RecordedEdit> edits;

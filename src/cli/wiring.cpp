@@ -111,6 +111,18 @@ CostFunction DefaultCost(const Args& args, std::string* error) {
   return table ? MakeCostFunction(table) : CostFunction{};
 }
 
+ContextWindowFunction DefaultContextWindow(const Args& args) {
+  std::string yaml, file = "assets/pricing.yml", error;
+  if (auto path = args.Get("pricing")) {
+    file = *path;
+    auto text = ReadFile(*path, &error);
+    if (!text) return {};
+    yaml = *text;
+  }
+  auto table = PriceTableFrom(yaml, file, &error);
+  return table ? MakeContextWindowFunction(table) : ContextWindowFunction{};
+}
+
 PhaseChecks DefaultChecks() { return DefaultPhaseChecks(); }
 
 }  // namespace specwave::cli

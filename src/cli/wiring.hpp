@@ -33,6 +33,8 @@ std::unique_ptr<LlmProvider> MakeProvider(const Args& args, const Environment& e
 // Cost per call from the price table (--pricing FILE, else the built-in copy
 // of assets/pricing.yml). Empty with *error set when the file is bad.
 CostFunction DefaultCost(const Args& args, std::string* error);
+// The context windows of the same table (--pricing FILE or the compiled-in one); empty if it cannot be read.
+ContextWindowFunction DefaultContextWindow(const Args& args);
 PhaseChecks DefaultChecks();
 
 }  // namespace specwave::cli

@@ -1,33 +1,14 @@
 #include "engine/fan_out.hpp"
 
+#include <cctype>
+
 #include "core/text.hpp"
+#include "engine/reply_text.hpp"
 
 namespace specwave {
 
-namespace {
-
-// Number of '#' of an ATX heading line (0 if the line is not one).
-int AtxLevel(std::string_view line) {
-  size_t indent = 0;
-  while (indent < line.size() && indent < 4 && line[indent] == ' ') ++indent;
-  if (indent >= 4) return 0;
-  size_t hashes = 0;
-  while (indent + hashes < line.size() && line[indent + hashes] == '#') ++hashes;
-  if (hashes == 0 || hashes > 6) return 0;
-  size_t next = indent + hashes;
-  return (next == line.size() || line[next] == ' ' || line[next] == '\t') ? static_cast<int>(hashes) : 0;
-}
-
-std::string HeadingText(std::string_view line) {
-  std::string_view t = Trim(line);
-  while (!t.empty() && t.front() == '#') t.remove_prefix(1);
-  t = Trim(t);
-  // Optional closing sequence: "## Title ##".
-  while (!t.empty() && t.back() == '#') t.remove_suffix(1);
-  return std::string(Trim(t));
-}
-
-}  // namespace
+using reply::AtxLevel;
+using reply::HeadingText;
 
 std::vector<FanOutItem> HeadingItems(const std::string& markdown, int level) {
   std::vector<FanOutItem> items;
@@ -53,7 +34,7 @@ std::vector<FanOutItem> HeadingItems(const std::string& markdown, int level) {
     } else if (fence.empty()) {
       int l = AtxLevel(line);
       if (l == level) {
-        items.push_back({HeadingText(line), ""});
+        items.push_back({HeadingText(line), "", ""});
         current = static_cast<int>(items.size()) - 1;
       } else if (l > 0 && l < level) {
         current = -1;  // a shallower heading ends the item
@@ -64,6 +45,34 @@ std::vector<FanOutItem> HeadingItems(const std::string& markdown, int level) {
       items[current].body += '\n';
     }
   }
+  return items;
+}
+
+// "E1 Tides", "E1: Tides", "Epic 1: Tides", "EPIC-01 — Tides", "Story 2.1",
+// "1. Tides", "**E1**: Tides": an optional word of letters, an optional
+// space, '-', '_' or '#', then a number (dots allowed), then the end or
+// something that is not a letter or digit. "Overview", "FR Coverage Map",
+// "Epic list" and "E2E tests" are not items.
+bool IsItemHeading(std::string_view title) {
+  std::string t;
+  for (char c : title)
+    if (c != '*' && c != '_' && c != '`') t += c;
+  std::string_view v = Trim(t);
+  size_t i = 0;
+  while (i < v.size() && i < 16 && std::isalpha(static_cast<unsigned char>(v[i]))) ++i;
+  if (i < v.size() && (v[i] == ' ' || v[i] == '-' || v[i] == '#') && i > 0) ++i;
+  size_t digits = i;
+  while (i < v.size() && (std::isdigit(static_cast<unsigned char>(v[i])) || (i > digits && v[i] == '.'))) ++i;
+  if (i == digits) return false;
+  return i == v.size() || !std::isalnum(static_cast<unsigned char>(v[i]));
+}
+
+std::vector<FanOutItem> FanOutItems(const std::string& markdown, int level) {
+  std::vector<FanOutItem> all = HeadingItems(markdown, level);
+  std::vector<FanOutItem> items;
+  for (auto& it : all)
+    if (IsItemHeading(it.title)) items.push_back(std::move(it));
+  if (items.empty()) return HeadingItems(markdown, level);  // no identifiers at all: every section is an item
   return items;
 }
 

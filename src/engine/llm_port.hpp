@@ -31,11 +31,13 @@ struct PhaseSpec;
 struct GenerationContext {
   const PhaseSpec* phase = nullptr;
   std::string brief;                                   // the project brief (markdown)
-  std::vector<std::pair<std::string, std::string>> inputs;  // upstream artifacts (name, content), graph order
+  std::vector<std::pair<std::string, std::string>> inputs;  // upstream artifacts (name, content), graph order;
+                                                       // for a review: outlines of the artifacts it traces to
   std::string fan_out_item;                            // for a fan-out call: the item's heading/artifact name
   std::string fan_out_item_body;                       // ...and its text
   int fan_out_index = -1;
   int fan_out_count = 0;
+  std::string review_findings;                         // a review: the deterministic checks' findings about its item
 };
 
 // One piece of a prompt. A prompt is an ordered list of blocks: the system

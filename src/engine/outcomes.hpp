@@ -26,7 +26,7 @@ enum class PhaseOutcome {
   kInputMissing,      // an upstream artifact was not in the store
   kUpstreamFailed,    // skipped: a dependency failed
   kCancelled,         // cancelled by the person (or a critical failure elsewhere)
-  kBlocked,           // not launched: the budget would be exceeded
+  kBlocked,           // not launched: a limit would be exceeded (budget, fan_out.max_items, max_artifact_chars, context window)
 };
 const char* PhaseOutcomeName(PhaseOutcome o);
 std::optional<PhaseOutcome> ParsePhaseOutcome(std::string_view s);

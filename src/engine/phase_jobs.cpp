@@ -4,7 +4,9 @@
 
 #include "core/text.hpp"
 #include "engine/prompt_builder.hpp"
+#include "engine/prompt_limits.hpp"
 #include "engine/response_parser.hpp"
+#include "engine/review_scope.hpp"
 #include "engine/spec_pack.hpp"
 #include "engine/validation_report.hpp"
 
@@ -58,11 +60,15 @@ JobOutcome PhaseJobs::WholePhase(int phase, const CancelToken& cancel) {
   generation.phase = &p;
   generation.brief = ctx_.project.brief;
   generation.inputs = inputs;
+  if (std::string why = CallBlocker(phase, kWholePhase, generation); !why.empty())
+    return Fail(phase, PhaseOutcome::kBlocked, why);
   LlmResponse response = Call(phase, kWholePhase, generation, cancel);
   if (!response.ok)
     return Fail(phase, PhaseOutcome::kCallFailed, response.error, response.finish == FinishReason::kCancelled);
   ParsedResponse parsed = ParsePhaseResponse(response.text, p.produces, p.name);
   if (!parsed.ok()) return Fail(phase, PhaseOutcome::kReplyInvalid, JoinDiagnostics(parsed.problems));
+  if (std::string why = OversizedOutput(p.name, parsed.artifacts, ctx_.spec.max_artifact_chars); !why.empty())
+    return Fail(phase, PhaseOutcome::kReplyInvalid, why);
   return committer_.Commit(phase, parsed.artifacts);
 }
 
@@ -74,7 +80,7 @@ JobOutcome PhaseJobs::Prepare(int phase) {
     if (!v)
       return Fail(phase, PhaseOutcome::kInputMissing,
                   "fan-out source '" + p.fan_out->over + "' is missing from the store");
-    items = HeadingItems(v->content, p.fan_out->heading_level);
+    items = FanOutItems(v->content, p.fan_out->heading_level);
     if (items.empty())
       return Fail(phase, PhaseOutcome::kInputMissing,
                   "'" + p.fan_out->over + "' has no " + std::string(p.fan_out->heading_level, '#') +
@@ -83,9 +89,15 @@ JobOutcome PhaseJobs::Prepare(int phase) {
     NamedTexts inputs;
     if (std::string missing = ctx_.GatherInputs(phase, &inputs); !missing.empty())
       return Fail(phase, PhaseOutcome::kInputMissing, missing);
-    for (auto& [name, content] : inputs) items.push_back({name, content});
+    // A review reads the deterministic checks' findings about its artifact,
+    // so they run here, before the reviews (and again at the join).
+    CrossCheckResult cross;
+    if (p.type == PhaseType::kValidate && ctx_.checks.cross_check) cross = ctx_.checks.cross_check(inputs);
+    for (auto& [name, content] : inputs)
+      items.push_back({name, content, p.type == PhaseType::kValidate ? ReviewFindings(cross.findings, name) : ""});
   }
   const int count = static_cast<int>(items.size());
+  if (std::string why = TooManyItems(p, count); !why.empty()) return Fail(phase, PhaseOutcome::kBlocked, why);
   fan_out_.SetItems(phase, std::move(items));
   accounts_.Update(phase, [&](PhaseAccount& a) { a.items = count; });
   return {true, false, "", count};
@@ -96,14 +108,26 @@ JobOutcome PhaseJobs::Item(int phase, int item, const CancelToken& cancel) {
   NamedTexts inputs;
   if (std::string missing = ctx_.GatherInputs(phase, &inputs); !missing.empty())
     return Fail(phase, PhaseOutcome::kInputMissing, missing);
+  const PhaseSpec& p = ctx_.spec.phases[phase];
+  if (std::string why = OversizedInput(p.name, inputs, ctx_.project.brief, ctx_.spec.max_artifact_chars);
+      !why.empty())
+    return Fail(phase, PhaseOutcome::kBlocked, why);
   GenerationContext generation;
-  generation.phase = &ctx_.spec.phases[phase];
+  generation.phase = &p;
   generation.brief = ctx_.project.brief;
   generation.inputs = inputs;
   generation.fan_out_item = it.title;
   generation.fan_out_item_body = it.body;
   generation.fan_out_index = item;
   generation.fan_out_count = fan_out_.Count(phase);
+  if (p.type == PhaseType::kValidate && p.fan_out && p.fan_out->items == FanOut::Items::kArtifacts) {
+    // The reviewed artifact once (the item), outlines of what it traces to, the checks' findings.
+    generation.inputs = ReviewRelated(ctx_.spec, phase, it.title, inputs);
+    if (!ReviewReadsBrief(ctx_.spec, it.title)) generation.brief.clear();
+    generation.review_findings = it.notes;
+  }
+  if (std::string why = CallBlocker(phase, item, generation); !why.empty())
+    return Fail(phase, PhaseOutcome::kBlocked, why);
   LlmResponse response = Call(phase, item, generation, cancel);
   if (!response.ok)
     return Fail(phase, PhaseOutcome::kCallFailed, response.error, response.finish == FinishReason::kCancelled);
@@ -118,8 +142,11 @@ JobOutcome PhaseJobs::Join(int phase) {
   if (p.produces.empty() || IsCutoff(phase)) return {true, false, "", 0};
   if (p.type == PhaseType::kValidate) return ValidateJoin(phase);
   const std::string& artifact = p.produces[0];
-  return committer_.Commit(
-      phase, {{artifact, fan_out_.Join(phase, ctx_.Frontmatter(phase, artifact), TitleFromArtifactName(artifact))}});
+  NamedTexts joined = {
+      {artifact, fan_out_.Join(phase, ctx_.Frontmatter(phase, artifact), TitleFromArtifactName(artifact))}};
+  if (std::string why = OversizedOutput(p.name, joined, ctx_.spec.max_artifact_chars); !why.empty())
+    return Fail(phase, PhaseOutcome::kReplyInvalid, why);
+  return committer_.Commit(phase, joined);
 }
 
 // Validation report: deterministic cross-artifact checks, then the
@@ -188,7 +215,7 @@ double PhaseJobs::EstimateCallCost(int phase, int item) const {
   for (const auto& [name, content] : inputs) chars += name.size() + content.size();
   TokenUsage u;
   u.input_tokens = budget_.EstimateInputTokens(static_cast<int64_t>(chars));
-  u.output_tokens = ctx_.options.max_tokens;
+  u.output_tokens = MaxTokens(phase, item);
   const double c = ctx_.options.cost ? ctx_.options.cost(ctx_.provider.Kind(), ctx_.provider.Model(), u) : -1;
   return std::max(c, 0.0);  // unknown price: nothing to hold against the budget
 }
@@ -198,13 +225,37 @@ std::string PhaseJobs::LaunchBlocker(int phase, int item) {
   return budget_.Hold({phase, item}, EstimateCallCost(phase, item));
 }
 
+int PhaseJobs::MaxTokens(int phase, int item) const {
+  if (ctx_.options.max_tokens > 0) return ctx_.options.max_tokens;
+  return DefaultMaxTokens(ctx_.spec.phases[phase], item >= 0);
+}
+
+// Limits checked before a call (prompt_limits.hpp): an input over the
+// workflow's max_artifact_chars (whole phases; items check theirs before
+// the review scope narrows them), and a prompt that cannot fit the model's
+// context window with its reply.
+std::string PhaseJobs::CallBlocker(int phase, int item, const GenerationContext& generation) const {
+  const PhaseSpec& p = ctx_.spec.phases[phase];
+  if (item < 0)
+    if (std::string why = OversizedInput(p.name, generation.inputs, generation.brief, ctx_.spec.max_artifact_chars);
+        !why.empty())
+      return why;
+  if (!ctx_.options.context_tokens) return "";
+  const int64_t window = ctx_.options.context_tokens(ctx_.provider.Kind(), ctx_.provider.Model());
+  if (window <= 0) return "";
+  BuiltPrompt prompt = BuildPrompt(ctx_.spec, generation);
+  const auto chars = static_cast<int64_t>(prompt.system.size() + prompt.user.size());
+  return ContextOverflow(prompt.label, ctx_.provider.Model(), chars, budget_.EstimateInputTokens(chars),
+                         MaxTokens(phase, item), window);
+}
+
 LlmResponse PhaseJobs::Call(int phase, int item, const GenerationContext& generation, const CancelToken& cancel) {
   BuiltPrompt prompt = BuildPrompt(ctx_.spec, generation);
   LlmRequest req;
   SetPrompt(&req, prompt.blocks);  // the blocks carry the cache breakpoints
   req.model = ctx_.provider.Model();
   req.temperature = ctx_.options.temperature;
-  req.max_tokens = ctx_.options.max_tokens;
+  req.max_tokens = MaxTokens(phase, item);
   req.context = &generation;
   req.label = prompt.label;
   req.bypass_cache = bypass_cache_.count(phase) > 0;

@@ -56,6 +56,8 @@ class PhaseJobs final : public SchedulerHandler {
   bool InputsChanged(int phase) const;
   bool MakesCall(int phase, int item) const;
   double EstimateCallCost(int phase, int item) const;
+  int MaxTokens(int phase, int item) const;
+  std::string CallBlocker(int phase, int item, const GenerationContext& generation) const;
   bool IsCutoff(int phase) const { return accounts_.Get(phase).early_cutoff; }
 
   const RunContext& ctx_;

@@ -142,9 +142,12 @@ std::string FanOutTask(const PhaseSpec& phase, const GenerationContext& ctx) {
          ".\n";
   u += "\nWrite only the part of " + Join(phase.produces, ", ") +
        " for this item: no frontmatter, and start your reply with the line '" + ItemHeading(phase, ctx) + "'.\n";
-  if (IsReview(phase))
+  if (IsReview(phase)) {
     u += "Name every line you point to by the number at its left in the item block, as " + ctx.fan_out_item +
          ":<line>.\n";
+    if (!ctx.review_findings.empty())
+      u += "The deterministic checks' findings are given: do not repeat them; judge what they cannot.\n";
+  }
   for (const auto& a : phase.produces)
     if (auto g = ArtifactGuidance(a); !g.empty()) u += "Format: " + g + "\n";
   return u;
@@ -180,14 +183,27 @@ BuiltPrompt BuildPrompt(const WorkflowSpec& spec, const GenerationContext& ctx) 
 
   auto& b = out.blocks;
   b.push_back({PromptRole::kSystem, HouseRules(spec), true});
-  b.push_back({PromptRole::kUser, "# Project brief\n\n" + Fence("brief", std::string(Trim(ctx.brief))) + "\n", true});
+  // A review reads the brief only when its artifact was written from the
+  // brief alone (review_scope.hpp); the engine then leaves ctx.brief empty.
+  if (!Trim(ctx.brief).empty())
+    b.push_back({PromptRole::kUser, "# Project brief\n\n" + Fence("brief", std::string(Trim(ctx.brief))) + "\n", true});
+  const bool review = IsReview(phase) && ctx.fan_out_index >= 0;
   for (size_t i = 0; i < ctx.inputs.size(); ++i) {
     const auto& [name, content] = ctx.inputs[i];
-    std::string head = i == 0 ? "# Upstream artifacts\n\nThe documents your task builds on, in the order they were "
-                                "written.\n\n"
-                              : "";
+    std::string head;
+    if (i == 0)
+      head = review ? "# Related artifacts\n\nThe documents the one under review traces to (what it was written from "
+                      "and what was written from it), in the order they were written, as outlines: their headings "
+                      "and trace lines only.\n\n"
+                    : "# Upstream artifacts\n\nThe documents your task builds on, in the order they were written.\n\n";
     b.push_back({PromptRole::kUser, head + Fence(name, content) + "\n", true});
   }
+  if (review && !ctx.review_findings.empty())
+    b.push_back({PromptRole::kUser,
+                 "# Findings of the deterministic checks\n\nThe engine's cross-artifact checks (traceability) "
+                 "over the whole pack, as far as they concern the item.\n\n" +
+                     Fence("checks", ctx.review_findings) + "\n",
+                 false});
   if (ctx.fan_out_index >= 0 && !ctx.fan_out_item_body.empty())
     b.push_back({PromptRole::kUser, ItemBlock(phase, ctx), false});
   b.push_back({PromptRole::kUser, TaskBlock(phase, ctx), false});

@@ -3,6 +3,7 @@
 // the budget can name them without the runner's machinery.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <set>
@@ -18,6 +19,9 @@ namespace specwave {
 
 // USD for a call, or a negative value when the price is unknown.
 using CostFunction = std::function<double(ProviderKind provider, const std::string& model, const TokenUsage&)>;
+// A model's context window in tokens (prompt + reply), or 0 when not known
+// (the price table's context_tokens column: wiring/costs.hpp).
+using ContextWindowFunction = std::function<int64_t(ProviderKind provider, const std::string& model)>;
 
 struct RunOptions {
   ScheduleMode mode = ScheduleMode::kReady;
@@ -27,8 +31,9 @@ struct RunOptions {
   bool fallback_sequential = false;  // after failures, retry what failed once, one phase at a time
   double budget_usd = 0;             // 0 = no budget
   CostFunction cost;                 // may be empty: cost unknown
+  ContextWindowFunction context_tokens;  // may be empty: no prompt-size check before a call
   double temperature = 0.2;
-  int max_tokens = 8192;
+  int max_tokens = 0;  // the reply limit of every call; 0 = sized per artifact (DefaultMaxTokens, prompt_limits.hpp)
   std::vector<double> estimated_ms;  // per phase, for critical-path-first ordering; empty = from history
 
   // Regeneration (issue #6): run only these phases; every other phase counts

@@ -13,6 +13,7 @@
 // artifact produced twice, no unknown validator.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,6 +28,10 @@ struct FanOut {
   Items items = Items::kHeadings;
   std::string over;      // kHeadings: the upstream artifact whose headings are the items
   int heading_level = 2; // kHeadings: "## headings" -> 2
+  // More items than this fails the phase before any call (issue 15.4: 65
+  // "##" headings once made 65 calls). `fan_out: {..., max_items: N}`.
+  static constexpr int kDefaultMaxItems = 24;
+  int max_items = kDefaultMaxItems;
 };
 
 // What the engine does with a phase, from its `phase_type` (read once by the
@@ -75,6 +80,11 @@ struct WorkflowSpec {
   std::string description;
   std::vector<std::string> frontmatter_fields;  // workflow-wide default
   std::vector<PhaseSpec> phases;                // in declaration order
+  // The largest artifact (or brief) that may enter a prompt, in characters;
+  // a phase whose input is larger fails before its call, naming the input,
+  // its size and this cap (issue 15.4). Top-level `max_artifact_chars: N`.
+  static constexpr int64_t kDefaultMaxArtifactChars = 200000;
+  int64_t max_artifact_chars = kDefaultMaxArtifactChars;
 
   int IndexOf(const std::string& phase_name) const;
   // Index of the phase producing `artifact`, or -1.

@@ -80,7 +80,8 @@ std::vector<std::string> WorkflowSpec::AllArtifacts() const {
 
 namespace {
 
-const std::vector<std::string> kTopKeys = {"name", "description", "version", "frontmatter_fields", "phases"};
+const std::vector<std::string> kTopKeys = {"name", "description", "version", "frontmatter_fields", "phases",
+                                           "max_artifact_chars"};
 const std::vector<std::string> kPhaseKeys = {"description", "agent",      "phase_type",     "produces",
                                              "depends_on",  "requires_stack", "priority",   "validators",
                                              "approval_gates", "prompt",  "critical",       "fan_out",
@@ -188,6 +189,19 @@ class Loader {
     return false;
   }
 
+  // A whole number of at least 1 (limits: 0 or less would forbid everything).
+  template <typename Int>
+  bool ReadPositive(const YAML::Node& n, const std::string& phase, const std::string& key, Int* out) {
+    int v = 0;
+    if (!ReadInt(n, phase, key, &v)) return false;
+    if (v < 1) {
+      Error(LineOf(n), 0, phase, "'" + key + "' must be at least 1, not " + std::to_string(v));
+      return false;
+    }
+    *out = v;
+    return true;
+  }
+
   // A list of text values; a single scalar is accepted as a one-item list only
   // if allow_scalar (it never is for names, to catch `depends_on: A, B`).
   bool ReadList(const YAML::Node& n, const std::string& phase, const std::string& key, std::vector<std::string>* out) {
@@ -224,6 +238,7 @@ class Loader {
       else if (key == "version") { /* free text, informational */ }
       else if (key == "frontmatter_fields") ReadList(kv.second, "", key, &spec.frontmatter_fields);
       else if (key == "phases") phases = kv.second;
+      else if (key == "max_artifact_chars") ReadPositive(kv.second, "", key, &spec.max_artifact_chars);
       else Error(line, 0, "", "unknown top-level key '" + key + "'" + Suggest(key, kTopKeys));
     }
     if (!phases.IsDefined() || phases.IsNull()) {
@@ -345,8 +360,11 @@ class Loader {
           Error(LineOf(kv.second), 0, p.name,
                 "fan_out.items must be \"## headings\" (any level 1-6) or \"artifacts\", not '" + items + "'");
         }
+      } else if (key == "max_items") {
+        ReadPositive(kv.second, p.name, "fan_out.max_items", &f.max_items);
       } else {
-        Error(LineOf(kv.first), 0, p.name, "unknown fan_out field '" + key + "' (expected 'over' and 'items')");
+        Error(LineOf(kv.first), 0, p.name,
+              "unknown fan_out field '" + key + "' (expected 'over', 'items' and 'max_items')");
       }
     }
     if (!have_items) Error(LineOf(n), 0, p.name, "fan_out needs 'items'");

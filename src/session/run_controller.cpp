@@ -32,6 +32,7 @@ RunController::Job RunController::RunJob(ScheduleMode mode, bool resume) {
   SessionSettings settings = core_.model.Get<SettingsPart>()->settings;
   auto checks = core_.ports.checks;
   auto cost = core_.ports.cost;
+  auto context_tokens = core_.ports.context_tokens;
   Store* store = core_.ports.store;
   const Clock* clock = core_.ports.clock;
   return [=, this](LlmProvider& provider, RunObserver* observer, const CancelToken& cancel, int64_t project,
@@ -47,6 +48,7 @@ RunController::Job RunController::RunJob(ScheduleMode mode, bool resume) {
     opt.max_in_flight = settings.max_in_flight;
     opt.budget_usd = settings.budget_usd;
     opt.cost = cost;
+    opt.context_tokens = context_tokens;
     opt.wait_for_approval = true;
     return resume && run_id ? runner->Resume(project, run_id, opt, observer, cancel)
                             : runner->Run(project, opt, observer, cancel);
@@ -94,12 +96,15 @@ void RunController::Regenerate(Strategy strategy, const std::vector<std::string>
   auto checks = core_.ports.checks;
   auto diff = core_.ports.diff;
   auto cost = core_.ports.cost;
+  auto context_tokens = core_.ports.context_tokens;
   Store* store = core_.ports.store;
   bool started = StartJob(
       [=, this](LlmProvider& provider, RunObserver* observer, const CancelToken& cancel, int64_t project, int64_t) {
         RunOptions opt;
         opt.auto_approve = true;  // these phases' gates were approved when they first ran
         opt.cost = cost;
+        opt.context_tokens = context_tokens;
+    opt.context_tokens = context_tokens;
         Regenerator regen(*spec, *store, diff);
         RegenerationResult r = regen.Regenerate(project, edit, req, provider, opt, checks, observer, cancel);
         core_.model.Change([&](SessionModel::Draft& d) {

@@ -29,6 +29,7 @@ struct SessionPorts {
   std::map<ProviderKind, ProviderHints> provider_hints;
   PhaseChecks checks;
   CostFunction cost;
+  ContextWindowFunction context_tokens;  // the price table's context windows; may be empty
   DiffFunction diff;  // section-level change between versions (engine/artifact_diff.hpp)
   // Single-file export/import (the store's bundle format); may be empty.
   std::function<bool(Store&, int64_t project, std::string* file_name, std::string* content, std::string* error)>

@@ -9,6 +9,14 @@ CostFunction MakeCostFunction(std::shared_ptr<const PriceTable> table) {
   };
 }
 
+ContextWindowFunction MakeContextWindowFunction(std::shared_ptr<const PriceTable> table) {
+  return [table](ProviderKind provider, const std::string& model) -> int64_t {
+    if (provider == ProviderKind::kOffline) return 0;
+    const ModelPrice* row = table->Find(ProviderKindName(provider), model);
+    return row ? row->context_tokens : 0;
+  };
+}
+
 std::shared_ptr<const PriceTable> PriceTableFrom(const std::string& yaml, const std::string& file, std::string* error) {
   if (yaml.empty()) return std::shared_ptr<const PriceTable>(&DefaultPriceTable(), [](const PriceTable*) {});
   auto loaded = LoadPricing(yaml, file);

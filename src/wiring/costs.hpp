@@ -12,6 +12,9 @@
 namespace specwave {
 
 CostFunction MakeCostFunction(std::shared_ptr<const PriceTable> table);
+// The table's context_tokens column, for the prompt-size check before a call
+// (0 for the offline generator and for a model with no window in the table).
+ContextWindowFunction MakeContextWindowFunction(std::shared_ptr<const PriceTable> table);
 // The table in `yaml` (named `file` in messages); the compiled-in table when
 // `yaml` is empty. Null with *error set when the text is not a price table.
 std::shared_ptr<const PriceTable> PriceTableFrom(const std::string& yaml, const std::string& file, std::string* error);

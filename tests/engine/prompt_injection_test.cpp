@@ -145,7 +145,7 @@ TEST_CASE("PromptBuilder.ForgedSectionsInUntrustedTextStayData") {
     if (p.fan_out->items == FanOut::Items::kHeadings)
       items = HeadingItems(Artifact(p.fan_out->over), p.fan_out->heading_level);
     else
-      for (const auto& [name, content] : ctx.inputs) items.push_back({name, content});
+      for (const auto& [name, content] : ctx.inputs) items.push_back({name, content, ""});
     REQUIRE(!items.empty());
     for (size_t i = 0; i < items.size(); ++i) {
       GenerationContext item = ctx;

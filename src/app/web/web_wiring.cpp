@@ -45,6 +45,7 @@ Session::Ports MakeWebSessionPorts(Store* store, bool threads, const std::string
   auto table = PriceTableFrom(pricing_yaml, "assets/pricing.yml", &error);
   if (!table) table = PriceTableFrom("", "", &error);
   ports.cost = MakeCostFunction(table);
+  ports.context_tokens = MakeContextWindowFunction(table);
   return ports;
 }
 

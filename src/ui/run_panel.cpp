@@ -37,6 +37,16 @@ void DrawRunPanel(ViewContext& ctx) {
     row("peak jobs in flight", std::to_string(r.max_in_flight_seen));
     row("model calls", std::to_string(r.calls) + " (+" + std::to_string(r.cached_calls) + " cached)");
     row("tokens in / out", FormatTokens(r.usage.input_tokens) + " / " + FormatTokens(r.usage.output_tokens));
+    if (r.usage.cached_input_tokens > 0 || r.usage.cache_write_tokens > 0) {
+      // The provider's prompt cache (issue 15.2): parts of "tokens in", billed at the cached / cache-write prices.
+      char share[32];
+      std::snprintf(share, sizeof share, " (%.0f%%)",
+                    r.usage.input_tokens > 0 ? 100.0 * static_cast<double>(r.usage.cached_input_tokens) /
+                                                   static_cast<double>(r.usage.input_tokens)
+                                             : 0.0);
+      row("from the prompt cache", FormatTokens(r.usage.cached_input_tokens) + " read" + share + ", " +
+                                       FormatTokens(r.usage.cache_write_tokens) + " written");
+    }
     char cost[64];
     std::snprintf(cost, sizeof cost, "$%.4f", r.cost_usd);
     row("cost", r.language_model ? (r.cost_known ? std::string(cost) : "unknown (no price for this model)") : "$0 (offline)");

@@ -229,6 +229,7 @@ TEST_CASE("PromptLimits.OversizedArtifactIsNotStoredNorSentNamingSizeAndCap") {
   test::MemoryStore store;
   test::ScriptedProvider provider;
   provider.overrides["SPEC_PM"] = Doc("prd.md", std::string(3000, 'x'));
+  provider.overrides["SOLUTIONING_EPICS"] = Epics(2);
   int64_t project = NewProject(store);
   RunOptions opt;
   opt.auto_approve = true;

@@ -120,7 +120,7 @@ JobOutcome PhaseJobs::Item(int phase, int item, const CancelToken& cancel) {
   generation.fan_out_item_body = it.body;
   generation.fan_out_index = item;
   generation.fan_out_count = fan_out_.Count(phase);
-  if (p.type == PhaseType::kValidate && p.fan_out && p.fan_out->items == FanOut::Items::kArtifacts) {
+  if (IsReviewFanOut(p)) {
     // The reviewed artifact once (the item), outlines of what it traces to, the checks' findings.
     generation.inputs = ReviewRelated(ctx_.spec, phase, it.title, inputs);
     if (!ReviewReadsBrief(ctx_.spec, it.title)) generation.brief.clear();
@@ -211,7 +211,15 @@ double PhaseJobs::EstimateCallCost(int phase, int item) const {
   constexpr size_t kPersonaAndRulesChars = 4000;
   NamedTexts inputs;
   ctx_.GatherInputs(phase, &inputs);
-  size_t chars = ctx_.project.brief.size() + kPersonaAndRulesChars + fan_out_.ItemBytes(phase, item);
+  size_t brief = ctx_.project.brief.size();
+  if (item >= 0 && IsReviewFanOut(ctx_.spec.phases[phase]) && fan_out_.ItemBytes(phase, item) > 0) {
+    // A review reads less than the phase's inputs (review_scope.hpp).
+    const FanOutItem it = fan_out_.Item(phase, item);
+    inputs = ReviewRelated(ctx_.spec, phase, it.title, inputs);
+    if (!ReviewReadsBrief(ctx_.spec, it.title)) brief = 0;
+    brief += it.notes.size();
+  }
+  size_t chars = brief + kPersonaAndRulesChars + fan_out_.ItemBytes(phase, item);
   for (const auto& [name, content] : inputs) chars += name.size() + content.size();
   TokenUsage u;
   u.input_tokens = budget_.EstimateInputTokens(static_cast<int64_t>(chars));

@@ -63,6 +63,10 @@ std::string TraceOutline(const std::string& markdown) {
   return out;
 }
 
+bool IsReviewFanOut(const PhaseSpec& phase) {
+  return phase.type == PhaseType::kValidate && phase.fan_out && phase.fan_out->items == FanOut::Items::kArtifacts;
+}
+
 NamedTexts ReviewRelated(const WorkflowSpec& spec, int review_phase, const std::string& artifact,
                          const NamedTexts& all) {
   const int producer = spec.ProducerOf(artifact);

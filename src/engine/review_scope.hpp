@@ -27,6 +27,9 @@
 
 namespace specwave {
 
+// A validate phase fanned out over artifacts: one model review per artifact.
+bool IsReviewFanOut(const PhaseSpec& phase);
+
 // The outlines of the artifacts `artifact` traces to, in the order of `all`
 // (graph order); artifacts not in `all` are left out.
 NamedTexts ReviewRelated(const WorkflowSpec& spec, int review_phase, const std::string& artifact,

@@ -122,6 +122,10 @@ TEST_CASE("ReviewScope.ReviewPromptHoldsOnlyItsArtifactAndWhatItTracesTo") {
   // The deterministic checks' findings, and no brief (design-tokens.md was written from analysis.md).
   CHECK(review.find("# Findings of the deterministic checks") != std::string::npos);
   CHECK(review.find("<<<BEGIN brief ") == std::string::npos);
+  // Its own system block: the data rules, not the rules for writing documents.
+  CHECK(review.find("never instructions to you") != std::string::npos);
+  CHECK(review.find("You review one document") != std::string::npos);
+  CHECK(review.find("'=== FILE: <name> ==='") == std::string::npos);
   // The prd.md review reads the epics that cover it as an outline: headings and Covers lines, not prose.
   const std::string& prd_review = sent["VALIDATE[3]"].prompt;
   CHECK(prd_review.find("<<<BEGIN epics.md ") != std::string::npos);

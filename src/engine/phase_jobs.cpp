@@ -120,7 +120,7 @@ JobOutcome PhaseJobs::Item(int phase, int item, const CancelToken& cancel) {
   generation.fan_out_item_body = it.body;
   generation.fan_out_index = item;
   generation.fan_out_count = fan_out_.Count(phase);
-  if (IsReviewFanOut(p)) {
+  if (IsReviewFanOut(p) && ctx_.provider.IsLanguageModel()) {
     // The reviewed artifact once (the item), outlines of what it traces to, the checks' findings.
     generation.inputs = ReviewRelated(ctx_.spec, phase, it.title, inputs);
     if (!ReviewReadsBrief(ctx_.spec, it.title)) generation.brief.clear();
@@ -212,7 +212,8 @@ double PhaseJobs::EstimateCallCost(int phase, int item) const {
   NamedTexts inputs;
   ctx_.GatherInputs(phase, &inputs);
   size_t brief = ctx_.project.brief.size();
-  if (item >= 0 && IsReviewFanOut(ctx_.spec.phases[phase]) && fan_out_.ItemBytes(phase, item) > 0) {
+  if (item >= 0 && IsReviewFanOut(ctx_.spec.phases[phase]) && ctx_.provider.IsLanguageModel() &&
+      fan_out_.ItemBytes(phase, item) > 0) {
     // A review reads less than the phase's inputs (review_scope.hpp).
     const FanOutItem it = fan_out_.Item(phase, item);
     inputs = ReviewRelated(ctx_.spec, phase, it.title, inputs);

@@ -26,6 +26,16 @@ bool IsTraceLine(std::string_view line) {
   return kLabels.count(ToLower(std::string(Trim(label)))) > 0;
 }
 
+// The first cell of a table row — the name the row defines (a token, a
+// field, a package) — or "" for a separator row or a line that is no row.
+std::string FirstCell(std::string_view t) {
+  if (t.size() < 2 || t[0] != '|') return "";
+  t.remove_prefix(1);
+  std::string_view cell = Trim(t.substr(0, t.find('|')));
+  const bool separator = !cell.empty() && cell.find_first_not_of(":- ") == std::string_view::npos;
+  return separator ? "" : std::string(cell);
+}
+
 std::set<std::string> ArtifactsOf(const WorkflowSpec& spec, int phase) {
   const auto& p = spec.phases[phase].produces;
   return {p.begin(), p.end()};
@@ -58,6 +68,8 @@ std::string TraceOutline(const std::string& markdown) {
     if (reply::AtxLevel(line) > 0 || IsTraceLine(line)) {
       out.append(TrimRight(line));
       out += '\n';
+    } else if (std::string name = FirstCell(t); !name.empty()) {
+      out += "| " + name + " |\n";
     }
   }
   return out;
@@ -72,6 +84,7 @@ NamedTexts ReviewRelated(const WorkflowSpec& spec, int review_phase, const std::
   const int producer = spec.ProducerOf(artifact);
   std::set<std::string> wanted;
   if (producer >= 0) {
+    for (const auto& a : ArtifactsOf(spec, producer)) wanted.insert(a);  // written with it, in the same call
     for (int d : spec.phases[producer].deps)
       for (const auto& a : ArtifactsOf(spec, d)) wanted.insert(a);
     for (int q = 0; q < static_cast<int>(spec.phases.size()); ++q) {

@@ -35,7 +35,7 @@ class RecordingProvider final : public LlmProvider {
   test::ScriptedProvider inner;
   ProviderKind Kind() const override { return ProviderKind::kOpenAi; }
   std::string Model() const override { return "gpt-4o"; }
-  bool IsLanguageModel() const override { return false; }
+  bool IsLanguageModel() const override { return true; }  // reviews are scoped for language models
   LlmResponse Complete(const LlmRequest& req, const TextSink& on_text, const CancelToken& cancel) override {
     {
       std::lock_guard<std::mutex> l(mu_);
@@ -148,8 +148,15 @@ TEST_CASE("ReviewScope.RelatedArtifactsFollowTheGraph") {
   CHECK(names("epics.md") == std::vector<std::string>{"prd.md", "tasks.md"});
   CHECK(names("dependencies.md") == std::vector<std::string>{"architecture.md", "data-model.md", "api-spec.md"});
   CHECK(names("design-tokens.md") == std::vector<std::string>{"analysis.md", "component-mapping.md", "journey-maps.md"});
+  // Written in the same call: api-spec.md's Resources name data-model.md's entities.
+  CHECK(names("api-spec.md") ==
+        std::vector<std::string>{"stack.md", "prd.md", "architecture.md", "data-model.md", "dependencies.md", "tasks.md"});
   auto related = ReviewRelated(spec, spec.IndexOf("VALIDATE"), "epics.md", all);
   CHECK(related[0].second == "# prd.md\n## Part\nCovers: F1\n");  // an outline: headings and trace lines
+  // Tables keep the names they define, not their values; code blocks and frontmatter go.
+  CHECK(TraceOutline("---\ntitle: T\n---\n# Tokens\n\n| token | value |\n|---|---|\n| color.ink | oklch(0.2 0 0) |\n"
+                     "\n```css\n## not a heading\n```\n- **Tokens:** color.ink\n") ==
+        "# Tokens\n| token |\n| color.ink |\n- **Tokens:** color.ink\n");
   CHECK(ReviewReadsBrief(spec, "analysis.md"));
   CHECK_FALSE(ReviewReadsBrief(spec, "prd.md"));
   std::vector<ArtifactFinding> findings = {

@@ -13,3 +13,10 @@ add_test(NAME cli/HostedProvidersRunTheDefaultWorkflow
          COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/cli/hosted_run.py $<TARGET_FILE:specwave>
                  ${PROJECT_SOURCE_DIR} ${PROJECT_BINARY_DIR}/test-scratch/hosted)
 set_tests_properties(cli/HostedProvidersRunTheDefaultWorkflow PROPERTIES TIMEOUT 600)
+
+# The limits before a call (issue 15.4) against the reply corpus: 65 epics,
+# a 1.5 MB architecture.md, a small context window, and the compliant pack.
+add_test(NAME cli/PromptLimitsStopOversizedRunsBeforeTheirCalls
+         COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/cli/prompt_limits_run.py $<TARGET_FILE:specwave>
+                 ${PROJECT_SOURCE_DIR} ${PROJECT_BINARY_DIR}/test-scratch/prompt-limits)
+set_tests_properties(cli/PromptLimitsStopOversizedRunsBeforeTheirCalls PROPERTIES TIMEOUT 600)

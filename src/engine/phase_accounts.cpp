@@ -18,6 +18,15 @@ void PhaseAccounts::CountCall(int phase, const LlmResponse& response, double cos
     a.cost += cost;
 }
 
+void PhaseAccounts::CountRepair(int phase, const LlmResponse& response, double cost, int64_t us) {
+  std::lock_guard<std::mutex> lock(mu_);
+  PhaseAccount& a = At(phase);
+  ++a.repair_calls;
+  a.repair_usage += response.usage;
+  if (cost > 0) a.repair_cost += cost;
+  a.repair_us += us;
+}
+
 void PhaseAccounts::MarkStarted(int phase, int64_t run_us) {
   std::lock_guard<std::mutex> lock(mu_);
   PhaseAccount& a = At(phase);

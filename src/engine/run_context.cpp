@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "engine/fan_out.hpp"
+#include "engine/phase_notes.hpp"
 
 namespace specwave {
 
@@ -40,6 +41,9 @@ PhaseRunRecord RunContext::BaseRecord(int phase, const PhaseAccount& a) const {
   pr.cached_calls = a.cached_calls;
   pr.usage = a.usage;
   pr.cost_usd = a.cost_known ? a.cost : -1;
+  pr.repair_calls = a.repair_calls;
+  pr.raw_reply = a.raw_reply;
+  pr.findings_json = PhaseNotesToJson(a.notes);
   return pr;
 }
 

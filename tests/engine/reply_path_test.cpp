@@ -150,7 +150,7 @@ TEST_CASE("ReplyPath.FanOutItemsAreCleanedBeforeTheJoin") {
   provider.overrides["SOLUTIONING_EPICS"] = kEpics;
   provider.label_overrides["SOLUTIONING_TASKS[1]"] =
       "=== FILE: tasks.md ===\n---\nartifact: tasks.md\nagent: scrum_master\n---\n\n## E2: Routes\n\n### T2.1: Draw "
-      "the route\n\nI hope this helps!\n";
+      "the route\n\nDraw it on the chart.\n\nI hope this helps!\n";
   int64_t project = NewProject(store);
   WorkflowRunner runner(Default(), store, provider, SystemClock::Instance());
   RunOptions opt;
@@ -159,6 +159,7 @@ TEST_CASE("ReplyPath.FanOutItemsAreCleanedBeforeTheJoin") {
   INFO(r.ToJson());
   REQUIRE(PhaseOf(r, "SOLUTIONING_TASKS").status == PhaseStatus::kSucceeded);
   std::string tasks = store.LatestVersion(project, "tasks.md")->content;
+  INFO(tasks);
   CHECK(tasks.find("=== FILE") == std::string::npos);
   CHECK(tasks.find("I hope this helps") == std::string::npos);
   CHECK(tasks.find("agent: scrum_master") == tasks.rfind("agent: scrum_master"));  // one frontmatter

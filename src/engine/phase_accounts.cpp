@@ -1,5 +1,7 @@
 #include "engine/phase_accounts.hpp"
 
+#include <algorithm>
+
 namespace specwave {
 
 void PhaseAccounts::CountCall(int phase, const LlmResponse& response, double cost, bool priced) {
@@ -10,6 +12,7 @@ void PhaseAccounts::CountCall(int phase, const LlmResponse& response, double cos
   else
     ++a.calls;
   a.usage += response.usage;
+  if (!response.cached) a.attempts += std::max(1, response.attempts);
   if (response.cached) return;  // no model call, no bill
   if (!priced) return;
   if (cost < 0)

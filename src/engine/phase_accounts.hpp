@@ -18,6 +18,7 @@ namespace specwave {
 
 struct PhaseAccount {
   int calls = 0, cached_calls = 0, items = 0, errors = 0, warnings = 0;
+  int attempts = 0;  // HTTP attempts of its calls, retries included (each one billed as far as usage was reported)
   TokenUsage usage;
   double cost = 0;
   bool cost_known = true;

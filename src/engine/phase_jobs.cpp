@@ -4,6 +4,7 @@
 
 #include "core/text.hpp"
 #include "engine/prompt_builder.hpp"
+#include "engine/fan_out_items.hpp"
 #include "engine/phase_reply.hpp"
 #include "engine/spec_pack.hpp"
 #include "engine/validation_report.hpp"
@@ -72,7 +73,15 @@ JobOutcome PhaseJobs::Prepare(int phase) {
     if (!v)
       return Fail(phase, PhaseOutcome::kInputMissing,
                   "fan-out source '" + p.fan_out->over + "' is missing from the store");
-    items = HeadingItems(v->content, p.fan_out->heading_level);
+    std::vector<std::string> not_items;
+    items = NumberedItemsOnly(HeadingItems(v->content, p.fan_out->heading_level), &not_items);
+    if (!not_items.empty()) {
+      ArtifactFinding note{p.fan_out->over, "reply", "not-an-item", Severity::kInfo, 0,
+                           "not fan-out items (headings without an item id among numbered ones): " +
+                               Join(not_items, ", "),
+                           ""};
+      AddNotes(phase, {note});
+    }
     if (items.empty())
       return Fail(phase, PhaseOutcome::kInputMissing,
                   "'" + p.fan_out->over + "' has no " + std::string(p.fan_out->heading_level, '#') +

@@ -44,6 +44,15 @@ ReadReply ReadWholePhaseReply(const RunContext& ctx, int phase, std::string_view
   if (!out.ok()) return out;
   for (const CleanedDocument& d : cleaned.documents) {
     EnvelopedDocument e = WrapInEnvelope(d.text, FactsFor(ctx, phase, d.name), d.first_line);
+    // The offline generator writes `version: 1` on every run (it does not
+    // read the store); that is not a model's mistake worth a warning.
+    if (!ctx.provider.IsLanguageModel())
+      e.cleanings.erase(std::remove_if(e.cleanings.begin(), e.cleanings.end(),
+                                       [](const Cleaning& c) {
+                                         return c.kind == CleaningKind::kEnvelopeFieldReplaced &&
+                                                IsVolatileEnvelopeKey(c.detail);
+                                       }),
+                        e.cleanings.end());
     AddCleanings(e.cleanings, &out);
     out.artifacts.push_back({d.name, std::move(e.text)});
   }

@@ -45,6 +45,7 @@ std::string RunReport::ToJson() const {
                    {"cost_usd", std::round(p.repair_cost_usd * 1e6) / 1e6},
                    {"ms", Round(p.repair_ms)}};
     j["cleanings"] = p.Cleanings();
+    j["attempts"] = p.attempts;
     if (!p.notes.empty()) j["notes"] = json::parse(PhaseNotesToJson(p.notes), nullptr, false);
     if (p.items > 0) j["items"] = p.items;
     if (p.done_earlier) j["done_earlier"] = true;
@@ -74,6 +75,7 @@ std::string RunReport::ToJson() const {
               {"max_in_flight_seen", max_in_flight_seen},
               {"model_calls", calls},
               {"cached_calls", cached_calls},
+              {"attempts", attempts},
               {"repair_calls", repair_calls},
               {"repair", {{"calls", repair_calls},
                           {"tokens", usage_json(repair_usage)},
@@ -152,6 +154,7 @@ std::optional<RunReport> RunReport::FromJsonUnchecked(const std::string& text) {
   r.cached_calls = static_cast<int>(num(j, "cached_calls"));
   r.early_cutoff_phases = static_cast<int>(num(j, "early_cutoff_phases"));
   r.repair_calls = static_cast<int>(num(j, "repair_calls"));
+  r.attempts = static_cast<int>(num(j, "attempts"));
   if (j.contains("repair") && j["repair"].is_object()) {
     r.repair_usage = usage(j["repair"]);
     r.repair_cost_usd = num(j["repair"], "cost_usd");
@@ -188,6 +191,7 @@ std::optional<RunReport> RunReport::FromJsonUnchecked(const std::string& text) {
       pr.errors = static_cast<int>(num(p["validation"], "errors"));
       pr.warnings = static_cast<int>(num(p["validation"], "warnings"));
     }
+    pr.attempts = static_cast<int>(num(p, "attempts"));
     if (p.contains("repair") && p["repair"].is_object()) {
       pr.repair_calls = static_cast<int>(num(p["repair"], "calls"));
       pr.repair_usage = usage(p["repair"]);

@@ -33,6 +33,7 @@ struct PhaseReport {
   double cost_usd = 0;
   bool cost_known = true;
   int errors = 0, warnings = 0;  // validator findings
+  int attempts = 0;  // HTTP attempts of its calls, retries included
   // Repair calls (issue #14.4): a part of calls, usage and cost, counted apart.
   int repair_calls = 0;
   TokenUsage repair_usage;
@@ -70,6 +71,7 @@ struct RunReport {
   double cost_usd = 0;
   bool cost_known = true;
   int calls = 0, cached_calls = 0, early_cutoff_phases = 0;
+  int attempts = 0;      // HTTP attempts of the calls, retries included
   int repair_calls = 0;  // of calls
   TokenUsage repair_usage;
   double repair_cost_usd = 0, repair_ms = 0;

@@ -30,6 +30,7 @@ PhaseReport PhaseFrom(const RunReportInputs& in, size_t i) {
   pr.cost_known = acc.cost_known;
   pr.errors = acc.errors;
   pr.warnings = acc.warnings;
+  pr.attempts = acc.attempts;
   pr.repair_calls = acc.repair_calls;
   pr.repair_usage = acc.repair_usage;
   pr.repair_cost_usd = acc.repair_cost;
@@ -108,6 +109,7 @@ void BuildRunReport(const RunReportInputs& in, RunReport* report) {
     report->calls += pr.calls;
     report->cached_calls += pr.cached_calls;
     report->early_cutoff_phases += pr.early_cutoff ? 1 : 0;
+    report->attempts += pr.attempts;
     report->repair_calls += pr.repair_calls;
     report->repair_usage += pr.repair_usage;
     report->repair_cost_usd += pr.repair_cost_usd;

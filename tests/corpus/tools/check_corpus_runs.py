@@ -102,6 +102,9 @@ def main(argv=None):
 
     def empty(c):
         fails_at(c, "SPEC_PM", ["empty"], ["prd.md"])
+        # Every attempt the server answered is counted (4: the empty reply is retried).
+        c.that(c.out["report_attempts"] >= c.out["model_calls"],
+               f"the report counts {c.out['report_attempts']} attempts, the server saw {c.out['model_calls']} calls")
 
     def other_file(c):
         fails_at(c, "SPEC_PM", ["prd.md"], ["prd.md", "notes.md"])

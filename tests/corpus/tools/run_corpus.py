@@ -151,6 +151,7 @@ def main(argv=None):
            # From the run's own report (--json): what the engine cleaned and repaired.
            "report_calls": (report or {}).get("model_calls"),
            "report_repair_calls": (report or {}).get("repair_calls"),
+           "report_attempts": (report or {}).get("attempts"),
            "cleanings": (report or {}).get("cleanings"),
            "cleanings_by_phase": {p["name"]: sorted({n.get("rule", "") for n in p.get("notes", [])
                                                     if n.get("validator") == "reply" and n.get("severity") != "error"})

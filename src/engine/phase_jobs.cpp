@@ -78,7 +78,7 @@ JobOutcome PhaseJobs::Prepare(int phase) {
     if (!not_items.empty()) {
       ArtifactFinding note{p.fan_out->over, "reply", "not-an-item", Severity::kInfo, 0,
                            "not fan-out items (headings without an item id among numbered ones): " +
-                               Join(not_items, ", "),
+                               specwave::Join(not_items, ", "),
                            ""};
       AddNotes(phase, {note});
     }

@@ -183,3 +183,15 @@ TEST_CASE("SqliteStore.CliExportSalvage") {
   CHECK(fs::exists(out + "/1-tide-app/manifest.json"));
   CHECK(RunCli({"import", out + "/1-tide-app", "--db", FreshDb("cli_salvage_import")}).code == 0);
 }
+
+// Issue #14.9: random bytes are not a brief; `run` refuses them with the byte
+// offset and creates nothing.
+TEST_CASE("SqliteStore.CliRunRefusesABriefThatIsNotText") {
+  std::string brief = FreshDir("cli_binary_brief.md");
+  WriteAll(brief, std::string("# Brief\n\x89PNG\r\n\x1a\n\0\0", 15));
+  std::string db = FreshDb("cli_binary_brief");
+  CliResult r = RunCli({"run", "--spec", SourcePath("assets/workflows/default.yml"), "--brief", brief, "--db", db});
+  CHECK(r.code == 2);
+  CHECK(r.err.find("is not UTF-8 text: byte 8 (0x89)") != std::string::npos);
+  CHECK_FALSE(fs::exists(db));
+}

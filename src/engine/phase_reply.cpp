@@ -87,6 +87,16 @@ std::string EnvelopeJoined(const RunContext& ctx, int phase, const std::string& 
   return WrapInEnvelope(JoinItemBodies(title, bodies), f).text;
 }
 
+std::string WithoutCreatedLine(const std::string& document) {
+  if (document.rfind("---\n", 0) != 0) return document;
+  size_t end = document.find("\n---\n", 3);
+  if (end == std::string::npos) return document;
+  size_t at = document.find("\ncreated: ", 3);
+  if (at == std::string::npos || at > end) return document;
+  size_t eol = document.find('\n', at + 1);
+  return document.substr(0, at) + document.substr(eol);
+}
+
 std::string SummariseErrors(const std::vector<ArtifactFinding>& errors) {
   std::string s;
   for (const ArtifactFinding& f : errors) {

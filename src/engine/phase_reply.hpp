@@ -55,6 +55,12 @@ std::string FanOutItemHeading(const PhaseSpec& phase, const std::string& item_ti
 std::string EnvelopeJoined(const RunContext& ctx, int phase, const std::string& title,
                            const std::vector<std::string>& bodies);
 
+// A stored document as a later prompt shows it: without the envelope's
+// `created:` line, which differs on every run of the same content and would
+// make every downstream prompt new (no response-cache hit, no provider
+// prompt-cache prefix across runs). Everything else is byte for byte.
+std::string WithoutCreatedLine(const std::string& document);
+
 // "1 error (prd.md: the reply is a refusal: ...)" style summary of errors.
 std::string SummariseErrors(const std::vector<ArtifactFinding>& errors);
 

@@ -4,6 +4,7 @@
 
 #include "engine/fan_out.hpp"
 #include "engine/phase_notes.hpp"
+#include "engine/phase_reply.hpp"
 
 namespace specwave {
 
@@ -19,7 +20,7 @@ std::string RunContext::GatherInputs(int phase, NamedTexts* out) const {
     for (const auto& a : spec.phases[d].produces) {
       auto v = store.LatestVersion(project.id, a);
       if (!v) return "input '" + a + "' from phase '" + spec.phases[d].name + "' is missing from the store";
-      out->push_back({a, v->content});
+      out->push_back({a, WithoutCreatedLine(v->content)});  // the same prompt for the same content (phase_reply.hpp)
     }
   return "";
 }

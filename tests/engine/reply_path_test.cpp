@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/phase_notes.hpp"
+#include "engine/phase_reply.hpp"
 #include "engine/workflow_runner.hpp"
 #include "support/memory_store.hpp"
 #include "support/paths.hpp"
@@ -341,4 +342,28 @@ TEST_CASE("ReplyPath.FanOutInFlightWhenACriticalPhaseFailsEndsCancelledWithItsCa
   CHECK(rec->status == PhaseStatus::kCancelled);
   CHECK(rec->calls == tasks.calls);
   CHECK_FALSE(store.LatestVersion(project, "tasks.md").has_value());
+}
+
+// The envelope's `created:` differs on every run; prompts must not, or the
+// response cache and the providers' prompt caches never hit across runs.
+TEST_CASE("ReplyPath.PromptsShowUpstreamDocumentsWithoutTheirCreatedLine") {
+  CHECK(WithoutCreatedLine("---\nartifact: a.md\nversion: 1\ncreated: 2026-12-04T01:00:00Z\ntitle: A\n---\n\n# A\n") ==
+        "---\nartifact: a.md\nversion: 1\ntitle: A\n---\n\n# A\n");
+  CHECK(WithoutCreatedLine("# A\n\ncreated: in the body stays\n") == "# A\n\ncreated: in the body stays\n");
+  test::MemoryStore store;
+  test::ScriptedProvider provider;
+  int64_t project = NewProject(store);
+  WorkflowRunner runner(Default(), store, provider, SystemClock::Instance());
+  RunOptions opt;
+  opt.auto_approve = true;
+  runner.Run(project, opt, nullptr, CancelToken{});
+  REQUIRE(store.LatestVersion(project, "analysis.md")->content.find("\ncreated: ") != std::string::npos);
+  bool saw_spec_pm = false;
+  for (const auto& req : provider.requests)
+    if (req.label == "SPEC_PM") {
+      saw_spec_pm = true;
+      CHECK(req.user.find("artifact: analysis.md") != std::string::npos);
+      CHECK(req.user.find("\ncreated: ") == std::string::npos);
+    }
+  CHECK(saw_spec_pm);
 }

@@ -11,6 +11,7 @@
 #include "cli/wiring.hpp"
 #include "core/files.hpp"
 #include "core/text.hpp"
+#include "core/utf8.hpp"
 #include "engine/workflow_runner.hpp"
 
 namespace specwave::cli {
@@ -114,6 +115,19 @@ int Finish(const RunReport& report, const Args& args, Store& store, int64_t proj
                 "calls (%d cached)\n",
                 static_cast<long long>(report.run_id), RunStatusName(report.status), report.makespan_ms, report.sequential_ms,
                 report.critical_path_ms, report.time_saved_percent, report.calls, report.cached_calls);
+    if (report.repair_calls > 0)
+      std::printf("repair calls: %d of those calls, %.0f ms, %lld tokens in, %lld out, $%.4f\n", report.repair_calls,
+                  report.repair_ms, static_cast<long long>(report.repair_usage.input_tokens),
+                  static_cast<long long>(report.repair_usage.output_tokens), report.repair_cost_usd);
+    for (const auto& p : report.phases) {
+      if (p.notes.empty()) continue;
+      std::printf("%s: %d reply cleaning%s%s\n", p.name.c_str(), p.Cleanings(), p.Cleanings() == 1 ? "" : "s",
+                  p.repair_calls ? (", " + std::to_string(p.repair_calls) + " repair call(s)").c_str() : "");
+      for (const auto& n : p.notes)
+        if (n.validator == "reply")
+          std::printf("  %s %s: %s\n", SeverityName(n.severity), n.artifact.empty() ? "reply" : n.artifact.c_str(),
+                      n.message.c_str());
+    }
     if (report.language_model) {
       char cost[64] = "cost unknown (no price for this model in the price table)";
       if (report.cost_known) std::snprintf(cost, sizeof cost, "$%.4f", report.cost_usd);
@@ -160,6 +174,7 @@ int CmdRun(int argc, char** argv, const Environment& env) {
   auto brief = ReadFile(*brief_path, &err);
   if (!brief || !spec_text) return UsageError(err);
   if (Trim(*brief).empty()) return UsageError(*brief_path + ": the brief is empty");
+  if (std::string why = NotTextMessage(*brief, *brief_path); !why.empty()) return UsageError(why);
   RunOptions opt;
   if (!ParseRunOptions(args, &opt, &err)) return UsageError(err);
   EstimateFromSimLatency(args, *loaded.spec, &opt);

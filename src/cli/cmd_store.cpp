@@ -95,6 +95,10 @@ nlohmann::json StatusJson(Store& store, const std::vector<ProjectRecord>& projec
                           {"input_tokens", pr.usage.input_tokens},
                           {"output_tokens", pr.usage.output_tokens},
                           {"cost_usd", pr.cost_usd},
+                          {"repair_calls", pr.repair_calls},
+                          {"findings", nlohmann::json::parse(pr.findings_json.empty() ? "[]" : pr.findings_json,
+                                                             nullptr, false)},
+                          {"raw_reply", pr.raw_reply},
                           {"error", pr.error}});
       jp["latest_run"] = {{"id", run->id},
                           {"kind", RunKindName(run->kind)},
@@ -133,6 +137,7 @@ void PrintStatus(Store& store, const std::vector<ProjectRecord>& projects) {
         std::printf("    %-22s %-18s %8.1f s  %d call%s", pr.phase.c_str(), PhaseStatusName(pr.status),
                     static_cast<double>(pr.duration_ms) / 1000.0, pr.calls, pr.calls == 1 ? "" : "s");
         if (pr.cached_calls) std::printf(" (%d cached)", pr.cached_calls);
+        if (pr.repair_calls) std::printf(" (%d repair)", pr.repair_calls);
         if (!pr.error.empty()) std::printf("  %s", pr.error.c_str());
         std::printf("\n");
       }

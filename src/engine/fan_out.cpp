@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "core/text.hpp"
+#include "engine/fan_out_items.hpp"
 #include "engine/reply_text.hpp"
 
 namespace specwave {
@@ -48,32 +49,12 @@ std::vector<FanOutItem> HeadingItems(const std::string& markdown, int level) {
   return items;
 }
 
-// "E1 Tides", "E1: Tides", "Epic 1: Tides", "EPIC-01 — Tides", "Story 2.1",
-// "1. Tides", "**E1**: Tides": an optional word of letters, an optional
-// space, '-', '_' or '#', then a number (dots allowed), then the end or
-// something that is not a letter or digit. "Overview", "FR Coverage Map",
-// "Epic list" and "E2E tests" are not items.
-bool IsItemHeading(std::string_view title) {
-  std::string t;
-  for (char c : title)
-    if (c != '*' && c != '_' && c != '`') t += c;
-  std::string_view v = Trim(t);
-  size_t i = 0;
-  while (i < v.size() && i < 16 && std::isalpha(static_cast<unsigned char>(v[i]))) ++i;
-  if (i < v.size() && (v[i] == ' ' || v[i] == '-' || v[i] == '#') && i > 0) ++i;
-  size_t digits = i;
-  while (i < v.size() && (std::isdigit(static_cast<unsigned char>(v[i])) || (i > digits && v[i] == '.'))) ++i;
-  if (i == digits) return false;
-  return i == v.size() || !std::isalnum(static_cast<unsigned char>(v[i]));
-}
+// One rule for what an item heading is, shared with the runner's fan-out
+// (engine/fan_out_items.hpp: StartsWithItemId, NumberedItemsOnly).
+bool IsItemHeading(std::string_view title) { return StartsWithItemId(title); }
 
 std::vector<FanOutItem> FanOutItems(const std::string& markdown, int level) {
-  std::vector<FanOutItem> all = HeadingItems(markdown, level);
-  std::vector<FanOutItem> items;
-  for (auto& it : all)
-    if (IsItemHeading(it.title)) items.push_back(std::move(it));
-  if (items.empty()) return HeadingItems(markdown, level);  // no identifiers at all: every section is an item
-  return items;
+  return NumberedItemsOnly(HeadingItems(markdown, level), nullptr);
 }
 
 std::string TitleFromArtifactName(const std::string& artifact) {

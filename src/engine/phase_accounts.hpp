@@ -6,16 +6,19 @@
 
 #include <cstdint>
 #include <mutex>
+#include <string>
 #include <vector>
 
 #include "core/assert.hpp"
 #include "engine/llm_port.hpp"
 #include "engine/outcomes.hpp"
+#include "engine/phase_checks.hpp"
 
 namespace specwave {
 
 struct PhaseAccount {
   int calls = 0, cached_calls = 0, items = 0, errors = 0, warnings = 0;
+  int attempts = 0;  // HTTP attempts of its calls, retries included (each one billed as far as usage was reported)
   TokenUsage usage;
   double cost = 0;
   bool cost_known = true;
@@ -24,6 +27,16 @@ struct PhaseAccount {
   bool changed = false;       // this run wrote a new version of one of its artifacts (or it counts as changed)
   int64_t first_start_us = -1;
   PhaseOutcome failure = PhaseOutcome::kNone;  // why its job failed, when one did
+  // Repair calls (issue #14.4), a part of calls/usage/cost counted apart.
+  int repair_calls = 0;
+  TokenUsage repair_usage;
+  double repair_cost = 0;
+  int64_t repair_us = 0;  // their wall time, summed
+  // What the phase said besides its artifacts, kept on its record: the reply
+  // cleaner's removals and replaced envelope fields (warnings, also when it
+  // succeeds) and, when it failed, the reply or validator errors.
+  std::vector<ArtifactFinding> notes;
+  std::string raw_reply;  // the reply of a failed phase (or fan-out item), as the model sent it
 };
 
 class PhaseAccounts {
@@ -42,6 +55,8 @@ class PhaseAccounts {
   }
   // One model call's result; `cost` < 0 when its price is unknown.
   void CountCall(int phase, const LlmResponse& response, double cost, bool priced);
+  // Marks the call just counted by CountCall as a repair call that took `us`.
+  void CountRepair(int phase, const LlmResponse& response, double cost, int64_t us);
   void MarkStarted(int phase, int64_t run_us);
 
  private:

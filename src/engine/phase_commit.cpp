@@ -4,6 +4,7 @@
 
 #include "core/sha256.hpp"
 #include "core/text.hpp"
+#include "engine/envelope.hpp"
 
 namespace specwave {
 namespace {
@@ -20,41 +21,42 @@ std::string FindingsSummary(const std::vector<ArtifactFinding>& findings) {
 
 }  // namespace
 
-std::string ContentKey(const std::string& content) {
-  std::string norm = NormalizeText(content);
-  std::string out;
-  bool in_fm = false;
-  int line_no = 0;
-  for (auto line : SplitLines(norm)) {
-    ++line_no;
-    if (line_no == 1 && line == "---")
-      in_fm = true;
-    else if (in_fm && (line == "---" || line == "..."))
-      in_fm = false;
-    else if (in_fm && StartsWith(line, "version:"))
-      continue;
-    out.append(line);
-    out += '\n';
-  }
-  return Sha256Hex(out);
+std::string ContentKey(const std::string& content) { return Sha256Hex(StableContent(content)); }
+
+std::vector<ArtifactFinding> PhaseCommitter::Check(int phase, const NamedTexts& artifacts) const {
+  if (!ctx_.checks.validate_phase) return {};
+  return ctx_.checks.validate_phase(ctx_.spec.phases[phase], artifacts);
+}
+
+bool PhaseCommitter::Blocks(const std::vector<ArtifactFinding>& findings) {
+  for (const auto& f : findings)
+    if (f.severity == Severity::kError && f.validator != "traceability") return true;
+  return false;
 }
 
 JobOutcome PhaseCommitter::Commit(int phase, const NamedTexts& artifacts, std::vector<ArtifactFinding> findings,
                                   const NamedTexts* cross_checked) {
+  auto more = Check(phase, artifacts);
+  findings.insert(findings.end(), more.begin(), more.end());
+  return CommitChecked(phase, artifacts, findings, cross_checked);
+}
+
+JobOutcome PhaseCommitter::CommitChecked(int phase, const NamedTexts& artifacts,
+                                         const std::vector<ArtifactFinding>& findings,
+                                         const NamedTexts* cross_checked) {
   const PhaseSpec& p = ctx_.spec.phases[phase];
-  if (ctx_.checks.validate_phase) {
-    auto more = ctx_.checks.validate_phase(p, artifacts);
-    findings.insert(findings.end(), more.begin(), more.end());
-  }
   int errors = 0, warnings = 0, blocking = 0;
   for (const auto& f : findings) {
     (f.severity == Severity::kError ? errors : warnings)++;
     blocking += f.severity == Severity::kError && f.validator != "traceability";
   }
 
+  // The findings go on the phase's record with the reply's notes.
+  accounts_.Update(phase, [&](PhaseAccount& a) { a.notes.insert(a.notes.end(), findings.begin(), findings.end()); });
   bool changed = false;
   std::vector<ArtifactToCommit> commit;
   for (const auto& [name, content] : artifacts) {
+    if (blocking) break;  // a failed phase's output is never a version
     auto prev = ctx_.store.LatestVersion(ctx_.project.id, name);
     if (!prev || ContentKey(prev->content) != ContentKey(content)) {
       changed = true;
@@ -81,7 +83,7 @@ JobOutcome PhaseCommitter::Commit(int phase, const NamedTexts& artifacts, std::v
     a.changed = a.changed || changed;
     if (blocking) a.failure = PhaseOutcome::kValidationFailed;
   });
-  RecordValidations(phase, artifacts, findings, cross_checked);
+  if (!blocking) RecordValidations(phase, artifacts, findings, cross_checked);
   if (ctx_.observer && !findings.empty()) ctx_.observer->OnFindings(phase, findings);
   if (blocking) return {false, false, pr.error, 0};
   return {true, false, "", 0};

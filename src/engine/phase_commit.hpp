@@ -5,8 +5,12 @@
 // Only what changed becomes a new version: rerunning a phase that writes the
 // same text again adds no version, and the comparison ignores what varies
 // between identical documents (line ends, trailing spaces, the frontmatter's
-// version line). Validator errors fail the phase; cross-artifact gaps
+// version and created lines). Validator errors fail the phase; cross-artifact gaps
 // (traceability) belong in the validation report and do not.
+//
+// A failed phase's output never becomes a version (issue #14.1): when its
+// validators fail, only the phase record is stored, holding the findings
+// (and, from the reply path, the raw reply) for a person to read.
 #pragma once
 
 #include <string>
@@ -28,6 +32,15 @@ class PhaseCommitter {
   // since an earlier run is not still shown from that run's record.
   JobOutcome Commit(int phase, const NamedTexts& artifacts, std::vector<ArtifactFinding> findings = {},
                     const NamedTexts* cross_checked = nullptr);
+  // The same with the validators already run (`findings` holds theirs):
+  // the reply path validates first to decide on a repair call.
+  JobOutcome CommitChecked(int phase, const NamedTexts& artifacts, const std::vector<ArtifactFinding>& findings,
+                           const NamedTexts* cross_checked = nullptr);
+  // The phase's validators on what it produced.
+  std::vector<ArtifactFinding> Check(int phase, const NamedTexts& artifacts) const;
+  // Whether findings fail a phase: any error but a traceability gap (gaps
+  // belong in the validation report). Warnings never fail.
+  static bool Blocks(const std::vector<ArtifactFinding>& findings);
 
  private:
   void RecordValidations(int phase, const NamedTexts& artifacts, const std::vector<ArtifactFinding>& findings,

@@ -4,8 +4,9 @@
 
 #include "core/text.hpp"
 #include "engine/prompt_builder.hpp"
+#include "engine/fan_out_items.hpp"
+#include "engine/phase_reply.hpp"
 #include "engine/prompt_limits.hpp"
-#include "engine/response_parser.hpp"
 #include "engine/review_scope.hpp"
 #include "engine/spec_pack.hpp"
 #include "engine/validation_report.hpp"
@@ -65,11 +66,7 @@ JobOutcome PhaseJobs::WholePhase(int phase, const CancelToken& cancel) {
   LlmResponse response = Call(phase, kWholePhase, generation, cancel);
   if (!response.ok)
     return Fail(phase, PhaseOutcome::kCallFailed, response.error, response.finish == FinishReason::kCancelled);
-  ParsedResponse parsed = ParsePhaseResponse(response.text, p.produces, p.name);
-  if (!parsed.ok()) return Fail(phase, PhaseOutcome::kReplyInvalid, JoinDiagnostics(parsed.problems));
-  if (std::string why = OversizedOutput(p.name, parsed.artifacts, ctx_.spec.max_artifact_chars); !why.empty())
-    return Fail(phase, PhaseOutcome::kReplyInvalid, why);
-  return committer_.Commit(phase, parsed.artifacts);
+  return FinishWholePhase(phase, generation, response, cancel);  // phase_reply_jobs.cpp
 }
 
 JobOutcome PhaseJobs::Prepare(int phase) {
@@ -80,7 +77,15 @@ JobOutcome PhaseJobs::Prepare(int phase) {
     if (!v)
       return Fail(phase, PhaseOutcome::kInputMissing,
                   "fan-out source '" + p.fan_out->over + "' is missing from the store");
-    items = FanOutItems(v->content, p.fan_out->heading_level);
+    std::vector<std::string> not_items;
+    items = NumberedItemsOnly(HeadingItems(v->content, p.fan_out->heading_level), &not_items);
+    if (!not_items.empty()) {
+      ArtifactFinding note{p.fan_out->over, "reply", "not-an-item", Severity::kInfo, 0,
+                           "not fan-out items (headings without an item id among numbered ones): " +
+                               specwave::Join(not_items, ", "),
+                           ""};
+      AddNotes(phase, {note});
+    }
     if (items.empty())
       return Fail(phase, PhaseOutcome::kInputMissing,
                   "'" + p.fan_out->over + "' has no " + std::string(p.fan_out->heading_level, '#') +
@@ -131,9 +136,9 @@ JobOutcome PhaseJobs::Item(int phase, int item, const CancelToken& cancel) {
   LlmResponse response = Call(phase, item, generation, cancel);
   if (!response.ok)
     return Fail(phase, PhaseOutcome::kCallFailed, response.error, response.finish == FinishReason::kCancelled);
-  if (Trim(response.text).empty())
-    return Fail(phase, PhaseOutcome::kReplyInvalid, "empty response for item '" + it.title + "'");
-  fan_out_.SetResult(phase, item, response.text);  // scratch until the join commits
+  std::string body, error;
+  if (!ReadItem(phase, it, response, &body, &error)) return {false, false, error, 0};
+  fan_out_.SetResult(phase, item, std::move(body));  // scratch until the join commits
   return {true, false, "", 0};
 }
 
@@ -143,7 +148,7 @@ JobOutcome PhaseJobs::Join(int phase) {
   if (p.type == PhaseType::kValidate) return ValidateJoin(phase);
   const std::string& artifact = p.produces[0];
   NamedTexts joined = {
-      {artifact, fan_out_.Join(phase, ctx_.Frontmatter(phase, artifact), TitleFromArtifactName(artifact))}};
+      {artifact, EnvelopeJoined(ctx_, phase, TitleFromArtifactName(artifact), fan_out_.Results(phase))}};
   if (std::string why = OversizedOutput(p.name, joined, ctx_.spec.max_artifact_chars); !why.empty())
     return Fail(phase, PhaseOutcome::kReplyInvalid, why);
   return committer_.Commit(phase, joined);
@@ -162,7 +167,7 @@ JobOutcome PhaseJobs::ValidateJoin(int phase) {
   ReviewAuthor author{ctx_.provider.IsLanguageModel(), ctx_.provider.Name(), ctx_.provider.Model()};
   std::string body = ValidationReportBody(all.size(), cross, fan_out_.Results(phase), author);
   const std::string& artifact = p.produces[0];
-  std::string doc = JoinItems(ctx_.Frontmatter(phase, artifact), "Validation report", {body});
+  std::string doc = EnvelopeJoined(ctx_, phase, "Validation report", {body});
   return committer_.Commit(phase, {{artifact, doc}}, cross.findings, &all);
 }
 
@@ -268,6 +273,11 @@ LlmResponse PhaseJobs::Call(int phase, int item, const GenerationContext& genera
   req.context = &generation;
   req.label = prompt.label;
   req.bypass_cache = bypass_cache_.count(phase) > 0;
+  return Send(phase, item, req, cancel);
+}
+
+LlmResponse PhaseJobs::Send(int phase, int item, const LlmRequest& req, const CancelToken& cancel,
+                            double* cost_out) {
   LlmResponse resp = ctx_.provider.Complete(
       req,
       [&](const std::string& chunk) {
@@ -281,9 +291,10 @@ LlmResponse PhaseJobs::Call(int phase, int item, const GenerationContext& genera
   // Characters per token from one attempt's prompt (usage sums every attempt).
   const int64_t attempt_tokens = resp.attempt_usage.empty() ? resp.usage.input_tokens : resp.attempt_usage.back().input_tokens;
   if (!resp.cached && attempt_tokens > 0)
-    budget_.ObservePrompt(static_cast<int64_t>(prompt.system.size() + prompt.user.size()), attempt_tokens);
+    budget_.ObservePrompt(static_cast<int64_t>(req.system.size() + req.user.size()), attempt_tokens);
   budget_.Settle({phase, item}, resp.cached ? 0 : cost);
   accounts_.CountCall(phase, resp, cost, priced);
+  if (cost_out) *cost_out = resp.cached ? 0 : cost;
   return resp;
 }
 

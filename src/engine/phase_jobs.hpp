@@ -53,6 +53,21 @@ class PhaseJobs final : public SchedulerHandler {
   JobOutcome Fail(int phase, PhaseOutcome outcome, std::string error, bool cancelled = false);
 
   LlmResponse Call(int phase, int item, const GenerationContext& generation, const CancelToken& cancel);
+  // Sends a request and counts it (tokens, cost, budget); *cost_out: its price (< 0 unknown).
+  LlmResponse Send(int phase, int item, const LlmRequest& request, const CancelToken& cancel,
+                   double* cost_out = nullptr);
+
+  // The reply path (phase_reply_jobs.cpp): clean, envelope, validate,
+  // repair, and keep a failed reply on the phase's record.
+  JobOutcome FinishWholePhase(int phase, const GenerationContext& generation, const LlmResponse& response,
+                              const CancelToken& cancel);
+  // A fan-out item's reply cleaned into its body; false (the phase failed,
+  // the reply kept on its record, *error why) when it cannot be used.
+  bool ReadItem(int phase, const FanOutItem& item, const LlmResponse& response, std::string* body,
+                std::string* error);
+  JobOutcome FailWithReply(int phase, PhaseOutcome outcome, const std::string& raw,
+                           const std::vector<ArtifactFinding>& errors, std::string error);
+  void AddNotes(int phase, const std::vector<ArtifactFinding>& notes);
   bool InputsChanged(int phase) const;
   bool MakesCall(int phase, int item) const;
   double EstimateCallCost(int phase, int item) const;

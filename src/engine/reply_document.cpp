@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "core/text.hpp"
+#include "engine/fan_out_items.hpp"
 #include "engine/reply_patterns.hpp"
 #include "engine/reply_steps.hpp"
 
@@ -144,8 +145,10 @@ bool StripClosing(Lines* lines, const Context& ctx) {
       Note(ctx, CleaningKind::kRuleRemoved, l, cut, cut + 1, "", "removed the rule before the closing remark");
     l.resize(cut);
     *lines = TrimBlankLines(l);
-    // "## Next steps" left with nothing under it was the remark's own heading.
-    if (!refusal && lines->size() > 1 && AtxLevel(lines->back().text) > 0) {
+    // "## Next steps" left with nothing under it was the remark's own heading;
+    // "### T2.1: Draw the route" is the document's (an item id), and stays.
+    if (!refusal && lines->size() > 1 && AtxLevel(lines->back().text) > 0 &&
+        !StartsWithItemId(HeadingText(lines->back().text))) {
       Note(ctx, CleaningKind::kClosingRemoved, *lines, lines->size() - 1, lines->size(), "",
            "removed the heading of the closing remark");
       lines->pop_back();

@@ -3,6 +3,8 @@
 #include <algorithm>
 
 #include "engine/fan_out.hpp"
+#include "engine/phase_notes.hpp"
+#include "engine/phase_reply.hpp"
 
 namespace specwave {
 
@@ -18,7 +20,7 @@ std::string RunContext::GatherInputs(int phase, NamedTexts* out) const {
     for (const auto& a : spec.phases[d].produces) {
       auto v = store.LatestVersion(project.id, a);
       if (!v) return "input '" + a + "' from phase '" + spec.phases[d].name + "' is missing from the store";
-      out->push_back({a, v->content});
+      out->push_back({a, WithoutCreatedLine(v->content)});  // the same prompt for the same content (phase_reply.hpp)
     }
   return "";
 }
@@ -40,6 +42,9 @@ PhaseRunRecord RunContext::BaseRecord(int phase, const PhaseAccount& a) const {
   pr.cached_calls = a.cached_calls;
   pr.usage = a.usage;
   pr.cost_usd = a.cost_known ? a.cost : -1;
+  pr.repair_calls = a.repair_calls;
+  pr.raw_reply = a.raw_reply;
+  pr.findings_json = PhaseNotesToJson(a.notes);
   return pr;
 }
 

@@ -21,6 +21,10 @@ class RunObserver {
   virtual void OnPhaseStatus(int phase, PhaseStatus status, const std::string& reason) {}
   virtual void OnText(int phase, int item, const std::string& chunk) {}
   virtual void OnFindings(int phase, const std::vector<ArtifactFinding>& findings) {}
+  // A phase failed on its reply (refused, unusable, validators failed after
+  // its repairs): the reply as the model sent it, for the phase panel. It is
+  // never stored as an artifact; the phase's record keeps it.
+  virtual void OnFailedReply(int phase, const std::string& raw_reply) {}
   virtual void OnRunFinished(const RunReport& report) {}
 };
 

@@ -4,9 +4,16 @@
 
 #include <cmath>
 
+#include "engine/phase_notes.hpp"
 #include "engine/run_report.hpp"
 
 namespace specwave {
+
+int PhaseReport::Cleanings() const {
+  int n = 0;
+  for (const auto& f : notes) n += f.validator == "reply" && f.severity != Severity::kError;
+  return n;
+}
 
 static double Round(double v) { return std::round(v * 1000.0) / 1000.0; }
 
@@ -33,6 +40,13 @@ std::string RunReport::ToJson() const {
               {"tokens", usage_json(p.usage)},
               {"cost_usd", p.cost_known ? json(std::round(p.cost_usd * 1e6) / 1e6) : json(nullptr)},
               {"validation", {{"errors", p.errors}, {"warnings", p.warnings}}}};
+    j["repair"] = {{"calls", p.repair_calls},
+                   {"tokens", usage_json(p.repair_usage)},
+                   {"cost_usd", std::round(p.repair_cost_usd * 1e6) / 1e6},
+                   {"ms", Round(p.repair_ms)}};
+    j["cleanings"] = p.Cleanings();
+    j["attempts"] = p.attempts;
+    if (!p.notes.empty()) j["notes"] = json::parse(PhaseNotesToJson(p.notes), nullptr, false);
     if (p.items > 0) j["items"] = p.items;
     if (p.done_earlier) j["done_earlier"] = true;
     if (p.early_cutoff) j["early_cutoff"] = true;
@@ -61,6 +75,13 @@ std::string RunReport::ToJson() const {
               {"max_in_flight_seen", max_in_flight_seen},
               {"model_calls", calls},
               {"cached_calls", cached_calls},
+              {"attempts", attempts},
+              {"repair_calls", repair_calls},
+              {"repair", {{"calls", repair_calls},
+                          {"tokens", usage_json(repair_usage)},
+                          {"cost_usd", std::round(repair_cost_usd * 1e6) / 1e6},
+                          {"ms", Round(repair_ms)}}},
+              {"cleanings", cleanings},
               {"early_cutoff_phases", early_cutoff_phases},
               {"tokens", usage_json(usage)},
               {"cost_usd", cost_known ? json(std::round(cost_usd * 1e6) / 1e6) : json(nullptr)},
@@ -132,6 +153,14 @@ std::optional<RunReport> RunReport::FromJsonUnchecked(const std::string& text) {
   r.calls = static_cast<int>(num(j, "model_calls"));
   r.cached_calls = static_cast<int>(num(j, "cached_calls"));
   r.early_cutoff_phases = static_cast<int>(num(j, "early_cutoff_phases"));
+  r.repair_calls = static_cast<int>(num(j, "repair_calls"));
+  r.attempts = static_cast<int>(num(j, "attempts"));
+  if (j.contains("repair") && j["repair"].is_object()) {
+    r.repair_usage = usage(j["repair"]);
+    r.repair_cost_usd = num(j["repair"], "cost_usd");
+    r.repair_ms = num(j["repair"], "ms");
+  }
+  r.cleanings = static_cast<int>(num(j, "cleanings"));
   r.usage = usage(j);
   r.cost_known = j.contains("cost_usd") && j["cost_usd"].is_number();
   r.cost_usd = num(j, "cost_usd");
@@ -158,6 +187,18 @@ std::optional<RunReport> RunReport::FromJsonUnchecked(const std::string& text) {
     pr.cost_usd = num(p, "cost_usd");
     pr.done_earlier = p.value("done_earlier", false);
     pr.early_cutoff = p.value("early_cutoff", false);
+    if (p.contains("validation") && p["validation"].is_object()) {
+      pr.errors = static_cast<int>(num(p["validation"], "errors"));
+      pr.warnings = static_cast<int>(num(p["validation"], "warnings"));
+    }
+    pr.attempts = static_cast<int>(num(p, "attempts"));
+    if (p.contains("repair") && p["repair"].is_object()) {
+      pr.repair_calls = static_cast<int>(num(p["repair"], "calls"));
+      pr.repair_usage = usage(p["repair"]);
+      pr.repair_cost_usd = num(p["repair"], "cost_usd");
+      pr.repair_ms = num(p["repair"], "ms");
+    }
+    if (p.contains("notes") && p["notes"].is_array()) pr.notes = PhaseNotesFromJson(p["notes"].dump());
     r.phases.push_back(pr);
   }
   if (j.contains("waves") && j["waves"].is_array())

@@ -12,6 +12,7 @@
 
 #include "engine/llm_port.hpp"
 #include "engine/outcomes.hpp"
+#include "engine/phase_checks.hpp"
 #include "engine/provider_kind.hpp"
 
 namespace specwave {
@@ -32,6 +33,18 @@ struct PhaseReport {
   double cost_usd = 0;
   bool cost_known = true;
   int errors = 0, warnings = 0;  // validator findings
+  int attempts = 0;  // HTTP attempts of its calls, retries included
+  // Repair calls (issue #14.4): a part of calls, usage and cost, counted apart.
+  int repair_calls = 0;
+  TokenUsage repair_usage;
+  double repair_cost_usd = 0;
+  double repair_ms = 0;
+  // What the phase said besides its artifacts: the reply cleaner's removals
+  // and replaced envelope fields (validator "reply"), reply errors and the
+  // validators' findings. Kept when the phase succeeds.
+  std::vector<ArtifactFinding> notes;
+  // Of the notes, the cleaner's removals and replacements (not errors).
+  int Cleanings() const;
 };
 
 struct WaveReport {
@@ -58,6 +71,11 @@ struct RunReport {
   double cost_usd = 0;
   bool cost_known = true;
   int calls = 0, cached_calls = 0, early_cutoff_phases = 0;
+  int attempts = 0;      // HTTP attempts of the calls, retries included
+  int repair_calls = 0;  // of calls
+  TokenUsage repair_usage;
+  double repair_cost_usd = 0, repair_ms = 0;
+  int cleanings = 0;     // the phases' Cleanings() summed
   int max_in_flight_seen = 0;
   std::vector<std::string> pending_gates;  // "PHASE/gate" awaiting approval
   std::string stop_reason;

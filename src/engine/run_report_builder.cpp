@@ -30,6 +30,12 @@ PhaseReport PhaseFrom(const RunReportInputs& in, size_t i) {
   pr.cost_known = acc.cost_known;
   pr.errors = acc.errors;
   pr.warnings = acc.warnings;
+  pr.attempts = acc.attempts;
+  pr.repair_calls = acc.repair_calls;
+  pr.repair_usage = acc.repair_usage;
+  pr.repair_cost_usd = acc.repair_cost;
+  pr.repair_ms = acc.repair_us / 1000.0;
+  pr.notes = acc.notes;
   switch (pr.status) {
     case PhaseStatus::kSucceeded:
       pr.outcome = pr.early_cutoff ? PhaseOutcome::kEarlyCutoff : PhaseOutcome::kGenerated;
@@ -103,6 +109,12 @@ void BuildRunReport(const RunReportInputs& in, RunReport* report) {
     report->calls += pr.calls;
     report->cached_calls += pr.cached_calls;
     report->early_cutoff_phases += pr.early_cutoff ? 1 : 0;
+    report->attempts += pr.attempts;
+    report->repair_calls += pr.repair_calls;
+    report->repair_usage += pr.repair_usage;
+    report->repair_cost_usd += pr.repair_cost_usd;
+    report->repair_ms += pr.repair_ms;
+    report->cleanings += pr.Cleanings();
     AddPendingGates(in, pr, i, report);
     report->phases.push_back(std::move(pr));
   }

@@ -328,7 +328,15 @@ void Scheduler::AwaitEvents() {
 }
 
 // Phases that never started: paused behind a gate, or cancelled with why.
+// A fan-out phase whose remaining items were never launched (a critical phase
+// failed, the budget ran out, the run was cancelled) ends cancelled, so its
+// record holds the calls its finished items made (issue #14.8).
 void Scheduler::SettleUnstarted(ScheduleResult* result) {
+  for (size_t i = 0; i < status_.size(); ++i)
+    if (status_[i] == PhaseStatus::kRunning)
+      SetStatus(static_cast<int>(i), PhaseStatus::kCancelled,
+                "cancelled with " + std::to_string(items_done_[i]) + " of " + std::to_string(items_total_[i]) +
+                    " items done: " + (stop_reason_.empty() ? std::string("the run stopped") : stop_reason_));
   for (size_t i = 0; i < status_.size(); ++i) {
     if (status_[i] != PhaseStatus::kPending) continue;
     if (result->awaiting_approval) {

@@ -61,6 +61,9 @@ struct PhaseSpec {
   bool critical = true;
   std::optional<FanOut> fan_out;
   std::vector<std::string> frontmatter_fields;  // required keys (markdown_frontmatter)
+  // Repair calls on validator errors before the phase fails (issue #14.4);
+  // -1: the workflow's `repair_attempts` (WorkflowSpec::RepairAttempts).
+  int repair_attempts = -1;
   // Optional: the sections of an input artifact this phase reads, as heading
   // paths ("Features", "Features > Auth"); an input not listed is read whole.
   // Used by impact analysis and early cutoff (docs/workflow-spec.md).
@@ -79,6 +82,7 @@ struct WorkflowSpec {
   std::string name;
   std::string description;
   std::vector<std::string> frontmatter_fields;  // workflow-wide default
+  int repair_attempts = 1;                      // workflow-wide default (0-5)
   std::vector<PhaseSpec> phases;                // in declaration order
   // The largest artifact (or brief) that may enter a prompt, in characters;
   // a phase whose input is larger fails before its call, naming the input,
@@ -87,6 +91,11 @@ struct WorkflowSpec {
   int64_t max_artifact_chars = kDefaultMaxArtifactChars;
 
   int IndexOf(const std::string& phase_name) const;
+  // The repair calls phase `phase` may make: its own repair_attempts, else the workflow's.
+  int RepairAttempts(int phase) const {
+    const int own = phases[static_cast<size_t>(phase)].repair_attempts;
+    return own >= 0 ? own : repair_attempts;
+  }
   // Index of the phase producing `artifact`, or -1.
   int ProducerOf(const std::string& artifact) const;
   // All artifacts of all phases, in phase order.

@@ -80,12 +80,13 @@ std::vector<std::string> WorkflowSpec::AllArtifacts() const {
 
 namespace {
 
-const std::vector<std::string> kTopKeys = {"name", "description", "version", "frontmatter_fields", "phases",
-                                           "max_artifact_chars"};
+const std::vector<std::string> kTopKeys = {"name", "description", "version", "frontmatter_fields", "repair_attempts",
+                                           "phases", "max_artifact_chars"};
+constexpr int kMaxRepairAttempts = 5;
 const std::vector<std::string> kPhaseKeys = {"description", "agent",      "phase_type",     "produces",
                                              "depends_on",  "requires_stack", "priority",   "validators",
                                              "approval_gates", "prompt",  "critical",       "fan_out",
-                                             "frontmatter_fields", "consumes"};
+                                             "frontmatter_fields", "consumes", "repair_attempts"};
 
 std::string Suggest(const std::string& word, const std::vector<std::string>& candidates) {
   std::string best;
@@ -131,7 +132,10 @@ class Loader {
     spec.file = file_;
     try {
       ReadTop(root, spec);
-      if (!HasErrors(diags_)) CheckGraph(spec);
+      // Always: a missing field elsewhere must not hide a cycle (every
+      // problem in one pass, issue #14.9). The graph checks read only what
+      // was read well (unknown dependencies are left out of `deps`).
+      CheckGraph(spec);
     } catch (const std::exception& e) {
       // yaml-cpp can still throw on exotic input (e.g. conversions); never let it escape.
       Error(0, 0, "", std::string("could not read the spec: ") + e.what());
@@ -175,6 +179,18 @@ class Loader {
     }
     Error(LineOf(n), 0, phase, "'" + key + "' must be true or false");
     return false;
+  }
+
+  void ReadRepairAttempts(const YAML::Node& n, const std::string& phase, int* out) {
+    int v = 0;
+    if (!ReadInt(n, phase, "repair_attempts", &v)) return;
+    if (v < 0 || v > kMaxRepairAttempts) {
+      Error(LineOf(n), 0, phase,
+            "repair_attempts must be a whole number from 0 to " + std::to_string(kMaxRepairAttempts) + ", not " +
+                std::to_string(v));
+      return;
+    }
+    *out = v;
   }
 
   bool ReadInt(const YAML::Node& n, const std::string& phase, const std::string& key, int* out) {
@@ -237,6 +253,7 @@ class Loader {
       else if (key == "description") ReadString(kv.second, "", key, &spec.description);
       else if (key == "version") { /* free text, informational */ }
       else if (key == "frontmatter_fields") ReadList(kv.second, "", key, &spec.frontmatter_fields);
+      else if (key == "repair_attempts") ReadRepairAttempts(kv.second, "", &spec.repair_attempts);
       else if (key == "phases") phases = kv.second;
       else if (key == "max_artifact_chars") ReadPositive(kv.second, "", key, &spec.max_artifact_chars);
       else Error(line, 0, "", "unknown top-level key '" + key + "'" + Suggest(key, kTopKeys));
@@ -304,9 +321,15 @@ class Loader {
       else if (key == "frontmatter_fields") ReadList(v, p.name, key, &p.frontmatter_fields);
       else if (key == "fan_out") ReadFanOut(v, p);
       else if (key == "consumes") ReadConsumes(v, p);
+      else if (key == "repair_attempts") ReadRepairAttempts(v, p.name, &p.repair_attempts);
       else Error(LineOf(kv.first), 0, p.name, "unknown field '" + key + "'" + Suggest(key, kPhaseKeys));
     }
-    for (const char* required : {"description", "agent", "phase_type", "produces"})
+    // phase_type is optional (issue #14.9): a phase without one is a spec phase.
+    if (!seen.count("phase_type")) {
+      p.phase_type = "spec";
+      p.type = PhaseTypeOf(p.phase_type);
+    }
+    for (const char* required : {"description", "agent", "produces"})
       if (!seen.count(required)) Error(p.line, 0, p.name, std::string("missing required field '") + required + "'");
     for (const auto& v : p.validators) {
       const auto& known = KnownValidators();
@@ -413,7 +436,6 @@ class Loader {
         if (!inserted) Error(p.line, 0, p.name, "artifact '" + a + "' is also produced by phase '" + it->second + "'");
       }
     }
-    if (HasErrors(diags_)) return;
     if (!CheckCycles(spec)) return;
     // Fan-out sources must be produced by a direct dependency.
     for (const auto& p : spec.phases) {

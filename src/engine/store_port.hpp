@@ -84,6 +84,14 @@ struct PhaseRunRecord {
   std::string error;           // why it failed or was skipped
   ProviderKind provider = ProviderKind::kOffline;
   std::string model;
+  int repair_calls = 0;       // of `calls`, the repair calls (issue #14.4)
+  // A failed phase's reply as the model sent it (its output is never stored
+  // as a version; this is where a person reads it). "" when it succeeded.
+  std::string raw_reply;
+  // The phase's own findings as a JSON array of FindingToJson objects plus
+  // "artifact": what the reply cleaner removed, envelope fields replaced,
+  // reply and validator errors. Kept when the phase succeeds too.
+  std::string findings_json;
 };
 
 struct WorkflowRunRecord {

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/utf8.hpp"
+#include "engine/phase_notes.hpp"
 #include "engine/plan.hpp"
 
 namespace specwave {
@@ -23,6 +25,9 @@ std::vector<PhaseView> PhasesOfLastRun(Store& store, const WorkflowSpec& spec, c
     phases[i].calls = pr.calls;
     phases[i].cached_calls = pr.cached_calls;
     phases[i].usage = pr.usage;
+    phases[i].notes = PhaseNotesFromJson(pr.findings_json);
+    phases[i].repair_calls = pr.repair_calls;
+    phases[i].raw_reply = pr.raw_reply;
   }
   for (const auto& rp : report ? report->phases : std::vector<PhaseReport>{}) {
     int i = spec.IndexOf(rp.name);
@@ -32,6 +37,8 @@ std::vector<PhaseView> PhasesOfLastRun(Store& store, const WorkflowSpec& spec, c
     phases[i].calls = rp.calls;
     phases[i].cached_calls = rp.cached_calls;
     phases[i].usage = rp.usage;
+    phases[i].notes = rp.notes;
+    phases[i].repair_calls = rp.repair_calls;
   }
   return phases;
 }
@@ -73,6 +80,10 @@ void Projects::Create(const std::string& name, const std::string& brief, const s
   auto loaded = LoadWorkflowSpec(workflow_yaml, workflow_name);
   if (!loaded.ok()) {
     core_.Banner(BannerKind::kError, "The workflow is not valid:\n" + JoinDiagnostics(loaded.errors));
+    return;
+  }
+  if (std::string why = NotTextMessage(brief, "The brief"); !why.empty()) {
+    core_.Banner(BannerKind::kError, why);
     return;
   }
   ProjectRecord p;

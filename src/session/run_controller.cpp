@@ -208,6 +208,12 @@ void RunController::Finish(const RunReport& report) {
     r.run_status = report.status;
     r.last_report = report;
     r.pending_gates = report.pending_gates;
+    // The report has one entry per spec phase, in order: each phase's notes
+    // and repairs, kept on success too.
+    for (size_t i = 0; i < r.phases.size() && i < report.phases.size(); ++i) {
+      r.phases[i].notes = report.phases[i].notes;
+      r.phases[i].repair_calls = report.phases[i].repair_calls;
+    }
     if (report.status == RunStatus::kFailed) {
       auto& s = d.Mut<StatusPart>();
       s.banner_kind = BannerKind::kError;

@@ -43,6 +43,9 @@ void RunEvents::OnPhaseStatus(int phase, PhaseStatus status, const std::string& 
     v.reason = reason;
     if (status == PhaseStatus::kRunning) {
       v.findings.clear();
+      v.notes.clear();
+      v.raw_reply.clear();
+      v.repair_calls = 0;
       auto& tails = d.Mut<StreamPart>().tails;
       if (phase < static_cast<int>(tails.size())) tails[phase].reset();
     }
@@ -82,6 +85,16 @@ void RunEvents::OnFindings(int phase, const std::vector<ArtifactFinding>& findin
                     "a run reported findings for a phase the open project does not have");
     auto& f = r.phases[phase].findings;
     f.insert(f.end(), findings.begin(), findings.end());
+  });
+}
+
+void RunEvents::OnFailedReply(int phase, const std::string& raw_reply) {
+  core_.model.Change([&](SessionModel::Draft& d) {
+    if (!Shown(d)) return;
+    auto& r = d.Mut<RunPart>();
+    SPECWAVE_ASSERT(phase >= 0 && phase < static_cast<int>(r.phases.size()),
+                    "a run reported a reply for a phase the open project does not have");
+    r.phases[phase].raw_reply = raw_reply;
   });
 }
 

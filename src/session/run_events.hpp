@@ -25,6 +25,7 @@ class RunEvents final : public RunObserver {
   void OnPhaseStatus(int phase, PhaseStatus status, const std::string& reason) override;
   void OnText(int phase, int item, const std::string& chunk) override;
   void OnFindings(int phase, const std::vector<ArtifactFinding>& findings) override;
+  void OnFailedReply(int phase, const std::string& raw_reply) override;
 
  private:
   bool Shown(const SessionModel::Draft& d) const { return d.Read<ProjectPart>().project_id == project_id_; }

@@ -73,6 +73,13 @@ struct PhaseView {
   // produced — where the fix goes; at a validate phase, all of them. Drawn on
   // the DAG.
   int gaps = 0;
+  // What the phase said besides its artifacts (issue #14): the reply
+  // cleaner's removals, replaced envelope fields, reply errors — kept when it
+  // succeeds — and the repair calls it made.
+  std::vector<ArtifactFinding> notes;
+  int repair_calls = 0;
+  // A failed phase's reply as the model sent it (never stored as a version).
+  std::string raw_reply;
 };
 
 // The current (or last) run of the open project.

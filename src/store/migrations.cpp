@@ -197,6 +197,18 @@ UPDATE phase_runs SET outcome = CASE
   ELSE 'none' END;
 )sql";
 
+// Version 3: what a phase said besides its artifacts (issue #14): the raw
+// reply of a phase that failed (its output never becomes a version, so this
+// is where a person reads it) and the phase's own findings — what the reply
+// cleaner removed, the envelope fields it replaced, validator and reply
+// errors — as the JSON array of FindingsToJson (engine/phase_checks.hpp),
+// kept when the phase succeeds too.
+constexpr const char* kSchemaV3 = R"sql(
+ALTER TABLE phase_runs ADD COLUMN raw_reply TEXT NOT NULL DEFAULT '';
+ALTER TABLE phase_runs ADD COLUMN findings_json TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE phase_runs ADD COLUMN repair_calls INTEGER NOT NULL DEFAULT 0;
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& Migrations() {
@@ -204,6 +216,7 @@ const std::vector<Migration>& Migrations() {
       {1, "projects, artifacts and versions, runs, changes, regenerations, snapshots, validations, approvals, cache",
        kSchemaV1},
       {2, "phase_runs.outcome: how each phase run ended, as a kind", kSchemaV2},
+      {3, "phase_runs.raw_reply, findings_json, repair_calls: a failed reply and the phase's findings", kSchemaV3},
   };
   return kSteps;
 }

@@ -109,13 +109,16 @@ std::optional<WorkflowRunRecord> SqliteStore::LatestRun(int64_t project_id, RunK
 StoreError SqliteStore::InsertPhaseRunLocked(PhaseRunRecord& pr) {
   auto st = db_->Prepare(
       "INSERT INTO phase_runs (workflow_run_id, phase, status, started_at_us, ended_at_us, duration_ms, calls, "
-      "cached_calls, input_tokens, output_tokens, cached_input_tokens, cost_usd, error, provider, model, outcome) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)");
+      "cached_calls, input_tokens, output_tokens, cached_input_tokens, cost_usd, error, provider, model, outcome, "
+      "raw_reply, findings_json, repair_calls) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)");
   st.BindId(1, pr.workflow_run_id).Bind(2, pr.phase).Bind(3, PhaseStatusName(pr.status));
   st.Bind(4, pr.started_at_us).Bind(5, pr.ended_at_us).Bind(6, pr.duration_ms).Bind(7, pr.calls);
   st.Bind(8, pr.cached_calls).Bind(9, pr.usage.input_tokens).Bind(10, pr.usage.output_tokens);
   st.Bind(11, pr.usage.cached_input_tokens).Bind(12, pr.cost_usd).Bind(13, pr.error).Bind(14, ProviderKindName(pr.provider));
   st.Bind(15, pr.model).Bind(16, PhaseOutcomeName(pr.outcome));
+  st.Bind(17, pr.raw_reply).Bind(18, pr.findings_json.empty() ? std::string("[]") : pr.findings_json);
+  st.Bind(19, pr.repair_calls);
   if (!st.Run()) return Fail("saving phase " + pr.phase);
   pr.id = db_->LastInsertId();
   return {};
@@ -133,8 +136,8 @@ std::vector<PhaseRunRecord> SqliteStore::ListPhaseRuns(int64_t run_id) {
   std::vector<PhaseRunRecord> out;
   auto st = db_->Prepare(
       "SELECT id, workflow_run_id, phase, status, started_at_us, ended_at_us, duration_ms, calls, cached_calls, "
-      "input_tokens, output_tokens, cached_input_tokens, cost_usd, error, provider, model, outcome "
-      "FROM phase_runs WHERE workflow_run_id = ?1 ORDER BY id");
+      "input_tokens, output_tokens, cached_input_tokens, cost_usd, error, provider, model, outcome, "
+      "raw_reply, findings_json, repair_calls FROM phase_runs WHERE workflow_run_id = ?1 ORDER BY id");
   st.Bind(1, run_id);
   while (st.Next() == Step::kRow) {
     PhaseRunRecord pr;
@@ -155,6 +158,9 @@ std::vector<PhaseRunRecord> SqliteStore::ListPhaseRuns(int64_t run_id) {
     pr.provider = ParseProviderKind(st.Text(14)).value_or(ProviderKind::kOffline);
     pr.model = st.Text(15);
     pr.outcome = ParsePhaseOutcome(st.Text(16)).value_or(PhaseOutcome::kNone);
+    pr.raw_reply = st.Text(17);
+    pr.findings_json = st.Text(18);
+    pr.repair_calls = static_cast<int>(st.Int(19));
     out.push_back(std::move(pr));
   }
   return out;

@@ -109,6 +109,24 @@ void DrawPhasePanel(ViewContext& ctx) {
                       v.gaps == 1 ? "" : "s");
     FindingList(v.findings);
   }
+  // What the engine did with the model's reply (issue #14): removals and
+  // replaced envelope fields (kept when the phase succeeds), reply errors,
+  // repair calls; and a failed reply itself, which is never a version.
+  if (v.repair_calls > 0) Muted("%d repair call%s (counted in the calls above)", v.repair_calls,
+                                v.repair_calls == 1 ? "" : "s");
+  if (!v.notes.empty() && ImGui::CollapsingHeader("Reply", v.status == PhaseStatus::kFailed
+                                                               ? ImGuiTreeNodeFlags_DefaultOpen
+                                                               : ImGuiTreeNodeFlags_None)) {
+    Muted("What the engine removed, replaced or refused in the model's reply.");
+    FindingList(v.notes);
+  }
+  if (!v.raw_reply.empty() && ImGui::CollapsingHeader("Failed reply (not stored as a version)")) {
+    ImGui::PushFont(Font(TypeSize::kSmall, true));
+    ImGui::BeginChild("raw_reply", ImVec2(0, t.Px(240)), true);
+    ImGui::TextUnformatted(v.raw_reply.c_str(), v.raw_reply.c_str() + v.raw_reply.size());
+    ImGui::EndChild();
+    ImGui::PopFont();
+  }
   const std::string& tail = snap.stream->Tail(static_cast<size_t>(sel));
   if (!tail.empty() || v.status == PhaseStatus::kRunning) {
     Gap();

@@ -36,6 +36,14 @@ void DrawRunPanel(ViewContext& ctx) {
     row("critical path bound", FormatMs(r.critical_path_ms));
     row("peak jobs in flight", std::to_string(r.max_in_flight_seen));
     row("model calls", std::to_string(r.calls) + " (+" + std::to_string(r.cached_calls) + " cached)");
+    if (r.repair_calls > 0) {
+      char repair[160];
+      std::snprintf(repair, sizeof repair, "%d (of the calls above): %s, %s tokens in, $%.4f", r.repair_calls,
+                    FormatMs(r.repair_ms).c_str(), FormatTokens(r.repair_usage.input_tokens).c_str(),
+                    r.repair_cost_usd);
+      row("repair calls", repair);
+    }
+    if (r.cleanings > 0) row("reply cleanings", std::to_string(r.cleanings) + " (see each phase's Reply)");
     row("tokens in / out", FormatTokens(r.usage.input_tokens) + " / " + FormatTokens(r.usage.output_tokens));
     if (r.usage.cached_input_tokens > 0 || r.usage.cache_write_tokens > 0) {
       // The provider's prompt cache (issue 15.2): parts of "tokens in", billed at the cached / cache-write prices.
@@ -79,7 +87,10 @@ void DrawRunPanel(ViewContext& ctx) {
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(p.work_ms > 0 ? FormatMs(p.duration_ms).c_str() : "—");
       ImGui::TableNextColumn();
-      ImGui::Text("%d", p.calls);
+      if (p.repair_calls > 0)
+        ImGui::Text("%d (%d repair)", p.calls, p.repair_calls);
+      else
+        ImGui::Text("%d", p.calls);
     }
     ImGui::EndTable();
   }

@@ -720,3 +720,16 @@ TEST_CASE("ReplyCleaner.NumberedFileHeadingsAndSamplesNestedInMarkdownFences") {
   CHECK(Count(r, CleaningKind::kClosingRemoved) == 1);
   CHECK(Find(r, CleaningKind::kClosingRemoved)->first_line == 54);
 }
+
+// A closing remark right under a task's heading takes only the remark: a
+// heading with an item id is the document's, not the remark's ("## Next steps").
+TEST_CASE("ReplyCleaner.ClosingRemarkKeepsAnItemHeadingItLeavesEmpty") {
+  CleanedReply r = CleanReply("## E2: Routes\n\n### T2.1: Draw the route\n\nI hope this helps!\n",
+                              ReplyShape::FanOutItem("tasks.md", "## E2: Routes"));
+  REQUIRE(r.ok());
+  CHECK(r.documents[0].text == "## E2: Routes\n\n### T2.1: Draw the route\n");
+  CleanedReply n = CleanReply("# PRD\n\n## Features\n\nF1.\n\n## Next steps\n\nLet me know if you'd like changes.\n",
+                              ReplyShape::Single("prd.md"));
+  REQUIRE(n.ok());
+  CHECK(n.documents[0].text == "# PRD\n\n## Features\n\nF1.\n");
+}

@@ -188,3 +188,40 @@ TEST_CASE("SpecLoader.ConsumesNamesSectionsOfADependency") {
   std::string bad = std::string(kTwoPhases) + "    consumes: {b.md: [X]}\n";
   CHECK(AllText(Load(bad)).find("consumes 'b.md', which no phase in its depends_on produces") != std::string::npos);
 }
+
+// Issue #14.9: every problem in one pass — a missing field, an unknown
+// validator and a cycle are all reported, the cycle not hidden by the rest.
+TEST_CASE("SpecLoader.ReportsEveryProblemInOnePass") {
+  auto r = Load(R"(phases:
+  P1: {agent: a, phase_type: t, produces: [p1.md], depends_on: [P2]}
+  P2: {description: d, agent: a, produces: [p2.md], depends_on: [P1], validators: [presense]}
+)");
+  REQUIRE_FALSE(r.ok());
+  auto t = AllText(r);
+  INFO(t);
+  CHECK(t.find("phase 'P1': missing required field 'description'") != std::string::npos);
+  CHECK(t.find("unknown validator 'presense'") != std::string::npos);
+  CHECK(t.find("dependency cycle: P1 -> P2 -> P1") != std::string::npos);
+}
+
+TEST_CASE("SpecLoader.PhaseTypeIsOptionalAndDefaultsToSpec") {
+  auto r = Load("phases:\n  A: {description: d, agent: product_manager, produces: [a.md]}\n");
+  REQUIRE_MESSAGE(r.ok(), AllText(r));
+  CHECK(r.spec->phases[0].phase_type == "spec");
+  CHECK(r.spec->phases[0].type == PhaseType::kGenerate);
+}
+
+TEST_CASE("SpecLoader.RepairAttemptsDefaultsToOneAndIsChecked") {
+  auto r = Load(kTwoPhases);
+  REQUIRE(r.ok());
+  CHECK(r.spec->RepairAttempts(0) == 1);
+  auto w = Load(std::string("repair_attempts: 2\n") + kTwoPhases);
+  REQUIRE_MESSAGE(w.ok(), AllText(w));
+  CHECK(w.spec->RepairAttempts(1) == 2);
+  auto p = Load("phases:\n  A: {description: d, agent: a, produces: [a.md], repair_attempts: 0}\n");
+  REQUIRE_MESSAGE(p.ok(), AllText(p));
+  CHECK(p.spec->RepairAttempts(0) == 0);
+  auto bad = Load("repair_attempts: 9\nphases:\n  A: {description: d, agent: a, produces: [a.md]}\n");
+  CHECK_FALSE(bad.ok());
+  CHECK(AllText(bad).find("repair_attempts must be a whole number from 0 to 5, not 9") != std::string::npos);
+}

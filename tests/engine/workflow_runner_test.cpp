@@ -58,7 +58,7 @@ TEST_CASE("WorkflowRunner.RunsDefaultWorkflowEndToEnd") {
   auto tasks = store.LatestVersion(project, "tasks.md")->content;
   CHECK(tasks.find("## E1: Tides") < tasks.find("## E2: Routes"));
   CHECK(tasks.find("## E2: Routes") < tasks.find("## E3: Sharing"));
-  CHECK(tasks.rfind("---\ntitle: Tasks", 0) == 0);
+  CHECK(tasks.rfind("---\nartifact: tasks.md\nphase: SOLUTIONING_TASKS\n", 0) == 0);  // the engine's envelope
   // VALIDATE: one review per upstream artifact; DONE makes no call.
   CHECK(provider.Calls("VALIDATE") == 12);
   CHECK(provider.Calls("DONE") == 0);
@@ -142,11 +142,13 @@ TEST_CASE("WorkflowRunner.ValidationErrorStopsThePhase") {
   CHECK(StatusOf(r, "SPEC_DESIGN_TOKENS") == PhaseStatus::kFailed);
   CHECK(StatusOf(r, "SPEC_DESIGN_COMPONENTS") == PhaseStatus::kSkipped);
   CHECK(StatusOf(r, "SPEC_PM") == PhaseStatus::kSucceeded);  // warnings are kept, not fatal
-  // The failing artifact is kept so the person can fix it.
-  CHECK(store.LatestVersion(project, "design-tokens.md").has_value());
+  // A failed phase's output never becomes a version (issue #14.1); its
+  // findings and reply are on the phase's record instead.
+  CHECK_FALSE(store.LatestVersion(project, "design-tokens.md").has_value());
   bool recorded = false;
-  for (const auto& v : store.LatestValidations(project))
-    if (v.artifact == "design-tokens.md" && v.validator == "anti_ai_slop") recorded = !v.passed;
+  for (const auto& pr : store.ListPhaseRuns(r.run_id))
+    if (pr.phase == "SPEC_DESIGN_TOKENS")
+      recorded = pr.findings_json.find("purple-gradient") != std::string::npos && !pr.raw_reply.empty();
   CHECK(recorded);
 }
 

@@ -11,3 +11,12 @@ set_tests_properties(llm/TestServerSelfTest PROPERTIES TIMEOUT 120)
 add_test(NAME llm/ReplyCorpusConsistent
          COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/corpus/tools/check_corpus.py)
 set_tests_properties(llm/ReplyCorpusConsistent PROPERTIES TIMEOUT 60)
+
+# The default workflow through the CLI on every corpus variant (issue #14.10):
+# compliant succeeds with 0 gaps; drifting succeeds with its cleanings and
+# repair counted; each hostile scenario fails with a clear message and stores
+# nothing from the failed phase (tests/corpus/tools/check_corpus_runs.py).
+add_test(NAME llm/CorpusVariantsRunTheDefaultWorkflow
+         COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/corpus/tools/check_corpus_runs.py
+                 --cli $<TARGET_FILE:specwave>)
+set_tests_properties(llm/CorpusVariantsRunTheDefaultWorkflow PROPERTIES TIMEOUT 900)

@@ -169,3 +169,42 @@ TEST_CASE("RunController.RunsApprovesAndRefusesASecondRun") {
   CHECK(s->run->last_report->status == RunStatus::kSucceeded);
   CHECK(s->run->pending_gates.empty());
 }
+
+// Issue #14.1: a failed phase's reply and findings are on its record, and the
+// phase panel reads them from the snapshot (never from an artifact version).
+TEST_CASE("Projects.AFailedPhasesReplyAndFindingsReachTheSnapshot") {
+  Parts t;
+  int64_t id = t.CreateProject();
+  WorkflowRunRecord run;
+  run.project_id = id;
+  run.status = RunStatus::kFailed;
+  REQUIRE_FALSE(t.store.CreateRun(run));
+  PhaseRunRecord pr;
+  pr.workflow_run_id = run.id;
+  pr.phase = "SPEC_PM";
+  pr.status = PhaseStatus::kFailed;
+  pr.outcome = PhaseOutcome::kReplyInvalid;
+  pr.error = "the reply for SPEC_PM cannot be used: the model refused";
+  pr.raw_reply = "I'm sorry, but I can't help with that.";
+  pr.findings_json = R"([{"artifact":"","severity":"error","validator":"reply","rule":"refusal","line":1,)"
+                     R"("message":"the model refused","excerpt":"I'm sorry"}])";
+  REQUIRE_FALSE(t.store.RecordPhaseRun(pr));
+  t.projects.Open(id);
+  auto s = t.model.Snapshot();
+  REQUIRE(s->project->spec);
+  const PhaseView& v = s->run->phases[static_cast<size_t>(s->project->spec->IndexOf("SPEC_PM"))];
+  CHECK(v.status == PhaseStatus::kFailed);
+  CHECK(v.raw_reply == "I'm sorry, but I can't help with that.");
+  REQUIRE(v.notes.size() == 1);
+  CHECK(v.notes[0].rule == "refusal");
+  CHECK_FALSE(t.store.LatestVersion(id, "prd.md").has_value());
+}
+
+TEST_CASE("Projects.ABriefThatIsNotTextIsRefusedWithTheByteOffset") {
+  Parts t;
+  t.projects.Create("Bin", std::string("# Brief\n\x89PNG\r\n\x1a\n", 13), DefaultYaml(), "default.yml");
+  auto s = t.model.Snapshot();
+  CHECK(s->status->banner_kind == BannerKind::kError);
+  CHECK(s->status->banner.find("The brief is not UTF-8 text: byte 8 (0x89)") != std::string::npos);
+  CHECK(t.store.ListProjects().empty());
+}

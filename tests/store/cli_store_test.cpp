@@ -89,7 +89,7 @@ TEST_CASE("SqliteStore.CliStatusShowsPhasesAndArtifacts") {
   CliResult r = RunCli({"status", "--db", db});
   INFO(r.out << r.err);
   CHECK(r.code == 0);
-  CHECK(r.out.find("schema 2, 1 project") != std::string::npos);
+  CHECK(r.out.find("schema 3, 1 project") != std::string::npos);
   CHECK(r.out.find("latest run #1 (ready): failed") != std::string::npos);
   CHECK(r.out.find("SPEC_PM") != std::string::npos);
   CHECK(r.out.find("model timed out") != std::string::npos);
@@ -98,7 +98,7 @@ TEST_CASE("SqliteStore.CliStatusShowsPhasesAndArtifacts") {
   r = RunCli({"status", "--db", db, "--json", "--project", std::to_string(id)});
   REQUIRE(r.code == 0);
   auto j = nlohmann::json::parse(r.out);
-  CHECK(j["schema_version"] == 2);
+  CHECK(j["schema_version"] == 3);
   REQUIRE(j["projects"].size() == 1);
   auto& p = j["projects"][0];
   CHECK(p["name"] == "Tide app");
@@ -182,4 +182,16 @@ TEST_CASE("SqliteStore.CliExportSalvage") {
   CHECK(r.out.find("2 versions read, 0 damaged") != std::string::npos);
   CHECK(fs::exists(out + "/1-tide-app/manifest.json"));
   CHECK(RunCli({"import", out + "/1-tide-app", "--db", FreshDb("cli_salvage_import")}).code == 0);
+}
+
+// Issue #14.9: random bytes are not a brief; `run` refuses them with the byte
+// offset and creates nothing.
+TEST_CASE("SqliteStore.CliRunRefusesABriefThatIsNotText") {
+  std::string brief = FreshDir("cli_binary_brief.md");
+  WriteAll(brief, std::string("# Brief\n\x89PNG\r\n\x1a\n\0\0", 15));
+  std::string db = FreshDb("cli_binary_brief");
+  CliResult r = RunCli({"run", "--spec", SourcePath("assets/workflows/default.yml"), "--brief", brief, "--db", db});
+  CHECK(r.code == 2);
+  CHECK(r.err.find("is not UTF-8 text: byte 8 (0x89)") != std::string::npos);
+  CHECK_FALSE(fs::exists(db));
 }

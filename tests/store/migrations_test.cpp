@@ -155,3 +155,47 @@ TEST_CASE("SqliteStore.BrowserOptionsUseATruncatedJournalAndAnExclusiveLock") {
   AddText(*store, p.id, "prd.md", "x\n");
   CHECK(store->ListArtifacts(p.id).size() == 1);
 }
+
+// Schema 3 (issue #14): a database written at schema 2 is brought forward;
+// its phase runs read back with no raw reply and no findings, and new ones
+// keep what a failed phase said.
+TEST_CASE("SqliteStore.Schema3KeepsAFailedPhasesReplyAndFindings") {
+  std::string path = FreshDb("migrate_v3");
+  int64_t run_id = 0;
+  {
+    auto db = RawDb(path);
+    std::vector<sql::Migration> upto2(sql::Migrations().begin(), sql::Migrations().begin() + 2);
+    int reached = 0;
+    REQUIRE_FALSE(sql::ApplyMigrations(*db, upto2, &reached));
+    REQUIRE(reached == 2);
+    REQUIRE(db->Exec("INSERT INTO projects (name, brief, workflow_yaml, workflow_name, settings_json, created_at, "
+                     "updated_at) VALUES ('p', 'b', 'w', 'default', '{}', 1, 1)"));
+    REQUIRE(db->Exec("INSERT INTO workflow_runs (project_id, kind, mode, status, options_json, metrics_json, "
+                     "started_at) VALUES (1, 'run', 'ready', 'failed', '{}', '{}', 1)"));
+    REQUIRE(db->Exec("INSERT INTO phase_runs (workflow_run_id, phase, status, error, outcome) "
+                     "VALUES (1, 'SPEC_PM', 'failed', 'old', 'call_failed')"));
+    run_id = 1;
+  }
+  auto store = OpenOrFail(path);
+  CHECK(store->schema_version() == 3);
+  auto old = store->ListPhaseRuns(run_id);
+  REQUIRE(old.size() == 1);
+  CHECK(old[0].raw_reply.empty());
+  CHECK(old[0].findings_json == "[]");
+  CHECK(old[0].repair_calls == 0);
+
+  PhaseRunRecord pr;
+  pr.workflow_run_id = run_id;
+  pr.phase = "SPEC_DESIGN_TOKENS";
+  pr.status = PhaseStatus::kFailed;
+  pr.outcome = PhaseOutcome::kValidationFailed;
+  pr.raw_reply = "# Design tokens\r\n\r\nA purple gradient.\r\n";
+  pr.findings_json = R"([{"artifact":"design-tokens.md","severity":"error","rule":"purple-gradient"}])";
+  pr.repair_calls = 1;
+  REQUIRE_FALSE(store->RecordPhaseRun(pr));
+  auto all = store->ListPhaseRuns(run_id);
+  REQUIRE(all.size() == 2);
+  CHECK(all[1].raw_reply == pr.raw_reply);  // byte for byte, CRLF included: it is the model's reply
+  CHECK(all[1].findings_json == pr.findings_json);
+  CHECK(all[1].repair_calls == 1);
+}

@@ -9,6 +9,7 @@
 #include <mutex>
 #include <set>
 #include <thread>
+#include <vector>
 
 #include "engine/llm_port.hpp"
 #include "engine/spec.hpp"
@@ -19,6 +20,10 @@ class ScriptedProvider final : public LlmProvider {
  public:
   std::set<std::string> fail_phases;             // fail every call of these phases
   std::map<std::string, std::string> overrides;  // phase -> exact response text
+  // label -> exact response text, before `overrides`: "SOLUTIONING_TASKS[1]",
+  // "SPEC_PM#repair" (a repair call), ...
+  std::map<std::string, std::string> label_overrides;
+  std::vector<LlmRequest> requests;  // every request, in the order received (prompt text and label)
   int delay_ms = 0;
 
   ProviderKind Kind() const override { return ProviderKind::kOffline; }  // a fake: no bill, no model
@@ -28,6 +33,10 @@ class ScriptedProvider final : public LlmProvider {
   int Calls(const std::string& phase) {
     std::lock_guard<std::mutex> l(mu_);
     return calls_[phase];
+  }
+  int LabelCalls(const std::string& label) {
+    std::lock_guard<std::mutex> l(mu_);
+    return label_calls_[label];
   }
   int TotalCalls() {
     std::lock_guard<std::mutex> l(mu_);
@@ -41,6 +50,8 @@ class ScriptedProvider final : public LlmProvider {
     {
       std::lock_guard<std::mutex> l(mu_);
       ++calls_[p.name];
+      ++label_calls_[req.label];
+      requests.push_back(req);
     }
     if (delay_ms) std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms));
     LlmResponse r;
@@ -56,7 +67,9 @@ class ScriptedProvider final : public LlmProvider {
       return r;
     }
     std::string text;
-    if (auto it = overrides.find(p.name); it != overrides.end()) {
+    if (auto it = label_overrides.find(req.label); it != label_overrides.end()) {
+      text = it->second;
+    } else if (auto it = overrides.find(p.name); it != overrides.end()) {
       text = it->second;
     } else if (req.context->fan_out_index >= 0) {
       text = "## " + req.context->fan_out_item + "\n\nWork for item " + std::to_string(req.context->fan_out_index) + ".\n";
@@ -80,6 +93,7 @@ class ScriptedProvider final : public LlmProvider {
  private:
   std::mutex mu_;
   std::map<std::string, int> calls_;
+  std::map<std::string, int> label_calls_;
 };
 
 }  // namespace specwave::test

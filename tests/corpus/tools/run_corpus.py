@@ -145,7 +145,19 @@ def main(argv=None):
            "model_calls": sum(n for l, n in labels.items() if not l.endswith("#repair")),
            "repair_calls": sum(n for l, n in labels.items() if l.endswith("#repair")),
            "calls_by_label": labels,
-           "phases": {n: {"status": p["status"], "calls": p["calls"], "error": p.get("error", "")} for n, p in phases.items()},
+           "phases": {n: {"status": p["status"], "calls": p["calls"], "error": p.get("error", ""),
+                          "repair_calls": p.get("repair_calls", 0), "raw_reply_chars": len(p.get("raw_reply", ""))}
+                      for n, p in phases.items()},
+           # From the run's own report (--json): what the engine cleaned and repaired.
+           "report_calls": (report or {}).get("model_calls"),
+           "report_repair_calls": (report or {}).get("repair_calls"),
+           "report_attempts": (report or {}).get("attempts"),
+           "cleanings": (report or {}).get("cleanings"),
+           "cleanings_by_phase": {p["name"]: sorted({n.get("rule", "") for n in p.get("notes", [])
+                                                    if n.get("validator") == "reply" and n.get("severity") != "error"})
+                                  for p in (report or {}).get("phases", []) if p.get("cleanings")},
+           "report_phases": {p["name"]: {"status": p["status"], "reason": p.get("reason", "")}
+                             for p in (report or {}).get("phases", [])},
            "artifacts_stored": stored, "stored_from_failed_phases": stored_from_failed,
            "cross_checks": gaps[0], "gaps": gaps[1],
            "prompt_chars": stats.get("accounting", {}).get("total", {}).get("prompt_chars"),
@@ -156,7 +168,11 @@ def main(argv=None):
     if opts.json:
         print(json.dumps(out, indent=1))
         return 0
-    print(f"run {out['status']} (exit {code}): {out['model_calls']} model calls, {out['repair_calls']} repair calls")
+    print(f"run {out['status']} (exit {code}): {out['model_calls']} model calls, {out['repair_calls']} repair calls"
+          f" (the run's report: {out['report_calls']} calls, {out['report_repair_calls']} repairs,"
+          f" {out['cleanings']} cleanings)")
+    for name, rules in out["cleanings_by_phase"].items():
+        print(f"  cleaned in {name}: {', '.join(rules)}")
     for name, p in out["phases"].items():
         print(f"  {name:<24}{p['status']:<11}{p['calls']:>3} calls  {p['error'][:220]}")
     if out["cross_checks"]:

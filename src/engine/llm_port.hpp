@@ -36,6 +36,9 @@ struct GenerationContext {
   std::string fan_out_item_body;                       // ...and its text
   int fan_out_index = -1;
   int fan_out_count = 0;
+  // Set when the call revises existing artifacts instead of writing them
+  // (issue #16.2, engine/revision.hpp): the reply is a section patch.
+  const struct RevisionContext* revision = nullptr;
 };
 
 // One piece of a prompt. A prompt is an ordered list of blocks: the system

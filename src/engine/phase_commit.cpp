@@ -52,13 +52,16 @@ JobOutcome PhaseCommitter::Commit(int phase, const NamedTexts& artifacts, std::v
     blocking += f.severity == Severity::kError && f.validator != "traceability";
   }
 
-  bool changed = false;
+  bool changed = false, unknown = false;
   std::vector<ArtifactToCommit> commit;
+  std::vector<ChangedSection> sections;  // for early cutoff by section (change_scope.hpp)
   for (const auto& [name, content] : artifacts) {
     auto prev = ctx_.store.LatestVersion(ctx_.project.id, name);
     if (!prev || ContentKey(prev->content) != ContentKey(content)) {
       changed = true;
       commit.push_back({name, content});
+      if (!prev) unknown = true;
+      else for (auto& c : ChangedSectionsOf(name, prev->content, content)) sections.push_back(std::move(c));
     }
   }
   PhaseRunRecord pr = ctx_.BaseRecord(phase, accounts_.Get(phase));
@@ -79,6 +82,8 @@ JobOutcome PhaseCommitter::Commit(int phase, const NamedTexts& artifacts, std::v
     a.errors = errors;
     a.warnings = warnings;
     a.changed = a.changed || changed;
+    a.change_unknown = a.change_unknown || unknown;
+    a.changed_sections.insert(a.changed_sections.end(), sections.begin(), sections.end());
     if (blocking) a.failure = PhaseOutcome::kValidationFailed;
   });
   RecordValidations(phase, artifacts, findings, cross_checked);

@@ -15,6 +15,7 @@
 // and OnPhaseStatus on the scheduler's coordinator.
 #pragma once
 
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -22,6 +23,7 @@
 #include "engine/fan_out_join.hpp"
 #include "engine/phase_accounts.hpp"
 #include "engine/phase_commit.hpp"
+#include "engine/revision.hpp"
 #include "engine/run_budget.hpp"
 #include "engine/run_context.hpp"
 #include "engine/scheduler.hpp"
@@ -54,6 +56,10 @@ class PhaseJobs final : public SchedulerHandler {
 
   LlmResponse Call(int phase, int item, const GenerationContext& generation, const CancelToken& cancel);
   bool InputsChanged(int phase) const;
+  std::string CurrentOutput(int phase) const;
+  std::optional<std::string> KeptItem(int phase, const FanOutItem& item) const;
+  std::optional<RevisionContext> Revision(int phase) const;
+  static ArtifactFinding RevisionNote(const PhaseSpec& p, const std::string& message);
   bool MakesCall(int phase, int item) const;
   double EstimateCallCost(int phase, int item) const;
   bool IsCutoff(int phase) const { return accounts_.Get(phase).early_cutoff; }

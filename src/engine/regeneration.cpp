@@ -8,6 +8,8 @@
 
 #include "core/clock.hpp"
 #include "core/text.hpp"
+#include "engine/trace_impact.hpp"
+#include "markdown/outline.hpp"
 
 namespace specwave {
 
@@ -35,7 +37,26 @@ ImpactAnalysis Regenerator::PreviewImpact(int64_t project_id, const std::string&
   auto latest = store_.LatestVersion(project_id, artifact);
   ArtifactChangeInput change = diff_(artifact, latest ? latest->content : "", new_text);
   change.artifact = artifact;
-  return AnalyzeImpact(spec_, change, History(project_id));
+  return Analyze(project_id, change, latest ? latest->content : "", new_text);
+}
+
+ImpactAnalysis Regenerator::Analyze(int64_t project_id, const ArtifactChangeInput& change, const std::string& old_text,
+                                    const std::string& new_text) {
+  ImpactRefinement refine;
+  if (trace_ && change.changed) {
+    TraceImpactInput in;
+    in.old_text = old_text;
+    in.new_text = new_text;
+    for (const auto& a : spec_.AllArtifacts())
+      if (auto v = store_.LatestVersion(project_id, a)) in.current.emplace_back(a, v->content);
+    refine = TraceRefinement(spec_, std::move(in), trace_);
+  }
+  ImpactAnalysis out = AnalyzeImpact(spec_, change, History(project_id), refine);
+  if (!trace_ && out.trace_note.empty() && change.changed) {
+    out.trace_note = "no trace reader: levels from the phase graph (fallback)";
+    for (auto& a : out.affected) a.reason += " (phase-graph fallback: no trace)";
+  }
+  return out;
 }
 
 RecordedEdit Regenerator::RecordEdit(int64_t project_id, const std::string& artifact, const std::string& new_text) {
@@ -47,7 +68,19 @@ RecordedEdit Regenerator::RecordEdit(int64_t project_id, const std::string& arti
   auto latest = store_.LatestVersion(project_id, artifact);
   ArtifactChangeInput change = diff_(artifact, latest ? latest->content : "", new_text);
   change.artifact = artifact;
-  out.impact = AnalyzeImpact(spec_, change, History(project_id));
+  out.impact = Analyze(project_id, change, latest ? latest->content : "", new_text);
+  if (change.changed) {
+    // The differ's sections (it may be injected), with their texts for the revision prompt.
+    const markdown::Outline before = markdown::ParseOutline(latest ? latest->content : "");
+    const markdown::Outline after = markdown::ParseOutline(new_text);
+    for (const auto& s : change.sections) {
+      if (s.section == markdown::kFrontmatterSection) continue;
+      ChangedSection c{artifact, s.section, s.change, "", ""};
+      if (const auto* b = before.Find(s.section)) c.before = b->text;
+      if (const auto* a = after.Find(s.section)) c.after = a->text;
+      out.sections.push_back(std::move(c));
+    }
+  }
   if (!change.changed) {
     out.ok = true;  // nothing to store; nothing is affected
     return out;
@@ -114,6 +147,16 @@ RegenerationResult Regenerator::Regenerate(int64_t project_id, const RecordedEdi
     }
     phases.insert(name);
   }
+  // Derived reports built by the engine alone (the spec-pack index) are
+  // rebuilt after every regeneration, whatever the strategy: the edit itself
+  // is a new version they must list (issue #16.7). They make no model call.
+  std::set<std::string> rebuilt_reports;
+  if (impact.change.changed)
+    for (const auto& p : spec_.phases)
+      if (p.type == PhaseType::kDone) {
+        phases.insert(p.name);
+        rebuilt_reports.insert(p.name);
+      }
   std::vector<std::string> kept;
   for (const auto& a : out.to_regenerate) {
     int producer = spec_.ProducerOf(a);
@@ -156,6 +199,17 @@ RegenerationResult Regenerator::Regenerate(int64_t project_id, const RecordedEdi
   options.changed_inputs = {spec_.phases[spec_.ProducerOf(impact.change.artifact)].name};
   for (const auto& a : impact.affected)
     if (!phases.count(a.phase)) options.changed_inputs.insert(a.phase);
+  if (!edit.sections.empty()) options.edited_sections = edit.sections;
+  else
+    for (const auto& s : impact.change.sections)
+      if (s.section != "(frontmatter)")
+        options.edited_sections.push_back({impact.change.artifact, s.section, s.change, "", ""});
+  options.revise = request.revise;
+  for (const auto& a : impact.affected)
+    for (const auto& item : a.items)
+      options.affected_items[a.artifact].push_back(item.id + " (" + ImpactLevelName(item.level) + "): " + item.reason);
+  // Never cut off: a report's inputs include versions early cutoff does not see.
+  for (const auto& name : rebuilt_reports) options.changed_inputs.insert(name);
   options.run_kind = RunKind::kRegeneration;
   options.regeneration_run_id = rr.id;
   std::string sections;

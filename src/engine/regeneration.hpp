@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "engine/impact.hpp"
+#include "engine/trace_graph.hpp"
 #include "engine/workflow_runner.hpp"
 
 namespace specwave {
@@ -38,6 +39,7 @@ struct RecordedEdit {
   int64_t version_id = 0;   // the user's new version (0 if the text did not change)
   int64_t change_id = 0;
   ImpactAnalysis impact;
+  std::vector<ChangedSection> sections;  // the edit by section, with before/after (for revisions)
 };
 
 struct RegenerationRequest {
@@ -47,6 +49,9 @@ struct RegenerationRequest {
   // Skip a phase whose inputs all came out unchanged. Off only to measure
   // what it saves (`specwave regenerate --no-early-cutoff`).
   bool early_cutoff = true;
+  // Revise the affected artifacts by section patch instead of rewriting them
+  // (issue #16.2). Off: `specwave regenerate --rewrite`.
+  bool revise = true;
 };
 
 struct RegenerationResult {
@@ -83,6 +88,10 @@ class Regenerator {
   // "Mark reviewed": the person says an affected artifact is fine as it is.
   StoreError MarkReviewed(int64_t project_id, const std::string& artifact);
 
+  // The trace impact analysis walks (issue #16.1; wiring's DefaultTrace()).
+  // Without one, impact is the phase-graph closure and says so.
+  void SetTraceReader(TraceReader reader) { trace_ = std::move(reader); }
+
   // Past per-phase measurements of this project (latest successful runs).
   std::vector<PhaseHistory> History(int64_t project_id);
 
@@ -90,6 +99,10 @@ class Regenerator {
   const WorkflowSpec& spec_;
   Store& store_;
   DiffFunction diff_;
+  TraceReader trace_;
+
+  ImpactAnalysis Analyze(int64_t project_id, const ArtifactChangeInput& change, const std::string& old_text,
+                         const std::string& new_text);
 };
 
 }  // namespace specwave

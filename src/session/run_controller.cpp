@@ -93,6 +93,7 @@ void RunController::Regenerate(Strategy strategy, const std::vector<std::string>
   req.overwrite_user_edits = overwrite_user_edits;
   auto checks = core_.ports.checks;
   auto diff = core_.ports.diff;
+  auto trace = core_.ports.trace;
   auto cost = core_.ports.cost;
   Store* store = core_.ports.store;
   bool started = StartJob(
@@ -101,6 +102,7 @@ void RunController::Regenerate(Strategy strategy, const std::vector<std::string>
         opt.auto_approve = true;  // these phases' gates were approved when they first ran
         opt.cost = cost;
         Regenerator regen(*spec, *store, diff);
+        regen.SetTraceReader(trace);
         RegenerationResult r = regen.Regenerate(project, edit, req, provider, opt, checks, observer, cancel);
         core_.model.Change([&](SessionModel::Draft& d) {
           auto& e = d.Mut<EditPart>();

@@ -119,6 +119,7 @@ struct Row {
   int outside = 0, outside_same = 0;
   bool ok = false;
   std::string note;
+  std::string detail;  // what ran and what changed
 };
 
 std::unique_ptr<LlmProvider> Provider(const Options& o, std::string* error) {
@@ -220,6 +221,11 @@ int main(int argc, char** argv) {
     row.calls = r.model_calls;
     row.prompt = r.report.usage.input_tokens;
     row.output = r.report.usage.output_tokens;
+    std::string ran;
+    for (const auto& ph : r.report.phases)
+      if (ph.calls > 0) ran += (ran.empty() ? "" : ", ") + ph.name + "×" + std::to_string(ph.calls);
+    row.detail = "calls: " + ran + "; new versions: " + Join(r.regenerated, ", ") + "; cut off: " +
+                 Join(r.skipped_early_cutoff, ", ");
     // Sections outside the impact: every section of an artifact the trace
     // rates NONE, and of a traced artifact every section none of its items is in.
     std::map<std::string, std::set<std::string>> impact;  // artifact -> item sections ("*" = all of it)
@@ -262,6 +268,7 @@ int main(int argc, char** argv) {
     std::printf("%-5s %6d %6.1f%% %10lld %7.1f%% %10lld %7.1f%% %d/%d (%.1f%%)%s%s\n", r.feature.c_str(), r.calls, pc,
                 static_cast<long long>(r.prompt), pp, static_cast<long long>(r.output), po, r.outside_same,
                 r.outside, same, r.ok ? "" : " FAILED: ", r.note.c_str());
+    std::printf("      %s\n", r.detail.c_str());
   }
   std::printf("worst: %.1f%% of the calls (target <= 35%%), %.1f%% of the output tokens (target <= 25%%), %.1f%% of "
               "outside sections identical (target 100%%)\n",

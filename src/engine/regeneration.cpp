@@ -40,6 +40,61 @@ ImpactAnalysis Regenerator::PreviewImpact(int64_t project_id, const std::string&
   return Analyze(project_id, change, latest ? latest->content : "", new_text);
 }
 
+NamedTexts Regenerator::LatestTexts(int64_t project_id) {
+  NamedTexts out;
+  for (const auto& a : spec_.AllArtifacts())
+    if (auto v = store_.LatestVersion(project_id, a)) out.emplace_back(a, v->content);
+  return out;
+}
+
+namespace {
+
+// The artifact that defines ids of this key's kind in the default layout.
+std::string DefinerOf(const std::string& key) {
+  if (StartsWith(key, "entity:")) return "data-model.md";
+  if (StartsWith(key, "endpoint:")) return "api-spec.md";
+  if (StartsWith(key, "component:")) return "component-mapping.md";
+  if (!key.empty() && key[0] == 'E') return "epics.md";
+  if (!key.empty() && (key[0] == 'F' || StartsWith(key, "REQ"))) return "prd.md";
+  return "";
+}
+
+}  // namespace
+
+std::vector<UpwardFlag> UpwardFlags(const TraceGraph& before, const TraceGraph& after,
+                                    const std::vector<std::string>& regenerated) {
+  std::set<std::string> defined;
+  for (const auto& n : after.nodes) defined.insert(n.key);
+  auto missing_refs = [](const TraceGraph& g, const std::set<std::string>& keys) {
+    std::set<std::pair<std::string, std::string>> out;  // (node key, ref)
+    for (const auto& n : g.nodes)
+      for (const auto& r : n.refs)
+        if (!keys.count(r)) out.insert({n.artifact + " " + n.key, r});
+    return out;
+  };
+  std::set<std::string> defined_before;
+  for (const auto& n : before.nodes) defined_before.insert(n.key);
+  const auto old_missing = missing_refs(before, defined_before);
+  std::vector<UpwardFlag> out;
+  std::set<std::string> seen;
+  for (const auto& n : after.nodes) {
+    if (std::find(regenerated.begin(), regenerated.end(), n.artifact) == regenerated.end()) continue;
+    for (size_t i = 0; i < n.refs.size(); ++i) {
+      const std::string& r = n.refs[i];
+      const std::string definer = DefinerOf(r);
+      if (defined.count(r) || definer.empty() || definer == n.artifact || !after.Traced(definer)) continue;
+      if (old_missing.count({n.artifact + " " + n.key, r})) continue;  // was already missing: not this regeneration's
+      std::string verb = StartsWith(r, "entity:") || StartsWith(r, "endpoint:") || StartsWith(r, "component:")
+                             ? " touches "
+                             : " names ";
+      std::string flag = n.artifact + " " + n.label + verb + (i < n.ref_names.size() ? n.ref_names[i] : r) + ", which " +
+                         definer + " does not define";
+      if (seen.insert(flag).second) out.push_back({definer, flag});
+    }
+  }
+  return out;
+}
+
 ImpactAnalysis Regenerator::Analyze(int64_t project_id, const ArtifactChangeInput& change, const std::string& old_text,
                                     const std::string& new_text) {
   ImpactRefinement refine;
@@ -217,6 +272,7 @@ RegenerationResult Regenerator::Regenerate(int64_t project_id, const RecordedEdi
   options.regeneration_reason = impact.change.artifact + " edited (" + sections + "); " + StrategyName(request.strategy);
   if (options.regeneration_reason.size() > 300) options.regeneration_reason.resize(300);
 
+  const TraceGraph trace_before = trace_ ? trace_(LatestTexts(project_id)) : TraceGraph{};
   WorkflowRunner runner(spec_, store_, provider, SystemClock::Instance());
   runner.SetChecks(checks);
   out.report = runner.Run(project_id, options, observer, cancel);
@@ -250,6 +306,12 @@ RegenerationResult Regenerator::Regenerate(int64_t project_id, const RecordedEdi
         }
     }
   }
+  if (trace_ && !out.regenerated.empty()) {
+    for (const auto& flag : UpwardFlags(trace_before, trace_(LatestTexts(project_id)), out.regenerated)) {
+      out.upward_flags.push_back(flag.reason);
+      store_.MarkStale(project_id, flag.upstream, flag.reason);
+    }
+  }
   out.success = out.report.status == RunStatus::kSucceeded;
   if (!out.success)
     out.error = out.report.stop_reason.empty()
@@ -275,6 +337,7 @@ std::string RegenerationResult::ToJson() const {
               {"unchanged", unchanged},
               {"skipped_early_cutoff", skipped_early_cutoff},
               {"conflicts_kept", conflicts},
+              {"upward_flags", upward_flags},
               {"phases_run", phases_run},
               {"phases_skipped_early_cutoff", phases_skipped},
               {"model_calls", model_calls},

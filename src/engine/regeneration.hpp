@@ -64,11 +64,24 @@ struct RegenerationResult {
   std::vector<std::string> unchanged;         // ran, came out the same (no new version)
   std::vector<std::string> skipped_early_cutoff;  // not run: inputs unchanged
   std::vector<std::string> conflicts;         // kept: a newer user edit
+  // Upward flags (issue #16.6): a regenerated artifact names an id, entity or
+  // endpoint its upstream does not define; the upstream is marked stale with
+  // this reason ("tasks.md T2.4 touches GpxExport, which data-model.md does not define").
+  std::vector<std::string> upward_flags;
   int model_calls = 0;
   int phases_run = 0, phases_skipped = 0;
   RunReport report;
   std::string ToJson() const;
 };
+
+// The upward flags between two traces (issue #16.6): refs a regenerated
+// artifact's items make to ids nobody defines that were not missing before.
+struct UpwardFlag {
+  std::string upstream;  // the artifact to flag
+  std::string reason;
+};
+std::vector<UpwardFlag> UpwardFlags(const TraceGraph& before, const TraceGraph& after,
+                                    const std::vector<std::string>& regenerated);
 
 class Regenerator {
  public:
@@ -101,6 +114,7 @@ class Regenerator {
   DiffFunction diff_;
   TraceReader trace_;
 
+  NamedTexts LatestTexts(int64_t project_id);
   ImpactAnalysis Analyze(int64_t project_id, const ArtifactChangeInput& change, const std::string& old_text,
                          const std::string& new_text);
 };

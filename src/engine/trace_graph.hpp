@@ -33,6 +33,7 @@ struct TraceNode {
   int line = 0;          // 1-based line of its definition (heading, list item, table row)
   bool heading = false;  // defined by a heading: it owns that section and its subsections
   std::vector<std::string> refs;  // keys of the nodes it names (covers, epic, requirements, touches, resources)
+  std::vector<std::string> ref_names;  // each ref as written ("GpxExport"), for messages; same order as refs
 };
 
 struct TraceGraph {

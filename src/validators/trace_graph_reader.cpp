@@ -76,9 +76,11 @@ struct Builder {
   }
 };
 
-void AddRef(TraceNode& n, const std::string& key) {
-  if (!key.empty() && key != n.key && std::find(n.refs.begin(), n.refs.end(), key) == n.refs.end())
+void AddRef(TraceNode& n, const std::string& key, std::string_view written = {}) {
+  if (!key.empty() && key != n.key && std::find(n.refs.begin(), n.refs.end(), key) == n.refs.end()) {
     n.refs.push_back(key);
+    n.ref_names.emplace_back(written.empty() ? std::string_view(key) : written);
+  }
 }
 
 }  // namespace
@@ -145,11 +147,17 @@ TraceGraph ReadTraceGraph(const NamedTexts& all) {
         std::string_view name = Trim(touch.id);
         size_t space = name.find(' ');
         if (space != std::string_view::npos && space <= 7 && name.find('/') != std::string_view::npos) {
-          AddRef(n, "endpoint:" + std::string(name));
+          AddRef(n, "endpoint:" + std::string(name), name);
           continue;
         }
-        if (auto it = component_keys.find(EntityKey(name)); it != component_keys.end()) AddRef(n, it->second);
-        else AddRef(n, entity_for(std::string(name)));
+        if (auto it = component_keys.find(EntityKey(name)); it != component_keys.end()) {
+          AddRef(n, it->second, name);
+          continue;
+        }
+        // Neither a component nor a known entity: kept as an entity nobody
+        // defines, so an upward flag can name it (regeneration.hpp).
+        std::string entity = entity_for(std::string(name));
+        AddRef(n, entity.empty() ? "entity:" + EntityKey(name) : entity, name);
       }
     }
   }

@@ -39,7 +39,7 @@ struct Fixture {
     REQUIRE(runner.Run(project, opt, nullptr, CancelToken{}).status == RunStatus::kSucceeded);
   }
   std::string Latest(const std::string& a) { return store.LatestVersion(project, a)->content; }
-  RegenerationResult Regenerate(const std::string& prd, test::ScriptedProvider& provider) {
+  RegenerationResult Regenerate(const std::string& prd, LlmProvider& provider) {
     Regenerator regen(Default(), store, MarkdownDiff());
     auto edit = regen.RecordEdit(project, "prd.md", prd);
     REQUIRE(edit.ok);
@@ -94,11 +94,11 @@ TEST_CASE("ChangeScope.SectionMattersByConsumesOrByAnIdTheOutputNames") {
   PhaseSpec p;
   p.name = "X";
   p.consumes = {{"epics.md", {"Overview"}}};
-  ChangedSection e2{"epics.md", "Epics > E2: Routes", "modified"};
+  ChangedSection e2{"epics.md", "Epics > E2: Routes", "modified", "", ""};
   CHECK_FALSE(SectionMatters(p, e2, "T1.1 belongs to E1"));
   CHECK(SectionMatters(p, e2, "T2.1 belongs to E2"));
   CHECK_FALSE(SectionMatters(p, e2, "T2.1 belongs to E21"));
-  CHECK(SectionMatters(p, {"epics.md", "Epics > Overview", "modified"}, ""));
+  CHECK(SectionMatters(p, {"epics.md", "Epics > Overview", "modified", "", ""}, ""));
   PhaseSpec all;  // no consumes: reads all of every input
   CHECK(SectionMatters(all, e2, ""));
   CHECK(HeadingId("E2: Routes") == "E2");
@@ -108,13 +108,84 @@ TEST_CASE("ChangeScope.SectionMattersByConsumesOrByAnIdTheOutputNames") {
 }
 
 TEST_CASE("ChangeScope.ItemRerunsForItsOwnSectionOrAnIdItNames") {
-  std::vector<ChangedSection> changes = {{"epics.md", "Epics > E2: Routes", "modified"}};
+  std::vector<ChangedSection> changes = {{"epics.md", "Epics > E2: Routes", "modified", "", ""}};
   CHECK(ItemNeedsRerun("epics.md", "E2: Routes", "## E2: Routes\nCovers: F2\n", std::string("## E2 ..."), changes));
   CHECK_FALSE(ItemNeedsRerun("epics.md", "E1: Tides", "## E1: Tides\nCovers: F1\n", std::string("## E1"), changes));
   CHECK(ItemNeedsRerun("epics.md", "E1: Tides", "## E1: Tides\nCovers: F1\n", std::nullopt, changes));  // new item
   // Another input's section without an id: nothing to follow, every item reruns.
-  CHECK(ItemNeedsRerun("epics.md", "E1: Tides", "", std::string("x"), {{"architecture.md", "Arch > Overview", "modified"}}));
+  CHECK(ItemNeedsRerun("epics.md", "E1: Tides", "", std::string("x"), {{"architecture.md", "Arch > Overview", "modified", "", ""}}));
   // Items over artifacts: an item is its artifact.
   CHECK(ItemNeedsRerun("", "epics.md", "", std::string("x"), changes));
   CHECK_FALSE(ItemNeedsRerun("", "prd.md", "", std::string("x"), changes));
+}
+
+namespace {
+
+// Answers SPEC_ARCHITECT's revision calls with `patch`, everything else (and
+// a rewrite call) as the scripted provider does.
+class PatchingProvider final : public LlmProvider {
+ public:
+  test::ScriptedProvider inner;
+  std::string patch;
+  int revision_calls = 0, rewrite_calls = 0;
+  ProviderKind Kind() const override { return ProviderKind::kOffline; }
+  std::string Model() const override { return "script-1"; }
+  bool IsLanguageModel() const override { return false; }
+  LlmResponse Complete(const LlmRequest& req, const TextSink& sink, const CancelToken& cancel) override {
+    if (req.context->phase->name == "SPEC_ARCHITECT") {
+      if (req.context->revision) {
+        ++revision_calls;
+        CHECK(req.user.find("=== CURRENT: data-model.md ===") != std::string::npos);  // it was sent what exists
+        LlmResponse r;
+        r.ok = true;
+        r.finish = FinishReason::kStop;
+        r.text = patch;
+        return r;
+      }
+      ++rewrite_calls;
+    }
+    return inner.Complete(req, sink, cancel);
+  }
+};
+
+}  // namespace
+
+TEST_CASE("RegenerationScope.RevisionPatchKeepsUntouchedSectionsByteIdentical") {
+  Fixture f;
+  const std::string model_before = f.Latest("data-model.md"), api_before = f.Latest("api-spec.md");
+  const std::string arch_before = f.Latest("architecture.md");
+  PatchingProvider provider;
+  provider.inner.overrides["SOLUTIONING_EPICS"] = kEpics;
+  provider.patch =
+      "=== PATCH: architecture.md ===\n=== INSERT AFTER: architecture.md ===\n## Offline\n\nRoutes are kept on the "
+      "device.\n=== END PATCH ===\n";
+  auto r = f.Regenerate(f.Latest("prd.md") + "\n## Notes\n\nOffline matters.\n", provider);
+  INFO(r.ToJson());
+  CHECK(r.success);
+  CHECK(provider.revision_calls == 1);
+  CHECK(provider.rewrite_calls == 0);
+  const std::string arch_after = f.Latest("architecture.md");
+  CHECK(arch_after.find("## Offline\n\nRoutes are kept on the device.") != std::string::npos);
+  CHECK(arch_after.substr(0, arch_before.size() - 1) == arch_before.substr(0, arch_before.size() - 1));  // only appended
+  CHECK(f.Latest("data-model.md") == model_before);
+  CHECK(f.Latest("api-spec.md") == api_before);
+}
+
+TEST_CASE("RegenerationScope.PatchNamingAMissingSectionFallsBackToARewriteAndSaysSo") {
+  Fixture f;
+  PatchingProvider provider;
+  provider.inner.overrides["SOLUTIONING_EPICS"] = kEpics;
+  provider.patch =
+      "=== PATCH: architecture.md ===\n=== REPLACE: architecture.md > Nowhere ===\n## Nowhere\n\nx\n=== END PATCH ===\n";
+  auto r = f.Regenerate(f.Latest("prd.md") + "\n## Notes\n\nOffline matters.\n", provider);
+  INFO(r.ToJson());
+  CHECK(r.success);
+  CHECK(provider.revision_calls == 1);
+  CHECK(provider.rewrite_calls == 1);  // the whole rewrite
+  bool said = false;
+  for (const auto& v : f.store.LatestValidations(f.project))
+    if (v.validator == "revision")
+      said = v.findings_json.find("has no section 'architecture.md > Nowhere'; fell back to a whole rewrite") !=
+             std::string::npos;
+  CHECK(said);
 }

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/artifact_diff.hpp"
+#include "engine/regeneration.hpp"
 #include "engine/trace_impact.hpp"
 #include "support/paths.hpp"
 #include "validators/trace_graph_reader.hpp"
@@ -149,4 +150,20 @@ TEST_CASE("TraceImpact.SectionWithoutIdFallsBackForThePhasesThatReadIt") {
   const AffectedArtifact* arch = Find(a.affected, "architecture.md");
   REQUIRE(arch);
   CHECK(arch->reason.find("fallback") != std::string::npos);
+}
+
+// Issue #16.6: a regenerated artifact that names what its upstream does not
+// define flags that upstream, with a reason naming both.
+TEST_CASE("TraceImpact.UpwardFlagNamesWhatTheUpstreamDoesNotDefine") {
+  NamedTexts before = {{"tasks.md", kTasks}, {"data-model.md", kModel}, {"epics.md", kEpics}};
+  std::string tasks = kTasks;
+  tasks += "\n### T2.3: GPX export\n\nEpic: E2\nTouches: GpxExport\n";
+  NamedTexts after = {{"tasks.md", tasks}, {"data-model.md", kModel}, {"epics.md", kEpics}};
+  auto flags = UpwardFlags(validators::ReadTraceGraph(before), validators::ReadTraceGraph(after), {"tasks.md"});
+  REQUIRE(flags.size() == 1);
+  CHECK(flags[0].upstream == "data-model.md");
+  CHECK(flags[0].reason == "tasks.md T2.3 touches GpxExport, which data-model.md does not define");
+  // Not regenerated, or already missing before: no flag.
+  CHECK(UpwardFlags(validators::ReadTraceGraph(before), validators::ReadTraceGraph(after), {"epics.md"}).empty());
+  CHECK(UpwardFlags(validators::ReadTraceGraph(after), validators::ReadTraceGraph(after), {"tasks.md"}).empty());
 }

@@ -12,6 +12,9 @@
 //       # bench/regeneration_bench_server.py starts it with replies recorded offline
 //   --record-dir DIR   writes, per feature, the offline run's and regeneration's
 //                      replies (what the server mode plays back)
+//   --only F2          that feature's edit alone
+//   --edit title       extend the feature's title instead of adding a bullet
+//                      (reaches the epic's heading and the tasks under it)
 //
 // Targets (the issue's): calls <= 35% and output tokens <= 25% of a full run,
 // 100% of the sections outside the impact byte-identical. Not a test: it
@@ -98,6 +101,17 @@ std::string AddBullet(const std::string& prd, const std::string& id) {
   return prd;
 }
 
+// prd.md with feature `id`'s title extended ("F2: Route sketch" -> "F2: Route sketch and sharing"):
+// an edit that reaches the epic's title and its tasks.
+std::string ExtendTitle(const std::string& prd, const std::string& id) {
+  std::string out = prd;
+  size_t at = out.find("### " + id + ":");
+  if (at == std::string::npos) return prd;
+  size_t end = out.find('\n', at);
+  out.insert(end, " and sharing");
+  return out;
+}
+
 std::vector<std::string> FeatureIds(const std::string& prd) {
   std::vector<std::string> out;
   for (const auto& s : markdown::ParseOutline(prd).sections)
@@ -154,9 +168,11 @@ void Reset(const Options& o) {
 
 int main(int argc, char** argv) {
   Options opt;
-  std::string record_dir;
+  std::string record_dir, only, edit_kind = "bullet";
   for (int i = 1; i < argc; ++i) {
     if (!std::strcmp(argv[i], "--base-url") && i + 1 < argc) opt.base_url = argv[++i];
+    else if (!std::strcmp(argv[i], "--only") && i + 1 < argc) only = argv[++i];
+    else if (!std::strcmp(argv[i], "--edit") && i + 1 < argc) edit_kind = argv[++i];
     else if (!std::strcmp(argv[i], "--record-dir") && i + 1 < argc) record_dir = argv[++i];
   }
   std::string err;
@@ -201,6 +217,7 @@ int main(int argc, char** argv) {
       full_prompt = full.usage.input_tokens;
       full_output = full.usage.output_tokens;
       if (features.empty()) return 1;
+      if (!only.empty()) features = {only};
     }
     const std::string id = features[k];
     auto before = Snapshot(store, p.id, spec);
@@ -208,7 +225,8 @@ int main(int argc, char** argv) {
     provider.replies.clear();
     Regenerator regen(spec, store, DefaultDiff());
     regen.SetTraceReader(DefaultTrace());
-    RecordedEdit edit = regen.RecordEdit(p.id, "prd.md", AddBullet(before["prd.md"], id));
+    RecordedEdit edit = regen.RecordEdit(
+        p.id, "prd.md", edit_kind == "title" ? ExtendTitle(before["prd.md"], id) : AddBullet(before["prd.md"], id));
     RegenerationRequest req;
     RunOptions rop;
     rop.auto_approve = true;
@@ -252,8 +270,9 @@ int main(int argc, char** argv) {
       WriteFileAtomic(record_dir + "/" + id + ".json", j.dump(1), &err);
     }
   }
-  std::printf("regeneration bench (%s): full run %d calls, %lld prompt + %lld output tokens\n",
-              opt.base_url.empty() ? "offline generator" : ("server " + opt.base_url).c_str(), full_calls,
+  std::printf("regeneration bench (%s; edit: %s): full run %d calls, %lld prompt + %lld output tokens\n",
+              opt.base_url.empty() ? "offline generator" : ("server " + opt.base_url).c_str(),
+              edit_kind == "title" ? "the feature's title extended" : "one acceptance bullet added", full_calls,
               static_cast<long long>(full_prompt), static_cast<long long>(full_output));
   std::printf("%-5s %6s %7s %10s %8s %10s %8s %s\n", "edit", "calls", "%calls", "prompt", "%prompt", "output",
               "%output", "outside sections identical");

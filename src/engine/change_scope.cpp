@@ -1,6 +1,8 @@
 #include "engine/change_scope.hpp"
 
+#include <algorithm>
 #include <cctype>
+#include <set>
 
 #include "core/text.hpp"
 #include "markdown/section_diff.hpp"
@@ -39,6 +41,27 @@ std::vector<Heading> Headings(const std::string& text) {
   return out;
 }
 
+// The lines only one of the two texts has (a multiset difference both ways).
+std::string ChangedLines(const std::string& before, const std::string& after) {
+  auto lines = [](const std::string& t) {
+    std::multiset<std::string> out;
+    size_t start = 0;
+    for (size_t i = 0; i <= t.size(); ++i)
+      if (i == t.size() || t[i] == '\n') {
+        out.insert(std::string(Trim(std::string_view(t).substr(start, i - start))));
+        start = i + 1;
+      }
+    return out;
+  };
+  std::multiset<std::string> a = lines(before), b = lines(after);
+  std::string out;
+  for (const auto& l : a)
+    if (!b.count(l)) out += l + "\n";
+  for (const auto& l : b)
+    if (!a.count(l)) out += l + "\n";
+  return out;
+}
+
 }  // namespace
 
 std::string HeadingId(std::string_view h) {
@@ -57,6 +80,18 @@ std::string HeadingId(std::string_view h) {
   }
   if (i < h.size() && IsAlnum(h[i])) return "";
   return std::string(h.substr(start, i - start));
+}
+
+std::vector<std::string> IdsInText(std::string_view text) {
+  std::vector<std::string> out;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (!IsUpper(text[i]) || (i > 0 && IsAlnum(text[i - 1]))) continue;
+    std::string id = HeadingId(text.substr(i, 16));
+    if (id.empty()) continue;
+    if (std::find(out.begin(), out.end(), id) == out.end()) out.push_back(id);
+    i += id.size() - 1;
+  }
+  return out;
 }
 
 std::string_view LastComponent(std::string_view path) {
@@ -121,11 +156,18 @@ bool ItemNeedsRerun(const std::string& source, const std::string& item_title, st
       // concerns an item only through an id the item names.
     }
     const std::string id = HeadingId(LastComponent(c.section));
-    if (id.empty()) {
-      if (c.artifact != source) return true;  // nothing to follow in another input: every item
+    if (!id.empty()) {
+      if (MentionsId(item_body, id) || MentionsId(*previous, id)) return true;
       continue;
     }
-    if (MentionsId(item_body, id) || MentionsId(*previous, id)) return true;
+    if (c.artifact == source) continue;
+    // Another input's section without a heading id: follow the ids its
+    // changed lines name ("the route planner serves F2"); naming none, it
+    // concerns every item.
+    std::vector<std::string> ids = IdsInText(ChangedLines(c.before, c.after));
+    if (ids.empty()) return true;
+    for (const auto& named : ids)
+      if (MentionsId(item_body, named) || MentionsId(*previous, named)) return true;
   }
   return false;
 }

@@ -14,8 +14,9 @@
 //    id ("E2", "F2", "T2.1") it names changed.
 //  * A fan-out item reruns if its own section of the fan-out source changed
 //    or is new, or a changed section's id is named in its section or in its
-//    previous result, or a changed section has no id (nothing to follow: the
-//    safe answer is every item).
+//    previous result. A changed section of another input without a heading id
+//    concerns the items naming an id its text names, and every item when its
+//    text names none (nothing to follow: the safe answer).
 #pragma once
 
 #include <optional>
@@ -37,6 +38,8 @@ struct ChangedSection {
 // The id a heading starts with: "E2: Routes" -> "E2", "T2.1 Route store" ->
 // "T2.1", "FR-003 Export" -> "FR-003"; "" when it starts with none.
 std::string HeadingId(std::string_view heading);
+// Every id written in a text ("F2", "E3", "T2.1", "FR-003"), first use first.
+std::vector<std::string> IdsInText(std::string_view text);
 // The last component of a heading path.
 std::string_view LastComponent(std::string_view path);
 // `id` as a whole word in `text`.

@@ -114,6 +114,11 @@ TEST_CASE("ChangeScope.ItemRerunsForItsOwnSectionOrAnIdItNames") {
   CHECK(ItemNeedsRerun("epics.md", "E1: Tides", "## E1: Tides\nCovers: F1\n", std::nullopt, changes));  // new item
   // Another input's section without an id: nothing to follow, every item reruns.
   CHECK(ItemNeedsRerun("epics.md", "E1: Tides", "", std::string("x"), {{"architecture.md", "Arch > Overview", "modified", "", ""}}));
+  // ... but one whose text names ids concerns only the items naming them.
+  std::vector<ChangedSection> arch = {{"architecture.md", "Arch > Planner", "modified", "Serves F2.", "Serves F2 offline."}};
+  CHECK(ItemNeedsRerun("epics.md", "E2: Routes", "## E2: Routes\nCovers: F2\n", std::string("## E2"), arch));
+  CHECK_FALSE(ItemNeedsRerun("epics.md", "E1: Tides", "## E1: Tides\nCovers: F1\n", std::string("## E1"), arch));
+  CHECK(IdsInText("Serves F2, E3 and T2.1; not HTTP or F") == std::vector<std::string>{"F2", "E3", "T2.1"});
   // Items over artifacts: an item is its artifact.
   CHECK(ItemNeedsRerun("", "epics.md", "", std::string("x"), changes));
   CHECK_FALSE(ItemNeedsRerun("", "prd.md", "", std::string("x"), changes));

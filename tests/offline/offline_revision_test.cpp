@@ -12,7 +12,7 @@ using namespace specwave;
 
 TEST_CASE("OfflineRevision.RepliesWithAPatchOfTheSectionsThatDiffer") {
   const WorkflowSpec& spec = test::DefaultWorkflow();
-  OfflineProvider provider;
+  offline::OfflineProvider provider;
   test::GeneratedPack pack = test::GeneratePack(spec, test::SampleBrief("tidewater.md"), provider, "Tidewater");
   REQUIRE(pack.problems.empty());
   const int epics_phase = spec.IndexOf("SOLUTIONING_EPICS");

@@ -47,18 +47,17 @@ bool ParseOpLine(std::string_view line, PatchOp* op, std::string* path) {
 }
 
 // A section's own lines, 0-based [begin, end): its heading to the next heading.
-std::pair<int, int> OwnSpan(const Outline& o, const Section& s) {
+std::pair<int, int> OwnSpan(const Section& s) {
   int begin = s.heading_line - 1;
   int end = std::max(s.last_line, s.first_line - 1);
-  (void)o;
   return {begin, std::max(end, begin + 1)};
 }
 
 // The section and its subsections.
 std::pair<int, int> TreeSpan(const Outline& o, const Section& s) {
-  auto span = OwnSpan(o, s);
+  auto span = OwnSpan(s);
   for (const auto& t : o.sections)
-    if (StartsWith(t.path, s.path + " > ")) span.second = std::max(span.second, OwnSpan(o, t).second);
+    if (StartsWith(t.path, s.path + " > ")) span.second = std::max(span.second, OwnSpan(t).second);
   return span;
 }
 
@@ -169,7 +168,7 @@ PatchResult ApplySectionPatch(const std::string& current, const SectionPatch& pa
     std::vector<std::string> lines = SplitKeep(text);
     std::vector<std::string> body = Body(e.text);
     if (e.op == PatchOp::kReplace) {
-      auto [b, en] = OwnSpan(o, *s);
+      auto [b, en] = OwnSpan(*s);
       en = std::min<int>(en, static_cast<int>(lines.size()));
       int blanks = TrailingBlanks(lines, b, en);
       for (int i = 0; i < blanks; ++i) body.push_back("");
@@ -204,7 +203,7 @@ SectionPatch MakeSectionPatch(const std::string& artifact, const std::string& cu
   Outline before = markdown::ParseOutline(current), after = markdown::ParseOutline(target);
   std::vector<std::string> target_lines = SplitKeep(target);
   auto own_text = [&](const Section& s) {
-    auto [b, e] = OwnSpan(after, s);
+    auto [b, e] = OwnSpan(s);
     std::vector<std::string> part(target_lines.begin() + b,
                                   target_lines.begin() + std::min<int>(e, static_cast<int>(target_lines.size())));
     return JoinLines(part) + "\n";

@@ -38,8 +38,8 @@ struct TraceImpactInput {
 // The refinement AnalyzeImpact applies (impact.hpp).
 ImpactRefinement TraceRefinement(const WorkflowSpec& spec, TraceImpactInput input, TraceReader reader);
 
-// The sections an id's node owns in `text`: the heading path of the section
-// holding its line ("" when none).
+// The heading path of the section holding `line` of `text` ("" when none):
+// where an item of the trace sits.
 std::string SectionOfLine(const std::string& text, int line);
 
 }  // namespace specwave

@@ -58,7 +58,14 @@ void PrintImpactText(const ImpactAnalysis& a) {
               a.change.sections.size());
   for (const auto& s : a.change.sections) std::printf("  %-8s %s\n", s.change.c_str(), s.section.c_str());
   std::printf("affected: %d HIGH, %d MEDIUM, %d LOW\n", a.high, a.medium, a.low);
-  for (const auto& x : a.affected) std::printf("  %-6s %s\n", ImpactLevelName(x.level), x.reason.c_str());
+  for (const auto& c : a.changed_ids) std::printf("  changed id %s, %s\n", c.id.c_str(), c.how.c_str());
+  for (const auto& x : a.affected) {
+    std::printf("  %-6s %s\n", ImpactLevelName(x.level), x.reason.c_str());
+    for (const auto& i : x.items)
+      std::printf("           %-6s %s — %s\n", ImpactLevelName(i.level), i.section.c_str(), i.reason.c_str());
+  }
+  for (const auto& x : a.unaffected) std::printf("  NONE   %s\n", x.reason.c_str());
+  if (!a.trace_note.empty()) std::printf("trace: %s\n", a.trace_note.c_str());
   std::printf("recommended: %s — %s\n", StrategyName(a.recommended), a.recommendation_reason.c_str());
   if (a.estimate.from_history)
     std::printf("estimate (from past runs): %.0f ms, %d model calls, %lld tokens\n", a.estimate.time_ms,
@@ -75,6 +82,7 @@ int CmdImpact(int argc, char** argv, const Environment&) {
   Loaded l;
   if (int code = LoadCommon(args, true, &l)) return code;
   Regenerator regen(*l.spec, *l.store, DefaultDiff());
+  regen.SetTraceReader(DefaultTrace());
   ImpactAnalysis a = regen.PreviewImpact(l.project.id, l.artifact, l.content);
   if (args.Has("json")) std::printf("%s\n", a.ToJson().c_str());
   else PrintImpactText(a);
@@ -84,7 +92,7 @@ int CmdImpact(int argc, char** argv, const Environment&) {
 int CmdRegenerate(int argc, char** argv, const Environment& env) {
   Args args;
   std::string err;
-  ArgSpec s{{"json", "overwrite-user-edits", "auto-approve", "quiet", "no-early-cutoff"},
+  ArgSpec s{{"json", "overwrite-user-edits", "auto-approve", "quiet", "no-early-cutoff", "rewrite"},
             {"db", "project", "artifact", "content", "strategy", "select", "max-in-flight"}};
   AddProviderOptions(&s);
   if (!args.Parse(argc, argv, 2, s, &err)) return UsageError(err);
@@ -104,6 +112,7 @@ int CmdRegenerate(int argc, char** argv, const Environment& env) {
     return UsageError("manual_review needs --select a.md,b.md");
   req.overwrite_user_edits = args.Has("overwrite-user-edits");
   req.early_cutoff = !args.Has("no-early-cutoff");
+  req.revise = !args.Has("rewrite");
   Loaded l;
   if (int code = LoadCommon(args, false, &l)) return code;
   for (const auto& a : req.selection)
@@ -111,6 +120,7 @@ int CmdRegenerate(int argc, char** argv, const Environment& env) {
   auto provider = MakeProvider(args, env, l.store.get(), *l.spec, &err);
   if (!provider) return UsageError(err);
   Regenerator regen(*l.spec, *l.store, DefaultDiff());
+  regen.SetTraceReader(DefaultTrace());
   RecordedEdit edit = regen.RecordEdit(l.project.id, l.artifact, l.content);
   if (!edit.ok) {
     std::fprintf(stderr, "specwave: %s\n", edit.error.c_str());

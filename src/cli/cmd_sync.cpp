@@ -80,6 +80,7 @@ int RecordEdits(const Args& args, const Environment& env, Store& store, const Wo
                 const std::optional<RegenerationRequest>& regen_request, nlohmann::json* recorded, bool* regenerated) {
   std::string err;
   Regenerator regen(spec, store, DefaultDiff());
+  regen.SetTraceReader(DefaultTrace());
   std::unique_ptr<LlmProvider> provider;
   RunOptions run_options;
   if (regen_request) {

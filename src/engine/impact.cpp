@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "core/text.hpp"
 #include "engine/plan.hpp"
@@ -15,6 +16,7 @@ const char* ImpactLevelName(ImpactLevel level) {
     case ImpactLevel::kHigh: return "HIGH";
     case ImpactLevel::kMedium: return "MEDIUM";
     case ImpactLevel::kLow: return "LOW";
+    case ImpactLevel::kNone: return "NONE";
   }
   return "LOW";
 }
@@ -66,8 +68,6 @@ std::string DescribeChange(const ArtifactChangeInput& c) {
   if (shown.empty()) return c.artifact + " changed";
   std::string out = c.artifact + " > " + shown[0]->section + " was " + shown[0]->change;
   if (shown.size() > 1) out += " (+" + std::to_string(shown.size() - 1) + " more section" + (shown.size() > 2 ? "s" : "") + ")";
-  if (!c.old_sha256.empty() && !c.new_sha256.empty())
-    out += " (" + c.old_sha256.substr(0, 4) + "→" + c.new_sha256.substr(0, 4) + ")";
   return out;
 }
 
@@ -82,7 +82,7 @@ struct Best {
 }  // namespace
 
 ImpactAnalysis AnalyzeImpact(const WorkflowSpec& spec, const ArtifactChangeInput& change,
-                             const std::vector<PhaseHistory>& history) {
+                             const std::vector<PhaseHistory>& history, const ImpactRefinement& refine) {
   ImpactAnalysis out;
   out.change = change;
   out.change_level = ChangeLevel(change);
@@ -136,9 +136,6 @@ ImpactAnalysis AnalyzeImpact(const WorkflowSpec& spec, const ArtifactChangeInput
       if (!b.affected || cand.level > b.level || (cand.level == b.level && cand.distance < b.distance)) b = cand;
     }
   }
-  std::map<std::string, const PhaseHistory*> hist;
-  for (const auto& h : history) hist[h.phase] = &h;
-  std::vector<double> weights(spec.phases.size(), 0);
   for (int v : plan.topo_order) {
     if (!best[v].affected) continue;
     const PhaseSpec& p = spec.phases[v];
@@ -150,9 +147,21 @@ ImpactAnalysis AnalyzeImpact(const WorkflowSpec& spec, const ArtifactChangeInput
       aa.distance = best[v].distance;
       aa.reason = a + ": " + best[v].reason;
       for (int x : best[v].path) aa.path.push_back(spec.phases[x].name);
-      (aa.level == ImpactLevel::kHigh ? out.high : aa.level == ImpactLevel::kMedium ? out.medium : out.low)++;
       out.affected.push_back(aa);
     }
+  }
+  if (refine) refine(&out);
+  std::map<std::string, const PhaseHistory*> hist;
+  for (const auto& h : history) hist[h.phase] = &h;
+  std::vector<double> weights(spec.phases.size(), 0);
+  std::set<int> phases;
+  for (const auto& aa : out.affected) {
+    (aa.level == ImpactLevel::kHigh ? out.high : aa.level == ImpactLevel::kMedium ? out.medium : out.low)++;
+    phases.insert(spec.IndexOf(aa.phase));
+  }
+  for (int v : plan.topo_order) {
+    if (!phases.count(v)) continue;
+    const PhaseSpec& p = spec.phases[v];
     ++out.estimate.phases;
     auto it = hist.find(p.name);
     if (it != hist.end()) {
@@ -170,7 +179,14 @@ ImpactAnalysis AnalyzeImpact(const WorkflowSpec& spec, const ArtifactChangeInput
   }
   out.estimate.time_ms = CriticalPath(spec, plan, weights).length_ms;
 
-  if (out.high > 0) {
+  if (out.trace_used && out.high > 0) {
+    // The trace names exactly the sections and items the change reaches, and
+    // regeneration revises only those: regenerating everything affected is cheap.
+    out.recommended = Strategy::kRegenerateAll;
+    out.recommendation_reason = std::to_string(out.high) +
+                                " artifacts reference a changed id; regenerate what the trace reaches (the other "
+                                "sections and items are kept as they are)";
+  } else if (out.high > 0) {
     out.recommended = Strategy::kRegenerateAll;
     out.recommendation_reason = std::to_string(out.high) +
                                 " artifacts depend on sections that were added or deleted; regenerate everything "
@@ -218,13 +234,21 @@ std::string ImpactAnalysis::ToJson() const {
   json sections = json::array();
   for (const auto& s : change.sections) sections.push_back({{"section", s.section}, {"change", s.change}});
   json affected_json = json::array();
-  for (const auto& a : affected)
-    affected_json.push_back({{"artifact", a.artifact},
-                             {"level", ImpactLevelName(a.level)},
-                             {"reason", a.reason},
-                             {"phase", a.phase},
-                             {"distance", a.distance},
-                             {"path", a.path}});
+  auto artifact_json = [](const AffectedArtifact& a) {
+    json items = json::array();
+    for (const auto& i : a.items)
+      items.push_back({{"section", i.section}, {"id", i.id}, {"level", ImpactLevelName(i.level)}, {"reason", i.reason}});
+    return json{{"artifact", a.artifact},     {"level", ImpactLevelName(a.level)},
+                {"reason", a.reason},         {"phase", a.phase},
+                {"distance", a.distance},     {"path", a.path},
+                {"source", a.from_trace ? "trace" : "phase_graph_fallback"},
+                {"items", items}};
+  };
+  for (const auto& a : affected) affected_json.push_back(artifact_json(a));
+  json none_json = json::array();
+  for (const auto& a : unaffected) none_json.push_back(artifact_json(a));
+  json ids = json::array();
+  for (const auto& c : changed_ids) ids.push_back({{"id", c.id}, {"how", c.how}, {"section", c.section}});
   json estimate = {{"phases", this->estimate.phases},
                    {"model_calls", this->estimate.calls},
                    {"time_ms", this->estimate.time_ms},
@@ -240,6 +264,10 @@ std::string ImpactAnalysis::ToJson() const {
               {"sections", sections},
               {"impact_level", ImpactLevelName(change_level)},
               {"affected", affected_json},
+              {"unaffected", none_json},
+              {"changed_ids", ids},
+              {"trace_used", trace_used},
+              {"trace_note", trace_note},
               {"summary", {{"high", high}, {"medium", medium}, {"low", low}, {"total", affected.size()}}},
               {"recommended_strategy", StrategyName(recommended)},
               {"recommendation_reason", recommendation_reason},

@@ -21,6 +21,7 @@
 //     reason names that path.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -29,7 +30,9 @@
 
 namespace specwave {
 
-enum class ImpactLevel { kLow = 0, kMedium = 1, kHigh = 2 };
+// kNone: reached by the phase graph but not by the trace (issue #16.1): no
+// call is made for it. It never appears in ImpactAnalysis::affected.
+enum class ImpactLevel { kNone = -1, kLow = 0, kMedium = 1, kHigh = 2 };
 const char* ImpactLevelName(ImpactLevel level);
 
 struct SectionChange {
@@ -45,6 +48,21 @@ struct ArtifactChangeInput {
   std::vector<SectionChange> sections;
 };
 
+// One section or item of an affected artifact that the trace reaches.
+struct ImpactItem {
+  std::string section;  // heading path in that artifact
+  std::string id;       // the trace key of the item ("E2", "T2.1", "entity:trip")
+  ImpactLevel level = ImpactLevel::kLow;
+  std::string reason;   // "E2 covers F2, whose acceptance gained a bullet"
+};
+
+// An identifier the edit changed, and how ("whose acceptance gained a bullet").
+struct ChangedId {
+  std::string id;
+  std::string how;
+  std::string section;
+};
+
 struct AffectedArtifact {
   std::string artifact;
   std::string phase;       // its producer
@@ -52,6 +70,8 @@ struct AffectedArtifact {
   int distance = 1;        // 1 = direct dependent
   std::string reason;
   std::vector<std::string> path;  // phases from the trigger's producer to this artifact's
+  bool from_trace = false;         // level from the trace; false: phase-graph fallback
+  std::vector<ImpactItem> items;   // what the trace reaches in it (empty for the fallback)
 };
 
 enum class Strategy { kRegenerateAll, kHighImpactOnly, kManualReview, kIgnore };
@@ -73,6 +93,10 @@ struct ImpactAnalysis {
   ArtifactChangeInput change;
   ImpactLevel change_level = ImpactLevel::kLow;  // of the edit itself (rule 1)
   std::vector<AffectedArtifact> affected;        // graph order
+  std::vector<AffectedArtifact> unaffected;      // NONE: downstream by the graph, out of the trace's reach
+  std::vector<ChangedId> changed_ids;            // from the trace; empty when it was not used
+  bool trace_used = false;
+  std::string trace_note;                        // why the trace was not (fully) used
   int high = 0, medium = 0, low = 0;
   Strategy recommended = Strategy::kIgnore;
   std::string recommendation_reason;
@@ -91,8 +115,14 @@ struct PhaseHistory {
   double cost_usd = 0;  // < 0 unknown
 };
 
+// Applied to the phase-graph walk's result before counting, estimating and
+// recommending: the trace-level refinement (trace_impact.hpp) rates the
+// artifacts again, fills their items and moves the ones it does not reach
+// to `unaffected`.
+using ImpactRefinement = std::function<void(ImpactAnalysis*)>;
+
 ImpactAnalysis AnalyzeImpact(const WorkflowSpec& spec, const ArtifactChangeInput& change,
-                             const std::vector<PhaseHistory>& history);
+                             const std::vector<PhaseHistory>& history, const ImpactRefinement& refine = {});
 
 // The phases that produce `artifacts` (graph order).
 std::vector<std::string> ProducingPhases(const WorkflowSpec& spec, const std::vector<std::string>& artifacts);

@@ -38,6 +38,9 @@ struct GenerationContext {
   int fan_out_index = -1;
   int fan_out_count = 0;
   std::string review_findings;                         // a review: the deterministic checks' findings about its item
+  // Set when the call revises existing artifacts instead of writing them
+  // (issue #16.2, engine/revision.hpp): the reply is a section patch.
+  const struct RevisionContext* revision = nullptr;
 };
 
 // One piece of a prompt. A prompt is an ordered list of blocks: the system

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/assert.hpp"
+#include "engine/change_scope.hpp"
 #include "engine/llm_port.hpp"
 #include "engine/outcomes.hpp"
 #include "engine/phase_checks.hpp"
@@ -25,6 +26,10 @@ struct PhaseAccount {
   bool committed = false;     // its artifacts and phase record are stored
   bool early_cutoff = false;  // not run: its inputs came out unchanged
   bool changed = false;       // this run wrote a new version of one of its artifacts (or it counts as changed)
+  // What changed, by section (change_scope.hpp), for early cutoff by section;
+  // `change_unknown`: counts as changed without knowing where (all of it).
+  std::vector<ChangedSection> changed_sections;
+  bool change_unknown = false;
   int64_t first_start_us = -1;
   PhaseOutcome failure = PhaseOutcome::kNone;  // why its job failed, when one did
   // Repair calls (issue #14.4), a part of calls/usage/cost counted apart.

@@ -53,14 +53,17 @@ JobOutcome PhaseCommitter::CommitChecked(int phase, const NamedTexts& artifacts,
 
   // The findings go on the phase's record with the reply's notes.
   accounts_.Update(phase, [&](PhaseAccount& a) { a.notes.insert(a.notes.end(), findings.begin(), findings.end()); });
-  bool changed = false;
+  bool changed = false, unknown = false;
   std::vector<ArtifactToCommit> commit;
+  std::vector<ChangedSection> sections;  // for early cutoff by section (change_scope.hpp)
   for (const auto& [name, content] : artifacts) {
     if (blocking) break;  // a failed phase's output is never a version
     auto prev = ctx_.store.LatestVersion(ctx_.project.id, name);
     if (!prev || ContentKey(prev->content) != ContentKey(content)) {
       changed = true;
       commit.push_back({name, content});
+      if (!prev) unknown = true;
+      else for (auto& c : ChangedSectionsOf(name, prev->content, content)) sections.push_back(std::move(c));
     }
   }
   PhaseRunRecord pr = ctx_.BaseRecord(phase, accounts_.Get(phase));
@@ -81,6 +84,8 @@ JobOutcome PhaseCommitter::CommitChecked(int phase, const NamedTexts& artifacts,
     a.errors = errors;
     a.warnings = warnings;
     a.changed = a.changed || changed;
+    a.change_unknown = a.change_unknown || unknown;
+    a.changed_sections.insert(a.changed_sections.end(), sections.begin(), sections.end());
     if (blocking) a.failure = PhaseOutcome::kValidationFailed;
   });
   if (!blocking) RecordValidations(phase, artifacts, findings, cross_checked);

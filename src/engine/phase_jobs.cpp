@@ -8,6 +8,7 @@
 #include "engine/phase_reply.hpp"
 #include "engine/prompt_limits.hpp"
 #include "engine/review_scope.hpp"
+#include "engine/revision.hpp"
 #include "engine/spec_pack.hpp"
 #include "engine/validation_report.hpp"
 
@@ -20,8 +21,20 @@ PhaseJobs::PhaseJobs(const RunContext& ctx, std::set<int> bypass_cache)
       budget_(ctx.options.budget_usd),
       fan_out_(ctx.spec.phases.size()),
       committer_(ctx, accounts_) {
-  for (const auto& name : ctx.options.changed_inputs)
-    if (int i = ctx.spec.IndexOf(name); i >= 0) accounts_.Update(i, [](PhaseAccount& a) { a.changed = true; });
+  for (const auto& name : ctx.options.changed_inputs) {
+    const int i = ctx.spec.IndexOf(name);
+    if (i < 0) continue;
+    // The edited artifact's producer changed exactly where the edit did;
+    // every other seeded phase changed in ways nobody measured.
+    std::vector<ChangedSection> known;
+    for (const auto& c : ctx.options.edited_sections)
+      if (ctx.spec.ProducerOf(c.artifact) == i) known.push_back(c);
+    accounts_.Update(i, [&](PhaseAccount& a) {
+      a.changed = true;
+      a.change_unknown = known.empty();
+      a.changed_sections = known;
+    });
+  }
 }
 
 bool PhaseJobs::HasFanOut(int phase) const { return ctx_.spec.phases[phase].fan_out.has_value(); }
@@ -63,10 +76,57 @@ JobOutcome PhaseJobs::WholePhase(int phase, const CancelToken& cancel) {
   generation.inputs = inputs;
   if (std::string why = CallBlocker(phase, kWholePhase, generation); !why.empty())
     return Fail(phase, PhaseOutcome::kBlocked, why);
+  std::vector<ArtifactFinding> notes;
+  std::optional<RevisionContext> revision = Revision(phase);
+  if (revision) {
+    generation.revision = &*revision;
+    LlmResponse response = Call(phase, kWholePhase, generation, cancel);
+    if (!response.ok)
+      return Fail(phase, PhaseOutcome::kCallFailed, response.error, response.finish == FinishReason::kCancelled);
+    RevisedArtifacts revised = ApplyRevisionReply(response.text, *revision, p.produces);
+    if (revised.ok) return committer_.Commit(phase, ReEnvelope(phase, revised.artifacts));
+    generation.revision = nullptr;  // a repair of a rewrite asks for the whole document
+    if (!revised.was_patch && ReadWholePhaseReply(ctx_, phase, response.text).ok())
+      // The model rewrote the whole document after all: take it as a rewrite.
+      return FinishWholePhase(phase, generation, response, cancel,
+                              {RevisionNote(p, revised.note + "; taken as a whole rewrite")});
+    // Malformed, or naming a section that does not exist: rewrite, and say so.
+    notes.push_back(RevisionNote(p, revised.note + "; fell back to a whole rewrite"));
+  }
   LlmResponse response = Call(phase, kWholePhase, generation, cancel);
   if (!response.ok)
     return Fail(phase, PhaseOutcome::kCallFailed, response.error, response.finish == FinishReason::kCancelled);
-  return FinishWholePhase(phase, generation, response, cancel);  // phase_reply_jobs.cpp
+  return FinishWholePhase(phase, generation, response, cancel, std::move(notes));  // phase_reply_jobs.cpp
+}
+
+// Revise, don't rewrite (issue #16.2): in a regeneration, a phase whose
+// artifacts all exist gets their current versions and the upstream change.
+std::optional<RevisionContext> PhaseJobs::Revision(int phase) const {
+  const PhaseSpec& p = ctx_.spec.phases[phase];
+  if (!ctx_.options.revise || ctx_.options.run_kind != RunKind::kRegeneration || p.IsDeterministic()) return std::nullopt;
+  RevisionContext rev;
+  for (const auto& a : p.produces) {
+    auto v = ctx_.store.LatestVersion(ctx_.project.id, a);
+    if (!v) return std::nullopt;  // nothing to revise: write it
+    rev.current.emplace_back(a, v->content);
+    if (auto it = ctx_.options.affected_items.find(a); it != ctx_.options.affected_items.end())
+      rev.affected.insert(rev.affected.end(), it->second.begin(), it->second.end());
+  }
+  for (int d : p.deps) {
+    const PhaseAccount a = accounts_.Get(d);
+    if (a.changed) rev.upstream.insert(rev.upstream.end(), a.changed_sections.begin(), a.changed_sections.end());
+  }
+  return rev;
+}
+
+ArtifactFinding PhaseJobs::RevisionNote(const PhaseSpec& p, const std::string& message) {
+  ArtifactFinding f;
+  f.artifact = p.produces.empty() ? "" : p.produces[0];
+  f.validator = "revision";
+  f.rule = "revision-fallback";
+  f.severity = Severity::kWarning;
+  f.message = message;
+  return f;
 }
 
 JobOutcome PhaseJobs::Prepare(int phase) {
@@ -110,6 +170,10 @@ JobOutcome PhaseJobs::Prepare(int phase) {
 
 JobOutcome PhaseJobs::Item(int phase, int item, const CancelToken& cancel) {
   FanOutItem it = fan_out_.Item(phase, item);
+  if (std::optional<std::string> kept = KeptItem(phase, it)) {
+    fan_out_.SetResult(phase, item, std::move(*kept));  // unchanged inputs: its text stays byte for byte
+    return {true, false, "", 0};
+  }
   NamedTexts inputs;
   if (std::string missing = ctx_.GatherInputs(phase, &inputs); !missing.empty())
     return Fail(phase, PhaseOutcome::kInputMissing, missing);
@@ -265,6 +329,11 @@ std::string PhaseJobs::CallBlocker(int phase, int item, const GenerationContext&
 
 LlmResponse PhaseJobs::Call(int phase, int item, const GenerationContext& generation, const CancelToken& cancel) {
   BuiltPrompt prompt = BuildPrompt(ctx_.spec, generation);
+  if (generation.revision) {  // after the task: the shared prefix stays the same as a first run's
+    std::string block = RevisionPromptBlock(*generation.revision);
+    prompt.blocks.push_back({PromptRole::kUser, block, false});
+    prompt.user += "\n\n" + block;
+  }
   LlmRequest req;
   SetPrompt(&req, prompt.blocks);  // the blocks carry the cache breakpoints
   req.model = ctx_.provider.Model();
@@ -298,11 +367,53 @@ LlmResponse PhaseJobs::Send(int phase, int item, const LlmRequest& req, const Ca
   return resp;
 }
 
+std::string PhaseJobs::CurrentOutput(int phase) const {
+  std::string out;
+  for (const auto& a : ctx_.spec.phases[phase].produces)
+    if (auto v = ctx_.store.LatestVersion(ctx_.project.id, a)) out += v->content + "\n";
+  return out;
+}
+
+// Early cutoff by section (issue #16.4): an input counts as changed for this
+// phase only where it changed in a section the phase reads or whose id its
+// output names (change_scope.hpp).
 bool PhaseJobs::InputsChanged(int phase) const {
   if (accounts_.Get(phase).changed) return true;  // selected as directly affected by the edit
-  for (int d : ctx_.spec.phases[phase].deps)
-    if (accounts_.Get(d).changed) return true;
+  const PhaseSpec& p = ctx_.spec.phases[phase];
+  std::string current;
+  bool read = false;
+  for (int d : p.deps) {
+    const PhaseAccount a = accounts_.Get(d);
+    if (!a.changed) continue;
+    if (a.change_unknown) return true;
+    if (!read) current = CurrentOutput(phase), read = true;
+    for (const auto& c : a.changed_sections)
+      if (SectionMatters(p, c, current)) return true;
+  }
   return false;
+}
+
+// Item-level fan-out (issue #16.3): in a regeneration, an item whose inputs
+// did not change keeps its text from the current joined artifact, with no call.
+std::optional<std::string> PhaseJobs::KeptItem(int phase, const FanOutItem& it) const {
+  const PhaseSpec& p = ctx_.spec.phases[phase];
+  if (!ctx_.options.early_cutoff || ctx_.options.run_kind != RunKind::kRegeneration || p.produces.empty())
+    return std::nullopt;
+  const std::string source = p.fan_out->items == FanOut::Items::kHeadings ? p.fan_out->over : "";
+  std::vector<ChangedSection> changes;
+  for (int d : p.deps) {
+    const PhaseAccount a = accounts_.Get(d);
+    if (!a.changed) continue;
+    if (a.change_unknown && !source.empty()) return std::nullopt;
+    if (a.change_unknown)  // items over artifacts: only that phase's own artifacts' items
+      for (const auto& name : ctx_.spec.phases[d].produces) changes.push_back({name, "", "unknown", "", ""});
+    changes.insert(changes.end(), a.changed_sections.begin(), a.changed_sections.end());
+  }
+  auto current = ctx_.store.LatestVersion(ctx_.project.id, p.produces[0]);
+  if (!current) return std::nullopt;
+  std::optional<std::string> previous = PreviousItemText(current->content, it.title);
+  if (ItemNeedsRerun(source, it.title, it.body, previous, changes)) return std::nullopt;
+  return previous;
 }
 
 void PhaseJobs::OnPhaseStatus(int phase, PhaseStatus status, const std::string& reason) {

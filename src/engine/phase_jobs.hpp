@@ -15,6 +15,7 @@
 // and OnPhaseStatus on the scheduler's coordinator.
 #pragma once
 
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -22,6 +23,7 @@
 #include "engine/fan_out_join.hpp"
 #include "engine/phase_accounts.hpp"
 #include "engine/phase_commit.hpp"
+#include "engine/revision.hpp"
 #include "engine/run_budget.hpp"
 #include "engine/run_context.hpp"
 #include "engine/scheduler.hpp"
@@ -59,8 +61,9 @@ class PhaseJobs final : public SchedulerHandler {
 
   // The reply path (phase_reply_jobs.cpp): clean, envelope, validate,
   // repair, and keep a failed reply on the phase's record.
+  // `extra`: findings the revision path adds (a fallback's reason), recorded with the validators'.
   JobOutcome FinishWholePhase(int phase, const GenerationContext& generation, const LlmResponse& response,
-                              const CancelToken& cancel);
+                              const CancelToken& cancel, std::vector<ArtifactFinding> extra = {});
   // A fan-out item's reply cleaned into its body; false (the phase failed,
   // the reply kept on its record, *error why) when it cannot be used.
   bool ReadItem(int phase, const FanOutItem& item, const LlmResponse& response, std::string* body,
@@ -69,6 +72,11 @@ class PhaseJobs final : public SchedulerHandler {
                            const std::vector<ArtifactFinding>& errors, std::string error);
   void AddNotes(int phase, const std::vector<ArtifactFinding>& notes);
   bool InputsChanged(int phase) const;
+  std::string CurrentOutput(int phase) const;
+  std::optional<std::string> KeptItem(int phase, const FanOutItem& item) const;
+  std::optional<RevisionContext> Revision(int phase) const;
+  NamedTexts ReEnvelope(int phase, const NamedTexts& artifacts) const;
+  static ArtifactFinding RevisionNote(const PhaseSpec& p, const std::string& message);
   bool MakesCall(int phase, int item) const;
   double EstimateCallCost(int phase, int item) const;
   int MaxTokens(int phase, int item) const;

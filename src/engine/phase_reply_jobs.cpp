@@ -32,7 +32,7 @@ JobOutcome PhaseJobs::FailWithReply(int phase, PhaseOutcome outcome, const std::
 }
 
 JobOutcome PhaseJobs::FinishWholePhase(int phase, const GenerationContext& generation, const LlmResponse& first,
-                                       const CancelToken& cancel) {
+                                       const CancelToken& cancel, std::vector<ArtifactFinding> extra) {
   const PhaseSpec& p = ctx_.spec.phases[phase];
   LlmResponse response = first;
   ReadReply reply = ReadWholePhaseReply(ctx_, phase, response.text);
@@ -78,7 +78,17 @@ JobOutcome PhaseJobs::FinishWholePhase(int phase, const GenerationContext& gener
     accounts_.Update(phase, [&](PhaseAccount& a) { a.raw_reply = response.text; });
     if (ctx_.observer) ctx_.observer->OnFailedReply(phase, response.text);
   }
+  findings.insert(findings.end(), extra.begin(), extra.end());
   return committer_.CommitChecked(phase, reply.artifacts, findings);
+}
+
+// A revision's patched documents in this version's envelope: the patch
+// keeps the previous version's frontmatter, whose version and created are
+// no longer true. The sections themselves stay byte for byte.
+NamedTexts PhaseJobs::ReEnvelope(int phase, const NamedTexts& artifacts) const {
+  NamedTexts out;
+  for (const auto& [name, text] : artifacts) out.emplace_back(name, WrapInEnvelope(text, FactsFor(ctx_, phase, name)).text);
+  return out;
 }
 
 bool PhaseJobs::ReadItem(int phase, const FanOutItem& item, const LlmResponse& response, std::string* body,

@@ -8,6 +8,8 @@
 
 #include "core/clock.hpp"
 #include "core/text.hpp"
+#include "engine/trace_impact.hpp"
+#include "markdown/outline.hpp"
 
 namespace specwave {
 
@@ -35,7 +37,81 @@ ImpactAnalysis Regenerator::PreviewImpact(int64_t project_id, const std::string&
   auto latest = store_.LatestVersion(project_id, artifact);
   ArtifactChangeInput change = diff_(artifact, latest ? latest->content : "", new_text);
   change.artifact = artifact;
-  return AnalyzeImpact(spec_, change, History(project_id));
+  return Analyze(project_id, change, latest ? latest->content : "", new_text);
+}
+
+NamedTexts Regenerator::LatestTexts(int64_t project_id) {
+  NamedTexts out;
+  for (const auto& a : spec_.AllArtifacts())
+    if (auto v = store_.LatestVersion(project_id, a)) out.emplace_back(a, v->content);
+  return out;
+}
+
+namespace {
+
+// The artifact that defines ids of this key's kind in the default layout.
+std::string DefinerOf(const std::string& key) {
+  if (StartsWith(key, "entity:")) return "data-model.md";
+  if (StartsWith(key, "endpoint:")) return "api-spec.md";
+  if (StartsWith(key, "component:")) return "component-mapping.md";
+  if (!key.empty() && key[0] == 'E') return "epics.md";
+  if (!key.empty() && (key[0] == 'F' || StartsWith(key, "REQ"))) return "prd.md";
+  return "";
+}
+
+}  // namespace
+
+std::vector<UpwardFlag> UpwardFlags(const TraceGraph& before, const TraceGraph& after,
+                                    const std::vector<std::string>& regenerated) {
+  std::set<std::string> defined;
+  for (const auto& n : after.nodes) defined.insert(n.key);
+  auto missing_refs = [](const TraceGraph& g, const std::set<std::string>& keys) {
+    std::set<std::pair<std::string, std::string>> out;  // (node key, ref)
+    for (const auto& n : g.nodes)
+      for (const auto& r : n.refs)
+        if (!keys.count(r)) out.insert({n.artifact + " " + n.key, r});
+    return out;
+  };
+  std::set<std::string> defined_before;
+  for (const auto& n : before.nodes) defined_before.insert(n.key);
+  const auto old_missing = missing_refs(before, defined_before);
+  std::vector<UpwardFlag> out;
+  std::set<std::string> seen;
+  for (const auto& n : after.nodes) {
+    if (std::find(regenerated.begin(), regenerated.end(), n.artifact) == regenerated.end()) continue;
+    for (size_t i = 0; i < n.refs.size(); ++i) {
+      const std::string& r = n.refs[i];
+      const std::string definer = DefinerOf(r);
+      if (defined.count(r) || definer.empty() || definer == n.artifact || !after.Traced(definer)) continue;
+      if (old_missing.count({n.artifact + " " + n.key, r})) continue;  // was already missing: not this regeneration's
+      std::string verb = StartsWith(r, "entity:") || StartsWith(r, "endpoint:") || StartsWith(r, "component:")
+                             ? " touches "
+                             : " names ";
+      std::string flag = n.artifact + " " + n.label + verb + (i < n.ref_names.size() ? n.ref_names[i] : r) + ", which " +
+                         definer + " does not define";
+      if (seen.insert(flag).second) out.push_back({definer, flag});
+    }
+  }
+  return out;
+}
+
+ImpactAnalysis Regenerator::Analyze(int64_t project_id, const ArtifactChangeInput& change, const std::string& old_text,
+                                    const std::string& new_text) {
+  ImpactRefinement refine;
+  if (trace_ && change.changed) {
+    TraceImpactInput in;
+    in.old_text = old_text;
+    in.new_text = new_text;
+    for (const auto& a : spec_.AllArtifacts())
+      if (auto v = store_.LatestVersion(project_id, a)) in.current.emplace_back(a, v->content);
+    refine = TraceRefinement(spec_, std::move(in), trace_);
+  }
+  ImpactAnalysis out = AnalyzeImpact(spec_, change, History(project_id), refine);
+  if (!trace_ && out.trace_note.empty() && change.changed) {
+    out.trace_note = "no trace reader: levels from the phase graph (fallback)";
+    for (auto& a : out.affected) a.reason += " (phase-graph fallback: no trace)";
+  }
+  return out;
 }
 
 RecordedEdit Regenerator::RecordEdit(int64_t project_id, const std::string& artifact, const std::string& new_text) {
@@ -47,7 +123,19 @@ RecordedEdit Regenerator::RecordEdit(int64_t project_id, const std::string& arti
   auto latest = store_.LatestVersion(project_id, artifact);
   ArtifactChangeInput change = diff_(artifact, latest ? latest->content : "", new_text);
   change.artifact = artifact;
-  out.impact = AnalyzeImpact(spec_, change, History(project_id));
+  out.impact = Analyze(project_id, change, latest ? latest->content : "", new_text);
+  if (change.changed) {
+    // The differ's sections (it may be injected), with their texts for the revision prompt.
+    const markdown::Outline before = markdown::ParseOutline(latest ? latest->content : "");
+    const markdown::Outline after = markdown::ParseOutline(new_text);
+    for (const auto& s : change.sections) {
+      if (s.section == markdown::kFrontmatterSection) continue;
+      ChangedSection c{artifact, s.section, s.change, "", ""};
+      if (const auto* b = before.Find(s.section)) c.before = b->text;
+      if (const auto* a = after.Find(s.section)) c.after = a->text;
+      out.sections.push_back(std::move(c));
+    }
+  }
   if (!change.changed) {
     out.ok = true;  // nothing to store; nothing is affected
     return out;
@@ -114,6 +202,16 @@ RegenerationResult Regenerator::Regenerate(int64_t project_id, const RecordedEdi
     }
     phases.insert(name);
   }
+  // Derived reports built by the engine alone (the spec-pack index) are
+  // rebuilt after every regeneration, whatever the strategy: the edit itself
+  // is a new version they must list (issue #16.7). They make no model call.
+  std::set<std::string> rebuilt_reports;
+  if (impact.change.changed)
+    for (const auto& p : spec_.phases)
+      if (p.type == PhaseType::kDone) {
+        phases.insert(p.name);
+        rebuilt_reports.insert(p.name);
+      }
   std::vector<std::string> kept;
   for (const auto& a : out.to_regenerate) {
     int producer = spec_.ProducerOf(a);
@@ -156,6 +254,17 @@ RegenerationResult Regenerator::Regenerate(int64_t project_id, const RecordedEdi
   options.changed_inputs = {spec_.phases[spec_.ProducerOf(impact.change.artifact)].name};
   for (const auto& a : impact.affected)
     if (!phases.count(a.phase)) options.changed_inputs.insert(a.phase);
+  if (!edit.sections.empty()) options.edited_sections = edit.sections;
+  else
+    for (const auto& s : impact.change.sections)
+      if (s.section != "(frontmatter)")
+        options.edited_sections.push_back({impact.change.artifact, s.section, s.change, "", ""});
+  options.revise = request.revise;
+  for (const auto& a : impact.affected)
+    for (const auto& item : a.items)
+      options.affected_items[a.artifact].push_back(item.id + " (" + ImpactLevelName(item.level) + "): " + item.reason);
+  // Never cut off: a report's inputs include versions early cutoff does not see.
+  for (const auto& name : rebuilt_reports) options.changed_inputs.insert(name);
   options.run_kind = RunKind::kRegeneration;
   options.regeneration_run_id = rr.id;
   std::string sections;
@@ -163,6 +272,7 @@ RegenerationResult Regenerator::Regenerate(int64_t project_id, const RecordedEdi
   options.regeneration_reason = impact.change.artifact + " edited (" + sections + "); " + StrategyName(request.strategy);
   if (options.regeneration_reason.size() > 300) options.regeneration_reason.resize(300);
 
+  const TraceGraph trace_before = trace_ ? trace_(LatestTexts(project_id)) : TraceGraph{};
   WorkflowRunner runner(spec_, store_, provider, SystemClock::Instance());
   runner.SetChecks(checks);
   out.report = runner.Run(project_id, options, observer, cancel);
@@ -196,6 +306,12 @@ RegenerationResult Regenerator::Regenerate(int64_t project_id, const RecordedEdi
         }
     }
   }
+  if (trace_ && !out.regenerated.empty()) {
+    for (const auto& flag : UpwardFlags(trace_before, trace_(LatestTexts(project_id)), out.regenerated)) {
+      out.upward_flags.push_back(flag.reason);
+      store_.MarkStale(project_id, flag.upstream, flag.reason);
+    }
+  }
   out.success = out.report.status == RunStatus::kSucceeded;
   if (!out.success)
     out.error = out.report.stop_reason.empty()
@@ -221,6 +337,7 @@ std::string RegenerationResult::ToJson() const {
               {"unchanged", unchanged},
               {"skipped_early_cutoff", skipped_early_cutoff},
               {"conflicts_kept", conflicts},
+              {"upward_flags", upward_flags},
               {"phases_run", phases_run},
               {"phases_skipped_early_cutoff", phases_skipped},
               {"model_calls", model_calls},

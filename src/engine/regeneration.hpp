@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "engine/impact.hpp"
+#include "engine/trace_graph.hpp"
 #include "engine/workflow_runner.hpp"
 
 namespace specwave {
@@ -38,6 +39,7 @@ struct RecordedEdit {
   int64_t version_id = 0;   // the user's new version (0 if the text did not change)
   int64_t change_id = 0;
   ImpactAnalysis impact;
+  std::vector<ChangedSection> sections;  // the edit by section, with before/after (for revisions)
 };
 
 struct RegenerationRequest {
@@ -47,6 +49,9 @@ struct RegenerationRequest {
   // Skip a phase whose inputs all came out unchanged. Off only to measure
   // what it saves (`specwave regenerate --no-early-cutoff`).
   bool early_cutoff = true;
+  // Revise the affected artifacts by section patch instead of rewriting them
+  // (issue #16.2). Off: `specwave regenerate --rewrite`.
+  bool revise = true;
 };
 
 struct RegenerationResult {
@@ -59,11 +64,24 @@ struct RegenerationResult {
   std::vector<std::string> unchanged;         // ran, came out the same (no new version)
   std::vector<std::string> skipped_early_cutoff;  // not run: inputs unchanged
   std::vector<std::string> conflicts;         // kept: a newer user edit
+  // Upward flags (issue #16.6): a regenerated artifact names an id, entity or
+  // endpoint its upstream does not define; the upstream is marked stale with
+  // this reason ("tasks.md T2.4 touches GpxExport, which data-model.md does not define").
+  std::vector<std::string> upward_flags;
   int model_calls = 0;
   int phases_run = 0, phases_skipped = 0;
   RunReport report;
   std::string ToJson() const;
 };
+
+// The upward flags between two traces (issue #16.6): refs a regenerated
+// artifact's items make to ids nobody defines that were not missing before.
+struct UpwardFlag {
+  std::string upstream;  // the artifact to flag
+  std::string reason;
+};
+std::vector<UpwardFlag> UpwardFlags(const TraceGraph& before, const TraceGraph& after,
+                                    const std::vector<std::string>& regenerated);
 
 class Regenerator {
  public:
@@ -83,6 +101,10 @@ class Regenerator {
   // "Mark reviewed": the person says an affected artifact is fine as it is.
   StoreError MarkReviewed(int64_t project_id, const std::string& artifact);
 
+  // The trace impact analysis walks (issue #16.1; wiring's DefaultTrace()).
+  // Without one, impact is the phase-graph closure and says so.
+  void SetTraceReader(TraceReader reader) { trace_ = std::move(reader); }
+
   // Past per-phase measurements of this project (latest successful runs).
   std::vector<PhaseHistory> History(int64_t project_id);
 
@@ -90,6 +112,11 @@ class Regenerator {
   const WorkflowSpec& spec_;
   Store& store_;
   DiffFunction diff_;
+  TraceReader trace_;
+
+  NamedTexts LatestTexts(int64_t project_id);
+  ImpactAnalysis Analyze(int64_t project_id, const ArtifactChangeInput& change, const std::string& old_text,
+                         const std::string& new_text);
 };
 
 }  // namespace specwave

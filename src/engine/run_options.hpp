@@ -5,11 +5,13 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
 #include <vector>
 
+#include "engine/change_scope.hpp"
 #include "engine/llm_port.hpp"
 #include "engine/outcomes.hpp"
 #include "engine/provider_kind.hpp"
@@ -46,6 +48,16 @@ struct RunOptions {
   // are treated as changed (e.g. the edited artifact's producer).
   bool early_cutoff = false;
   std::set<std::string> changed_inputs;
+  // The edit's own section changes (issue #16.4): its producer, in
+  // `changed_inputs`, counts as changed in these sections only, so a
+  // dependent that reads none of them (and names none of their ids) is cut
+  // off, and a fan-out reruns only the items they concern (#16.3).
+  std::vector<ChangedSection> edited_sections;
+  // Revise, don't rewrite (#16.2): regenerated phases get their current
+  // versions and answer with section patches; `affected_items` (artifact ->
+  // "id (LEVEL): reason" lines from the impact analysis) goes into that prompt.
+  bool revise = false;
+  std::map<std::string, std::vector<std::string>> affected_items;
   RunKind run_kind = RunKind::kRun;
 };
 

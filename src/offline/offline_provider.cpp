@@ -1,4 +1,5 @@
 #include "offline/offline_provider.hpp"
+#include "offline/offline_revision.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -70,6 +71,7 @@ LlmResponse OfflineProvider::Complete(const LlmRequest& request, const TextSink&
   std::string text;
   try {
     text = GenerateResponse(ctx);
+    if (ctx.revision) text = OfflineRevisionReply(ctx, text);  // a revision: the patch from current to that text
   } catch (const std::exception& e) {  // e.g. bad_alloc: a value, never a crash
     r.error = std::string("the offline generator failed: ") + e.what();
     return r;

@@ -8,6 +8,7 @@ void Editor::Save(const std::string& artifact, const std::string& content) {
   if (id == 0) return;
   if (project->spec && project->spec->ProducerOf(artifact) >= 0 && core_.ports.diff) {
     Regenerator regen(*project->spec, core_.store(), core_.ports.diff);
+    regen.SetTraceReader(core_.ports.trace);
     RecordedEdit edit = regen.RecordEdit(id, artifact, content);
     if (!edit.ok) {
       core_.Banner(BannerKind::kError, "Your edit was not saved: " + edit.error);

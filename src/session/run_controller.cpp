@@ -95,6 +95,7 @@ void RunController::Regenerate(Strategy strategy, const std::vector<std::string>
   req.overwrite_user_edits = overwrite_user_edits;
   auto checks = core_.ports.checks;
   auto diff = core_.ports.diff;
+  auto trace = core_.ports.trace;
   auto cost = core_.ports.cost;
   auto context_tokens = core_.ports.context_tokens;
   Store* store = core_.ports.store;
@@ -106,6 +107,7 @@ void RunController::Regenerate(Strategy strategy, const std::vector<std::string>
         opt.context_tokens = context_tokens;
     opt.context_tokens = context_tokens;
         Regenerator regen(*spec, *store, diff);
+        regen.SetTraceReader(trace);
         RegenerationResult r = regen.Regenerate(project, edit, req, provider, opt, checks, observer, cancel);
         core_.model.Change([&](SessionModel::Draft& d) {
           auto& e = d.Mut<EditPart>();

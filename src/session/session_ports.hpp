@@ -31,6 +31,7 @@ struct SessionPorts {
   CostFunction cost;
   ContextWindowFunction context_tokens;  // the price table's context windows; may be empty
   DiffFunction diff;  // section-level change between versions (engine/artifact_diff.hpp)
+  TraceReader trace;  // ids and their links, for trace-level impact (engine/trace_graph.hpp); may be empty
   // Single-file export/import (the store's bundle format); may be empty.
   std::function<bool(Store&, int64_t project, std::string* file_name, std::string* content, std::string* error)>
       export_bundle;

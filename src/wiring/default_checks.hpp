@@ -5,10 +5,12 @@
 
 #include "engine/artifact_diff.hpp"
 #include "engine/phase_checks.hpp"
+#include "engine/trace_graph.hpp"
 
 namespace specwave {
 
 PhaseChecks DefaultPhaseChecks();
 DiffFunction DefaultDiff();
+TraceReader DefaultTrace();  // the traceability readers, for trace-level impact
 
 }  // namespace specwave

@@ -20,3 +20,10 @@ add_test(NAME cli/PromptLimitsStopOversizedRunsBeforeTheirCalls
          COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/cli/prompt_limits_run.py $<TARGET_FILE:specwave>
                  ${PROJECT_SOURCE_DIR} ${PROJECT_BINARY_DIR}/test-scratch/prompt-limits)
 set_tests_properties(cli/PromptLimitsStopOversizedRunsBeforeTheirCalls PROPERTIES TIMEOUT 600)
+
+# Issue #16: trace-level impact, regeneration cost and the rebuilt spec pack
+# through the real CLI (tests/cli/impact_regenerate.py).
+add_test(NAME cli/OneFeatureEditRegeneratesWhatTheTraceReaches
+         COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/cli/impact_regenerate.py $<TARGET_FILE:specwave>
+                 ${PROJECT_SOURCE_DIR} ${PROJECT_BINARY_DIR}/test-scratch/impact_regenerate)
+set_tests_properties(cli/OneFeatureEditRegeneratesWhatTheTraceReaches PROPERTIES TIMEOUT 300)

@@ -127,7 +127,9 @@ TEST_CASE("Regeneration.ChangedOutputsAreRegeneratedWithReason") {
   auto r = regen.Regenerate(f.project, edit, req, provider, f.Options(), {}, nullptr, CancelToken{});
   CHECK(r.success);
   CHECK(std::find(r.regenerated.begin(), r.regenerated.end(), "epics.md") != r.regenerated.end());
-  CHECK(provider.Calls("SOLUTIONING_TASKS") == 3);  // epics changed: tasks rerun, one call per epic
+  // epics gained E3: only its item is generated (issue #16.3); E1 and E2 keep their tasks.
+  CHECK(provider.Calls("SOLUTIONING_TASKS") == 1);
+  CHECK(f.store.LatestVersion(f.project, "tasks.md")->content.find("## E3: Offline") != std::string::npos);
   auto epics = f.store.LatestVersion(f.project, "epics.md");
   CHECK(epics->regeneration_run_id == r.regeneration_run_id);
   CHECK(epics->regeneration_reason.find("prd.md edited") != std::string::npos);
@@ -195,4 +197,30 @@ TEST_CASE("Regeneration.IgnoreRunsNothing") {
   CHECK(r.to_regenerate.empty());
   auto j = nlohmann::json::parse(r.ToJson());
   CHECK(j["strategy"] == "ignore");
+}
+
+// Issue #16.7: the spec-pack index lists what the store holds after every
+// regeneration, whatever the strategy (it used to keep listing prd.md v1).
+TEST_CASE("Regeneration.SpecPackListsTheEditedVersionAfterEveryStrategy") {
+  for (Strategy strategy : {Strategy::kRegenerateAll, Strategy::kHighImpactOnly, Strategy::kIgnore}) {
+    CAPTURE(StrategyName(strategy));
+    Fixture f;
+    Regenerator regen(Default(), f.store, FakeDiff);
+    auto prd = f.store.LatestVersion(f.project, "prd.md")->content;
+    auto edit = regen.RecordEdit(f.project, "prd.md", prd + "\nOne more paragraph about F1.\n");
+    REQUIRE(edit.ok);
+    test::ScriptedProvider provider;  // the same answers as before: early cutoff fires everywhere it can
+    provider.overrides["SOLUTIONING_EPICS"] = kEpics;
+    RegenerationRequest req;
+    req.strategy = strategy;
+    auto r = regen.Regenerate(f.project, edit, req, provider, f.Options(), {}, nullptr, CancelToken{});
+    INFO(r.ToJson());
+    CHECK(r.success);
+    auto now = f.store.LatestVersion(f.project, "prd.md");
+    REQUIRE(now->version >= 2);
+    auto pack = f.store.LatestVersion(f.project, "spec-pack.md");
+    REQUIRE(pack);
+    const std::string row = "| prd.md | " + std::to_string(now->version) + " | `" + now->sha256.substr(0, 12) + "` | user |";
+    CHECK(pack->content.find(row) != std::string::npos);
+  }
 }

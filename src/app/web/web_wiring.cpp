@@ -14,6 +14,7 @@ Session::Ports MakeWebSessionPorts(Store* store, bool threads, const std::string
   ports.store = store;
   ports.synchronous = !threads;
   ports.diff = DefaultDiff();
+  ports.trace = DefaultTrace();
   ports.checks = DefaultPhaseChecks();
   ports.export_bundle = ExportBundleToString;
   ports.import_bundle = ImportBundleFromString;

@@ -197,6 +197,23 @@ UPDATE phase_runs SET outcome = CASE
   ELSE 'none' END;
 )sql";
 
+// Version 3: the workflow spec versioned like an artifact (issue #19). A
+// project gets its version 1 (the workflow it was created with) when its
+// workflow is first edited, so existing projects need no row here.
+constexpr const char* kSchemaV3 = R"sql(
+CREATE TABLE workflow_versions (
+  id          INTEGER PRIMARY KEY,
+  project_id  INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+  version     INTEGER NOT NULL CHECK (version >= 1),
+  yaml        TEXT NOT NULL,
+  sha256      TEXT NOT NULL CHECK (length(sha256) = 64),
+  author      TEXT NOT NULL CHECK (author IN ('created', 'user')),
+  change_json TEXT NOT NULL DEFAULT '{}',  -- what changed from the version before, per phase
+  created_at  INTEGER NOT NULL,
+  UNIQUE (project_id, version)
+) STRICT;
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& Migrations() {
@@ -204,6 +221,7 @@ const std::vector<Migration>& Migrations() {
       {1, "projects, artifacts and versions, runs, changes, regenerations, snapshots, validations, approvals, cache",
        kSchemaV1},
       {2, "phase_runs.outcome: how each phase run ended, as a kind", kSchemaV2},
+      {3, "workflow_versions: the workflow spec versioned like an artifact", kSchemaV3},
   };
   return kSteps;
 }

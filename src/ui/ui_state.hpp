@@ -8,10 +8,11 @@
 #include <vector>
 
 #include "session/session.hpp"
+#include "ui/workflow_editor_state.hpp"
 
 namespace specwave::ui {
 
-enum class SideTab { kPhase, kArtifact, kImpact, kRun, kSettings, kProjects };
+enum class SideTab { kPhase, kArtifact, kImpact, kRun, kSettings, kProjects, kWorkflow };
 
 struct UiState {
   int selected_phase = -1;
@@ -54,6 +55,7 @@ struct UiState {
   int64_t renaming = 0;
   std::string rename_buffer;
   bool dismissed_banner_seq_valid = false;
+  WorkflowEditorState workflow;  // workflow editor, phase settings, new project's workflow
   std::string dismissed_banner;
 };
 

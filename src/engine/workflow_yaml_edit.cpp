@@ -283,11 +283,10 @@ YamlEdit SetPhaseSetting(const std::string& yaml, const PhaseSetting& s) {
       break;
     case PhaseSetting::Field::kPrompt: {
       if (s.text.empty()) break;  // removes the field
-      const bool multi = s.text.find('\n') != std::string::npos && s.text.find('\n') + 1 < s.text.size();
-      if (!multi && !block_scalar) {
-        std::string one = s.text;
-        if (!one.empty() && one.back() == '\n') one.pop_back();
-        repl.push_back(with_comment(pad + key_name + ": " + Scalar(one, false)));
+      // One line without a newline stays a one-line scalar; anything else
+      // (lines, or a final newline to keep) is a literal block.
+      if (s.text.find('\n') == std::string::npos && !block_scalar) {
+        repl.push_back(with_comment(pad + key_name + ": " + Scalar(s.text, false)));
         break;
       }
       std::string body = s.text;

@@ -98,7 +98,7 @@ test('a pasted workflow with its own phases and agents runs offline to the end',
   // An invalid edit: a dependency that does not exist. The editor says where,
   // marks the line, and the project keeps its workflow and its finished run.
   const bad = WORKFLOW.replace('depends_on: [AUDIENCE]', 'depends_on: [AUDIENSE]');
-  const badLine = bad.split('\n').findIndex((l) => l.startsWith('  ISSUE_PLAN:')) + 1;
+  const badLine = bad.split('\n').findIndex((l) => l.includes('depends_on: [AUDIENSE]')) + 1;
   await page.evaluate((text) => window.specwave.typeWorkflow(text), bad);
   const invalid = await waitForState(page, (s) => s.workflow.on_screen && !s.workflow.valid && s.workflow.marked_line > 0,
                                      'the error marked');

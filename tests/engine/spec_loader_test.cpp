@@ -188,3 +188,19 @@ TEST_CASE("SpecLoader.ConsumesNamesSectionsOfADependency") {
   std::string bad = std::string(kTwoPhases) + "    consumes: {b.md: [X]}\n";
   CHECK(AllText(Load(bad)).find("consumes 'b.md', which no phase in its depends_on produces") != std::string::npos);
 }
+
+TEST_CASE("SpecLoader.GraphProblemsPointAtTheFieldsLine") {
+  // The workflow editor marks this line: the depends_on or produces line,
+  // not the phase's first line.
+  std::string yaml = kTwoPhases;
+  yaml.replace(yaml.find("depends_on: [A]"), 15, "depends_on: [AA]");
+  auto r = Load(yaml);
+  REQUIRE_FALSE(r.errors.empty());
+  CHECK(r.errors[0].line == 12);
+  yaml = kTwoPhases;
+  yaml.replace(yaml.find("produces: [b.md]"), 16, "produces: [a.md]");
+  r = Load(yaml);
+  REQUIRE_FALSE(r.errors.empty());
+  CHECK(r.errors[0].message.find("also produced by phase 'A'") != std::string::npos);
+  CHECK(r.errors[0].line == 11);
+}

@@ -102,7 +102,7 @@ TEST_CASE("WorkflowEditor.InvalidDraftShowsLineAndColumnAndNeverReplacesTheWorki
   REQUIRE_FALSE(s->workflow->problems.empty());
   const Diagnostic& d = s->workflow->problems.front();
   CHECK(d.message.find("unknown dependency 'FEATURE_SPECS'") != std::string::npos);
-  CHECK(d.line == LineOf(bad, "  ACCEPTANCE:"));  // the phase with the bad dependency
+  CHECK(d.line == LineOf(bad, "    depends_on: [FEATURE_SPECS]"));  // the offending line
   // The last valid graph stays drawn; the project keeps its spec.
   REQUIRE(s->workflow->spec);
   CHECK(s->workflow->spec->phases.size() == 4);

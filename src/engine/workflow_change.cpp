@@ -204,9 +204,11 @@ ImpactAnalysis AnalyzeWorkflowImpact(const WorkflowSpec& spec, const WorkflowCha
                                                : "no phase's output depends on what changed (gates, priority, "
                                                  "critical or removed phases only)";
   } else {
+    int changed = 0;
+    for (const auto& b : best) changed += b.affected && b.distance == 0;
     out.recommended = Strategy::kRegenerateAll;
-    out.recommendation_reason = "the definition of " + std::to_string(out.high) +
-                                " artifacts' phases changed; regenerate everything affected (early cutoff stops "
+    out.recommendation_reason = std::to_string(changed) + (changed == 1 ? " phase's definition" : " phases' definitions") +
+                                " changed; regenerate what they write and what depends on it (early cutoff stops "
                                 "where outputs come out unchanged)";
   }
   return out;

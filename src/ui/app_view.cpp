@@ -98,6 +98,10 @@ void AppView::Draw(const SessionSnapshot& snap, Session& session, HostServices* 
   // The workflow editor needs room for YAML lines.
   const float side_w = state_.tab == SideTab::kWorkflow ? std::max(std::min(t.Px(440), vp->WorkSize.x * 0.4f), vp->WorkSize.x * 0.45f)
                                                         : std::min(t.Px(440), vp->WorkSize.x * 0.4f);
+  if (side_w != last_side_w_) {  // the canvas changed width (the workflow tab is wider): fit the graph again
+    dag_.ResetView();
+    last_side_w_ = side_w;
+  }
   const float main_h = ImGui::GetContentRegionAvail().y;
   ImGui::BeginChild("main", ImVec2(vp->WorkSize.x - side_w, main_h), false, ImGuiWindowFlags_NoScrollbar);
   const float timeline_h = state_.show_timeline ? std::min(t.Px(240), main_h * 0.35f) : 0;

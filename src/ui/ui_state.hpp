@@ -55,8 +55,9 @@ struct UiState {
   int64_t renaming = 0;
   std::string rename_buffer;
   bool dismissed_banner_seq_valid = false;
-  WorkflowEditorState workflow;  // workflow editor, phase settings, new project's workflow
   std::string dismissed_banner;
+
+  WorkflowEditorState workflow;  // workflow editor, phase settings, new project's workflow
 };
 
 }  // namespace specwave::ui

@@ -170,3 +170,25 @@ test('a phase prompt edited in the phase panel marks it and its dependents stale
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('the bundled examples are offered and one runs offline to the end in the browser', async () => {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  const errors = watchConsole(page);
+  await page.goto(server.url);
+  await waitForApp(page);
+  const first = await waitForProject(page);
+  assert.deepEqual(first.bundled_workflows, ['landing-page.yml', 'one-feature.yml']);
+  // The same file the picker offers, as served with the app.
+  const yaml = await page.evaluate(async () => (await fetch('assets/workflows/one-feature.yml')).text());
+  await page.evaluate(([brief, text]) => window.specwave.createProject('One feature', brief, text, 'one-feature.yml'),
+                      [BRIEF, yaml]);
+  await waitForState(page, (s) => s.project_name === 'One feature' && s.spec_phases === 4 && s.phases_drawn === 4,
+                     'the example project');
+  await page.evaluate(() => window.specwave.run(0));
+  const done = await waitForState(page, ended, 'the run to end', 120000);
+  assert.equal(done.run_status, 'succeeded');
+  assert.equal(done.workflow_name, 'one-feature.yml');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

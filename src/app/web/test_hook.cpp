@@ -54,6 +54,13 @@ json RegenerationJson(const specwave::SessionSnapshot& s) {
           {"model_calls", r.model_calls}};
 }
 
+// The workflows a new project can start from besides default.yml (the picker's list).
+json BundledWorkflows() {
+  json names = json::array();
+  for (const auto& [name, yaml] : g_app->resources.workflows) names.push_back(name);
+  return names;
+}
+
 // The workflow editor as drawn: the draft's state, its problems (line,
 // column), the line marked, and whether the canvas shows the draft.
 json WorkflowJson(const specwave::SessionSnapshot& s) {
@@ -122,6 +129,7 @@ EMSCRIPTEN_KEEPALIVE const char* specwave_test_state() {
       {"phases", PhasesJson(*s)},
       {"workflow", WorkflowJson(*s)},
       {"workflow_name", s->project->workflow_name},
+      {"bundled_workflows", BundledWorkflows()},
   };
   text = j.dump(-1, ' ', false, json::error_handler_t::replace);
   return text.c_str();

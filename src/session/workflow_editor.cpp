@@ -38,9 +38,11 @@ std::string SummaryOf(const std::string& change_json) {
 
 uint64_t WorkflowEditor::Offer(std::string text) {
   uint64_t seq;
+  const int64_t project = core_.ProjectId();  // whose workflow is on the person's screen now
   {
     std::lock_guard<std::mutex> lock(offer_mu_);
     offered_ = std::move(text);
+    offered_project_ = project;
     seq = ++offered_seq_;
   }
   core_.commands.Post([this] { CheckLatest(); });
@@ -50,13 +52,18 @@ uint64_t WorkflowEditor::Offer(std::string text) {
 void WorkflowEditor::CheckLatest() {
   std::string text;
   uint64_t seq;
+  int64_t project;
   {
     std::lock_guard<std::mutex> lock(offer_mu_);
     if (offered_seq_ == checked_seq_) return;  // a later check already took it
     text = offered_;
     seq = offered_seq_;
+    project = offered_project_;
   }
   checked_seq_ = seq;
+  // Typed for a project that is no longer open (another was opened since):
+  // never let it become this project's draft.
+  if (project != core_.model.Get<WorkflowPart>()->project_id) return;
   Check(text, seq);
 }
 

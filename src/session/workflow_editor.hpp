@@ -57,6 +57,7 @@ class WorkflowEditor {
   std::mutex offer_mu_;
   std::string offered_;       // guarded by offer_mu_
   uint64_t offered_seq_ = 0;  // guarded by offer_mu_
+  int64_t offered_project_ = 0;  // guarded by offer_mu_: the project open when it was offered
   uint64_t checked_seq_ = 0;  // command thread only
   // Command thread only: the project's working workflow text and name, and
   // the working spec the part was loaded for (to notice a project reopened).

@@ -236,3 +236,24 @@ TEST_CASE("WorkflowEditor.NewProjectFromAnotherProjectsWorkflow") {
   CHECK(s->workflow->project_id == s->project->project_id);
   CHECK(s->workflow->text == Asset("landing-page.yml"));
 }
+
+TEST_CASE("WorkflowEditor.TextTypedForAProjectNoLongerOpenIsDropped") {
+  Fixture f;
+  const int64_t first = f.Id();
+  f.session->CreateProject("Second", "# S\nbrief", Asset("landing-page.yml"), "landing-page.yml");
+  f.session->Drain();
+  const int64_t second = f.Id();
+  REQUIRE(second != first);
+  // The person types into the first project's workflow while the second is
+  // being opened; the check runs after the open.
+  f.session->OpenProject(first);
+  f.session->Drain();
+  f.session->Post([] { std::this_thread::sleep_for(std::chrono::milliseconds(30)); });
+  f.session->OpenProject(second);
+  f.session->OfferWorkflow(Asset("one-feature.yml") + "# typed for the first project\n");
+  f.session->Drain();
+  auto w = f.session->Snapshot()->workflow;
+  CHECK(w->project_id == second);
+  CHECK(w->text == Asset("landing-page.yml"));
+  CHECK_FALSE(w->dirty);
+}

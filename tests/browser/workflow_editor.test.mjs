@@ -179,6 +179,9 @@ test('the bundled examples are offered and one runs offline to the end in the br
   await waitForApp(page);
   const first = await waitForProject(page);
   assert.deepEqual(first.bundled_workflows, ['landing-page.yml', 'one-feature.yml']);
+  // What checking a workflow costs here (on the session's command thread, never the render thread).
+  assert.ok(first.workflow.valid && first.workflow.check_ms > 0);
+  console.log(`default.yml checked (loader, plan, layout) in ${first.workflow.check_ms.toFixed(2)} ms in this browser`);
   // The same file the picker offers, as served with the app.
   const yaml = await page.evaluate(async () => (await fetch('assets/workflows/one-feature.yml')).text());
   await page.evaluate(([brief, text]) => window.specwave.createProject('One feature', brief, text, 'one-feature.yml'),

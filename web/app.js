@@ -381,6 +381,14 @@
       save: (name, text) => module.ccall('specwave_cmd_save', null, ['string', 'string'], [name, text]),
       regenerate: (strategy) => module.ccall('specwave_cmd_regenerate', null, ['string'], [strategy]),
       importProject: (text) => module.ccall('specwave_cmd_import', null, ['string'], [text]),
+      createProject: (name, brief, yaml, workflowName) =>
+        module.ccall('specwave_cmd_create_project', null, ['string', 'string', 'string', 'string'],
+                     [name, brief, yaml, workflowName || 'workflow.yml']),
+      typeWorkflow: (text) => module.ccall('specwave_cmd_workflow_type', null, ['string'], [text]),
+      applyWorkflow: () => module._specwave_cmd_workflow_apply(),
+      setPhasePrompt: (phase, prompt) =>
+        module.ccall('specwave_cmd_phase_prompt', null, ['string', 'string'], [phase, prompt]),
+      selectPhase: (phase) => module.ccall('specwave_cmd_select_phase', null, ['string'], [phase]),
       exportProject: () => requestExport(module),
       showTab: (name) => module.ccall('specwave_cmd_show_tab', null, ['string'], [String(name)]),
       setAsideFiles: () => (owner ? listSetAside() : Promise.resolve([])),

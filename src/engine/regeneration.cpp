@@ -251,9 +251,12 @@ RegenerationResult Regenerator::Regenerate(int64_t project_id, const RecordedEdi
   // artifact's producer, or it is affected but not being regenerated (its
   // text is stale, so nothing says the dependent is current). Phases that run
   // here count as changed only if their output did.
-  options.changed_inputs = {spec_.phases[spec_.ProducerOf(impact.change.artifact)].name};
+  // A workflow edit has no producer: the phases whose definition changed
+  // (distance 0) count as changed themselves, so they always run.
+  if (int trigger = spec_.ProducerOf(impact.change.artifact); trigger >= 0)
+    options.changed_inputs.insert(spec_.phases[trigger].name);
   for (const auto& a : impact.affected)
-    if (!phases.count(a.phase)) options.changed_inputs.insert(a.phase);
+    if (!phases.count(a.phase) || a.distance == 0) options.changed_inputs.insert(a.phase);
   if (!edit.sections.empty()) options.edited_sections = edit.sections;
   else
     for (const auto& s : impact.change.sections)

@@ -36,7 +36,7 @@ using DiffFunction = std::function<ArtifactChangeInput(const std::string& artifa
 struct RecordedEdit {
   bool ok = false;
   std::string error;
-  int64_t version_id = 0;   // the user's new version (0 if the text did not change)
+  int64_t version_id = 0;   // the user's new version (0 if the text did not change); of the workflow for a workflow edit
   int64_t change_id = 0;
   ImpactAnalysis impact;
   std::vector<ChangedSection> sections;  // the edit by section, with before/after (for revisions)
@@ -90,6 +90,14 @@ class Regenerator {
   // Stores `new_text` as a user version of `artifact` (unless unchanged),
   // records the change and its impact, and marks affected artifacts stale.
   RecordedEdit RecordEdit(int64_t project_id, const std::string& artifact, const std::string& new_text);
+
+  // A person's edit of the workflow itself (issue #19; regeneration_workflow.cpp).
+  // This regenerator's spec is the new workflow, `old_spec` the one the
+  // project ran until now. Stores `new_yaml` as the workflow's next version
+  // (with what changed), marks the artifacts of the phases whose definition
+  // changed, and their dependents, stale with the reason, and returns the
+  // edit to regenerate from — exactly as RecordEdit does for an artifact.
+  RecordedEdit RecordWorkflowEdit(int64_t project_id, const WorkflowSpec& old_spec, const std::string& new_yaml);
 
   // Impact of an edit without storing anything (for a preview / `specwave impact`).
   ImpactAnalysis PreviewImpact(int64_t project_id, const std::string& artifact, const std::string& new_text);

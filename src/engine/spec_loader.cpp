@@ -304,6 +304,7 @@ class Loader {
         Error(LineOf(kv.first), 0, p.name, "field '" + key + "' given twice");
         continue;
       }
+      field_lines_[p.name][key] = LineOf(kv.first);
       if (key == "description") ReadString(v, p.name, key, &p.description);
       else if (key == "agent") ReadString(v, p.name, key, &p.agent);
       else if (key == "phase_type") {
@@ -408,16 +409,16 @@ class Loader {
       std::set<std::string> seen;
       for (const auto& d : p.depends_on) {
         if (d == p.name) {
-          Error(p.line, 0, p.name, "depends on itself");
+          Error(FieldLine(p, "depends_on"), 0, p.name, "depends on itself");
           continue;
         }
         if (!seen.insert(d).second) {
-          Warn(p.line, p.name, "lists dependency '" + d + "' twice");
+          Warn(FieldLine(p, "depends_on"), p.name, "lists dependency '" + d + "' twice");
           continue;
         }
         auto it = index.find(d);
         if (it == index.end()) {
-          Error(p.line, 0, p.name, "unknown dependency '" + d + "'" + Suggest(d, names));
+          Error(FieldLine(p, "depends_on"), 0, p.name, "unknown dependency '" + d + "'" + Suggest(d, names));
           continue;
         }
         p.deps.push_back(it->second);
@@ -428,12 +429,13 @@ class Loader {
     for (const auto& p : spec.phases) {
       for (const auto& a : p.produces) {
         if (!ValidArtifactName(a)) {
-          Error(p.line, 0, p.name,
+          Error(FieldLine(p, "produces"), 0, p.name,
                 "artifact name '" + a + "' must be a plain file name (letters, digits, '.', '_', '-'; no folders)");
           continue;
         }
         auto [it, inserted] = producer.emplace(a, p.name);
-        if (!inserted) Error(p.line, 0, p.name, "artifact '" + a + "' is also produced by phase '" + it->second + "'");
+        if (!inserted)
+          Error(FieldLine(p, "produces"), 0, p.name, "artifact '" + a + "' is also produced by phase '" + it->second + "'");
       }
     }
     if (!CheckCycles(spec)) return;
@@ -534,6 +536,15 @@ class Loader {
   std::string file_;
   std::vector<Diagnostic> diags_;
   std::map<std::string, std::vector<std::pair<std::string, int>>> consumes_lines_;
+  // Where each field of each phase is written, so a problem with a field
+  // points at its line (the editor marks it), not only at the phase's.
+  std::map<std::string, std::map<std::string, int>> field_lines_;
+  int FieldLine(const PhaseSpec& p, const std::string& key) const {
+    auto phase = field_lines_.find(p.name);
+    if (phase == field_lines_.end()) return p.line;
+    auto it = phase->second.find(key);
+    return it == phase->second.end() || it->second == 0 ? p.line : it->second;
+  }
 };
 
 }  // namespace

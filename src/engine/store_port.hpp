@@ -42,6 +42,20 @@ struct ProjectRecord {
   int64_t updated_at = 0;
 };
 
+// One version of a project's workflow spec (issue #19), kept like an
+// artifact's versions: version 1 is the workflow the project was created
+// with (author "created"), each later one a person's edit ("user").
+struct WorkflowVersion {
+  int64_t id = 0;
+  int64_t project_id = 0;
+  int version = 0;           // 1, 2, 3...
+  std::string yaml;
+  std::string sha256;        // of yaml
+  std::string author;        // "created" or "user"
+  std::string change_json;   // what changed from the version before (engine/workflow_change.hpp); "{}" for 1
+  int64_t created_at = 0;
+};
+
 struct ArtifactVersion {
   int64_t id = 0;
   int64_t project_id = 0;
@@ -226,6 +240,15 @@ class Store {
   // Response cache (issue #4): key = hash of provider, model, parameters, prompt.
   virtual std::optional<CachedResponse> CacheGet(const std::string& key) = 0;
   virtual StoreError CachePut(const std::string& key, const CachedResponse& value) = 0;
+
+  // The workflow's versions. AddWorkflowVersion, in one transaction: when
+  // the project has no version yet, first records its current workflow_yaml
+  // as version 1 ("created"); then records `version` as the next one and
+  // makes it the project's workflow_yaml. Sets id, version, sha256, created_at.
+  virtual StoreError AddWorkflowVersion(WorkflowVersion& /*version*/) {
+    return {StoreError::Kind::kInvalid, "this store keeps no workflow versions"};
+  }
+  virtual std::vector<WorkflowVersion> ListWorkflowVersions(int64_t /*project_id*/) { return {}; }  // oldest first
 
   // A lasting problem the store has found (kCorrupt once damage is seen, or
   // why it could not be opened), with the way out; kNone when healthy. Reads

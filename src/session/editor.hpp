@@ -27,6 +27,8 @@ class Editor {
   // kept until a regeneration from it starts (then Forget()).
   const std::optional<RecordedEdit>& last_edit() const { return last_edit_; }
   void Forget() { last_edit_.reset(); }
+  // An edit recorded elsewhere (the workflow editor's), to regenerate from.
+  void Remember(RecordedEdit edit) { last_edit_ = std::move(edit); }
   void Clear();  // a project was loaded or deleted
 
  private:

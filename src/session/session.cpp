@@ -8,7 +8,8 @@ Session::Session(Ports ports)
       viewer_(Core()),
       editor_(Core(), viewer_),
       runs_(Core(), viewer_, editor_),
-      projects_(Core(), viewer_, editor_, runs_) {
+      projects_(Core(), viewer_, editor_, runs_),
+      workflow_(Core(), viewer_, editor_) {
   model_.Change([&](SessionModel::Draft& d) {
     auto& s = d.Mut<SettingsPart>();
     s.provider_label = ProviderLabel(s.settings);
@@ -29,7 +30,37 @@ Session::~Session() {
   runs_.Join();
 }
 
-void Session::Post(std::function<void()> fn) { commands_.Post(std::move(fn)); }
+// After every command the workflow editor follows the open project (cheap
+// when it did not change), whichever command opened, created or deleted it.
+void Session::Post(std::function<void()> fn) {
+  commands_.Post([this, fn = std::move(fn)] {
+    fn();
+    workflow_.Sync();
+  });
+}
+
+void Session::OfferWorkflow(const std::string& text) { workflow_.Offer(text); }
+void Session::ApplyWorkflow() {
+  Post([this] { workflow_.Apply(); });
+}
+void Session::DiscardWorkflow() {
+  Post([this] { workflow_.Discard(); });
+}
+void Session::SetPhaseSetting(const PhaseSetting& setting) {
+  Post([=, this] { workflow_.SetPhaseSetting(setting); });
+}
+
+void Session::CreateProjectFromWorkflowOf(int64_t source_project, const std::string& name, const std::string& brief) {
+  Post([=, this] {
+    auto source = ports_.store->GetProject(source_project);
+    if (!source) {
+      SetBanner(BannerKind::kError, "Project " + std::to_string(source_project) + " no longer exists.");
+      return;
+    }
+    projects_.Create(name, brief, source->workflow_yaml, source->workflow_name);
+    projects_.Refresh();
+  });
+}
 void Session::Drain() { commands_.Drain(); }
 
 void Session::SetBanner(BannerKind kind, const std::string& text) {

@@ -14,13 +14,14 @@
 //    flag).
 //  * A run executes on the run thread; its events change the model from
 //    engine threads.
-//  * Snapshot() takes one short lock and copies nine pointers; each part is
+//  * Snapshot() takes one short lock and copies ten pointers; each part is
 //    replaced only when it changes (session/snapshot.hpp).
 //
-// The work is done by four parts, each with its own tests: Projects (list,
+// The work is done by five parts, each with its own tests: Projects (list,
 // create, open, rename, delete, import, export), ArtifactViewer (open,
-// render, diff, swatches), Editor (edits, impact, reviewed marks) and
-// RunController (run, resume, cancel, approve, regenerate, settings).
+// render, diff, swatches), Editor (edits, impact, reviewed marks),
+// RunController (run, resume, cancel, approve, regenerate, settings) and
+// WorkflowEditor (the project's workflow: checked drafts, recorded changes).
 #pragma once
 
 #include <functional>
@@ -39,6 +40,7 @@
 #include "session/session_model.hpp"
 #include "session/session_ports.hpp"
 #include "session/snapshot.hpp"
+#include "session/workflow_editor.hpp"
 
 namespace specwave {
 
@@ -57,6 +59,8 @@ class Session {
   void Refresh();
   void CreateProject(const std::string& name, const std::string& brief, const std::string& workflow_yaml,
                      const std::string& workflow_name);
+  // A new project running the workflow of an existing one (e.g. an imported project's).
+  void CreateProjectFromWorkflowOf(int64_t source_project, const std::string& name, const std::string& brief);
   void OpenProject(int64_t id);
   void OpenLatestProject();
   // The most recently updated project, or a new one from these if there is none.
@@ -87,6 +91,12 @@ class Session {
   // `done` runs on the command thread with the file name and content.
   void ExportProject(std::function<void(const std::string& file_name, const std::string& content)> done);
   void ImportProject(const std::string& content);
+  // The workflow editor (session/workflow_editor.hpp). OfferWorkflow may be
+  // called every keystroke: only the latest text is checked.
+  void OfferWorkflow(const std::string& text);
+  void ApplyWorkflow();
+  void DiscardWorkflow();
+  void SetPhaseSetting(const PhaseSetting& setting);
   // Runs `fn` on the command thread after earlier commands (tests, export).
   void Post(std::function<void()> fn);
   // Blocks until every command posted so far has run (tests, CLI).
@@ -102,6 +112,7 @@ class Session {
   Editor editor_;
   RunController runs_;
   Projects projects_;
+  WorkflowEditor workflow_;
 };
 
 }  // namespace specwave

@@ -17,7 +17,7 @@ SessionModel::SessionModel()
              std::make_shared<const RunPart>(), std::make_shared<const StreamPart>(),
              std::make_shared<const ArtifactsPart>(), std::make_shared<const ViewerPart>(),
              std::make_shared<const EditPart>(), std::make_shared<const SettingsPart>(),
-             std::make_shared<const StatusPart>()) {}
+             std::make_shared<const StatusPart>(), std::make_shared<const WorkflowPart>()) {}
 
 void SessionModel::Commit(Draft& d) {
   bool changed = false;
@@ -32,7 +32,8 @@ std::shared_ptr<const SessionSnapshot> SessionModel::Snapshot() {
   if (!published_) {
     auto s = std::make_shared<SessionSnapshot>();
     s->seq = ++seq_;
-    std::tie(s->projects, s->project, s->run, s->stream, s->artifacts, s->viewer, s->edit, s->settings, s->status) =
+    std::tie(s->projects, s->project, s->run, s->stream, s->artifacts, s->viewer, s->edit, s->settings, s->status,
+             s->workflow) =
         parts_;
     published_ = std::move(s);
   }

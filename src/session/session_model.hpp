@@ -58,7 +58,8 @@ class SessionModel {
     SessionModel& model_;
     std::tuple<std::optional<ProjectsPart>, std::optional<ProjectPart>, std::optional<RunPart>,
                std::optional<StreamPart>, std::optional<ArtifactsPart>, std::optional<ViewerPart>,
-               std::optional<EditPart>, std::optional<SettingsPart>, std::optional<StatusPart>>
+               std::optional<EditPart>, std::optional<SettingsPart>, std::optional<StatusPart>,
+               std::optional<WorkflowPart>>
         drafts_;
   };
 
@@ -79,7 +80,8 @@ class SessionModel {
   mutable std::mutex mu_;
   std::tuple<std::shared_ptr<const ProjectsPart>, std::shared_ptr<const ProjectPart>, std::shared_ptr<const RunPart>,
              std::shared_ptr<const StreamPart>, std::shared_ptr<const ArtifactsPart>, std::shared_ptr<const ViewerPart>,
-             std::shared_ptr<const EditPart>, std::shared_ptr<const SettingsPart>, std::shared_ptr<const StatusPart>>
+             std::shared_ptr<const EditPart>, std::shared_ptr<const SettingsPart>, std::shared_ptr<const StatusPart>,
+             std::shared_ptr<const WorkflowPart>>
       parts_;                                         // guarded by mu_
   uint64_t seq_ = 0;                                  // guarded by mu_
   std::shared_ptr<const SessionSnapshot> published_;  // guarded by mu_

@@ -14,4 +14,6 @@ ViewerPart::ViewerPart()
       diff(std::make_shared<const markdown::LineDiff>()),
       diff_sections(std::make_shared<const std::vector<markdown::SectionDelta>>()) {}
 
+WorkflowPart::WorkflowPart() : last_diff(std::make_shared<const markdown::LineDiff>()) {}
+
 }  // namespace specwave

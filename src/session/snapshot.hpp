@@ -1,6 +1,6 @@
 // SessionSnapshot: what the UI draws, as immutable parts. Each part is a
 // `shared_ptr<const …>` that the session replaces (copy, change, publish)
-// only when something in it changes, so taking a snapshot copies nine
+// only when something in it changes, so taking a snapshot copies ten
 // pointers, and a streamed chunk republishes only the small stream part —
 // never the open artifact's versions, rendered blocks or diff.
 //
@@ -139,6 +139,36 @@ struct SettingsPart {
   std::map<ProviderKind, ProviderHints> hints;
 };
 
+// The workflow editor (issue #19, session/workflow_editor.hpp): the text
+// being edited, what the spec loader said about it, and the graph of its
+// last valid form. The project's working spec (ProjectPart::spec) changes
+// only when a valid draft is applied, never by typing.
+struct WorkflowVersionView {
+  int version = 0;
+  std::string author;    // "created" or "user"
+  int64_t created_at = 0;
+  std::string summary;   // what changed, one line per phase ("SPEC_PM: prompt changed")
+};
+
+struct WorkflowPart {
+  int64_t project_id = 0;  // whose workflow this is
+  uint64_t revision = 0;   // changes when the session replaces `text` (opened, applied, a phase setting written)
+  uint64_t checked_seq = 0;            // the offered edit these problems belong to (WorkflowEditor::Offer)
+  std::string text;                    // the draft as last checked
+  std::vector<Diagnostic> problems;    // from the spec loader, with line and column
+  bool valid = false;                  // the draft loads without errors
+  bool dirty = false;                  // the draft differs from the project's working workflow
+  std::shared_ptr<const WorkflowSpec> spec;  // the last valid draft (null before one)
+  std::shared_ptr<const Plan> plan;
+  std::shared_ptr<const DagLayout> layout;
+  std::vector<std::string> changed_phases;   // of the valid draft against the working spec ("SPEC_PM: prompt changed")
+  double check_ms = 0;                       // how long the loader took on the last draft (measured)
+  std::vector<WorkflowVersionView> versions; // oldest first; empty until the first edit
+  std::shared_ptr<const markdown::LineDiff> last_diff;  // the latest version against the one before; never null
+  std::string last_diff_old, last_diff_new;             // their texts
+  WorkflowPart();
+};
+
 enum class BannerKind { kNone, kInfo, kWarning, kError };
 
 struct StatusPart {
@@ -159,6 +189,7 @@ struct SessionSnapshot {
   std::shared_ptr<const EditPart> edit;
   std::shared_ptr<const SettingsPart> settings;
   std::shared_ptr<const StatusPart> status;
+  std::shared_ptr<const WorkflowPart> workflow;
 };
 
 }  // namespace specwave

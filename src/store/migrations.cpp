@@ -209,6 +209,23 @@ ALTER TABLE phase_runs ADD COLUMN findings_json TEXT NOT NULL DEFAULT '[]';
 ALTER TABLE phase_runs ADD COLUMN repair_calls INTEGER NOT NULL DEFAULT 0;
 )sql";
 
+// Version 4: the workflow spec versioned like an artifact (issue #19). A
+// project gets its version 1 (the workflow it was created with) when its
+// workflow is first edited, so existing projects need no row here.
+constexpr const char* kSchemaV4 = R"sql(
+CREATE TABLE workflow_versions (
+  id          INTEGER PRIMARY KEY,
+  project_id  INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+  version     INTEGER NOT NULL CHECK (version >= 1),
+  yaml        TEXT NOT NULL,
+  sha256      TEXT NOT NULL CHECK (length(sha256) = 64),
+  author      TEXT NOT NULL CHECK (author IN ('created', 'user')),
+  change_json TEXT NOT NULL DEFAULT '{}',  -- what changed from the version before, per phase
+  created_at  INTEGER NOT NULL,
+  UNIQUE (project_id, version)
+) STRICT;
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& Migrations() {
@@ -217,6 +234,7 @@ const std::vector<Migration>& Migrations() {
        kSchemaV1},
       {2, "phase_runs.outcome: how each phase run ended, as a kind", kSchemaV2},
       {3, "phase_runs.raw_reply, findings_json, repair_calls: a failed reply and the phase's findings", kSchemaV3},
+      {4, "workflow_versions: the workflow spec versioned like an artifact", kSchemaV4},
   };
   return kSteps;
 }

@@ -205,6 +205,13 @@ StoreError StoreThread::DeleteProject(int64_t id) {
   return Call([&](Store& st) { return st.DeleteProject(id); });
 }
 
+StoreError StoreThread::AddWorkflowVersion(WorkflowVersion& v) {
+  return Call([&](Store& st) { return st.AddWorkflowVersion(v); });
+}
+std::vector<WorkflowVersion> StoreThread::ListWorkflowVersions(int64_t project_id) {
+  return Call([&](Store& st) { return st.ListWorkflowVersions(project_id); });
+}
+
 StoreError StoreThread::AddVersion(ArtifactVersion& v) {
   return Call([&](Store& st) { return st.AddVersion(v); });
 }

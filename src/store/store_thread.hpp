@@ -100,6 +100,9 @@ class StoreThread final : public Store {
   std::optional<CachedResponse> CacheGet(const std::string& key) override;
   StoreError CachePut(const std::string& key, const CachedResponse& value) override;
 
+  StoreError AddWorkflowVersion(WorkflowVersion& version) override;
+  std::vector<WorkflowVersion> ListWorkflowVersions(int64_t project_id) override;
+
   StoreError Health() override;
   StoreError ImportProject(ProjectRecord& project, std::vector<ArtifactVersion>& versions,
                            const std::vector<ArtifactState>& artifacts) override;

@@ -7,6 +7,7 @@
 #include "session/findings_view.hpp"
 #include "ui/timeline_view.hpp"
 #include "ui/widgets.hpp"
+#include "ui/workflow_dag.hpp"
 
 namespace specwave::ui {
 namespace {
@@ -94,13 +95,29 @@ void AppView::Draw(const SessionSnapshot& snap, Session& session, HostServices* 
   DrawTopBar(ctx);
   DrawBanner(ctx);
 
-  const float side_w = std::min(t.Px(440), vp->WorkSize.x * 0.4f);
+  // The workflow editor needs room for YAML lines.
+  const float side_w = state_.tab == SideTab::kWorkflow ? std::max(std::min(t.Px(440), vp->WorkSize.x * 0.4f), vp->WorkSize.x * 0.45f)
+                                                        : std::min(t.Px(440), vp->WorkSize.x * 0.4f);
+  if (side_w != last_side_w_) {  // the canvas changed width (the workflow tab is wider): fit the graph again
+    dag_.ResetView();
+    last_side_w_ = side_w;
+  }
   const float main_h = ImGui::GetContentRegionAvail().y;
   ImGui::BeginChild("main", ImVec2(vp->WorkSize.x - side_w, main_h), false, ImGuiWindowFlags_NoScrollbar);
   const float timeline_h = state_.show_timeline ? std::min(t.Px(240), main_h * 0.35f) : 0;
   ImGui::BeginChild("dag", ImVec2(0, main_h - timeline_h), false,
                     ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-  if (snap.project->spec && snap.project->layout) {
+  const bool draft = ShowsDraft(*snap.workflow, state_.tab == SideTab::kWorkflow);
+  state_.workflow.draft_drawn = draft;
+  if (draft) {  // the workflow being typed, as soon as it is valid
+    if (last_layout_ != snap.workflow->layout.get()) {
+      dag_.ResetView();
+      last_layout_ = snap.workflow->layout.get();
+    }
+    DagEvents ev;
+    int none = -1;
+    dag_.Draw(BuildDraftDagModel(*snap.workflow), none, &ev);
+  } else if (snap.project->spec && snap.project->layout) {
     if (last_layout_ != snap.project->layout.get()) {
       dag_.ResetView();
       last_layout_ = snap.project->layout.get();
@@ -151,6 +168,10 @@ void AppView::Draw(const SessionSnapshot& snap, Session& session, HostServices* 
     }
     if (tab("Settings", SideTab::kSettings)) {
       DrawSettingsPanel(ctx);
+      ImGui::EndTabItem();
+    }
+    if (tab("Workflow", SideTab::kWorkflow)) {
+      DrawWorkflowPanel(ctx);
       ImGui::EndTabItem();
     }
     if (tab("Projects", SideTab::kProjects)) {

@@ -23,6 +23,7 @@ class AppView {
   DagView dag_;
   UiState state_;
   const void* last_layout_ = nullptr;
+  float last_side_w_ = 0;
 };
 
 }  // namespace specwave::ui

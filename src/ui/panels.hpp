@@ -20,6 +20,9 @@ class HostServices {
   virtual void RememberKey(const std::string& provider, const std::string& key) = 0;  // empty key = forget
   virtual void Download(const std::string& file_name, const std::string& content) = 0;
   virtual void RequestUpload() = 0;  // the host passes the chosen file to Session::ImportProject
+  // A workflow YAML file; the host puts its text into the new project's
+  // pasted workflow (UiState::workflow.pasted).
+  virtual void RequestWorkflowUpload() {}
 
   // Database files set aside in this host's storage (the browser's
   // ?new-database=1 keeps the old file): listed, downloaded, deleted.
@@ -36,6 +39,7 @@ class HostServices {
 struct UiResources {
   std::vector<std::pair<std::string, std::string>> sample_briefs;  // (file name, markdown)
   std::string default_workflow_yaml;
+  std::vector<std::pair<std::string, std::string>> workflows;  // bundled examples besides default.yml: (file name, YAML)
   std::string pricing_yaml;
   std::string ui_tokens_md;  // assets/theme/ui-tokens.md: the UI's own colours  // assets/pricing.yml as served (empty: the built-in table)
 };
@@ -56,5 +60,14 @@ void DrawImpactPanel(ViewContext& ctx);
 void DrawRunPanel(ViewContext& ctx);
 void DrawSettingsPanel(ViewContext& ctx);
 void DrawProjectsPanel(ViewContext& ctx);
+void DrawWorkflowPanel(ViewContext& ctx);                // workflow_editor_panel.cpp
+void DrawPhaseSettings(ViewContext& ctx, int phase);     // phase_settings.cpp
+// The new project's workflow (workflow_picker.cpp): draws the choice and
+// returns the chosen YAML and its name ("" while a pasted text is empty).
+struct WorkflowChoice {
+  std::string yaml, name;
+  int64_t source_project = 0;  // non-zero: the workflow of this project
+};
+WorkflowChoice DrawWorkflowPicker(ViewContext& ctx);
 
 }  // namespace specwave::ui

@@ -100,6 +100,7 @@ void DrawPhasePanel(ViewContext& ctx) {
                                              : (std::string(p.fan_out->heading_level, '#') + " heading of " +
                                                 p.fan_out->over).c_str());
   }
+  DrawPhaseSettings(ctx, sel);
   if (v.calls + v.cached_calls > 0) {
     Muted("%d model calls · %d cached · %s tokens in · %s out", v.calls, v.cached_calls,
           FormatTokens(v.usage.input_tokens).c_str(), FormatTokens(v.usage.output_tokens).c_str());

@@ -133,9 +133,12 @@ void DrawProjectsPanel(ViewContext& ctx) {
   ImGui::InputTextMultiline("##brief", &st.new_brief, ImVec2(-1, t.Px(240)));
   Muted("A brief is markdown. Optional frontmatter gives the design agent brand inputs (brand_color, tone, "
         "platform); '## Users', '## Features' and '## Constraints' sections help every agent.");
-  ImGui::BeginDisabled(st.new_brief.empty() || snap.status->read_only);
+  const WorkflowChoice workflow = DrawWorkflowPicker(ctx);
+  ImGui::BeginDisabled(st.new_brief.empty() || snap.status->read_only ||
+                       (workflow.yaml.empty() && workflow.source_project == 0));
   if (AccentButton("Create project")) {
-    ctx.session.CreateProject(st.new_name, st.new_brief, ctx.resources.default_workflow_yaml, "default.yml");
+    if (workflow.source_project) ctx.session.CreateProjectFromWorkflowOf(workflow.source_project, st.new_name, st.new_brief);
+    else ctx.session.CreateProject(st.new_name, st.new_brief, workflow.yaml, workflow.name);
     st.new_name.clear();
     st.new_brief.clear();
     st.sample_brief = 0;

@@ -8,10 +8,11 @@
 #include <vector>
 
 #include "session/session.hpp"
+#include "ui/workflow_editor_state.hpp"
 
 namespace specwave::ui {
 
-enum class SideTab { kPhase, kArtifact, kImpact, kRun, kSettings, kProjects };
+enum class SideTab { kPhase, kArtifact, kImpact, kRun, kSettings, kProjects, kWorkflow };
 
 struct UiState {
   int selected_phase = -1;
@@ -55,6 +56,8 @@ struct UiState {
   std::string rename_buffer;
   bool dismissed_banner_seq_valid = false;
   std::string dismissed_banner;
+
+  WorkflowEditorState workflow;  // workflow editor, phase settings, new project's workflow
 };
 
 }  // namespace specwave::ui

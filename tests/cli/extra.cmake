@@ -27,3 +27,10 @@ add_test(NAME cli/OneFeatureEditRegeneratesWhatTheTraceReaches
          COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/cli/impact_regenerate.py $<TARGET_FILE:specwave>
                  ${PROJECT_SOURCE_DIR} ${PROJECT_BINARY_DIR}/test-scratch/impact_regenerate)
 set_tests_properties(cli/OneFeatureEditRegeneratesWhatTheTraceReaches PROPERTIES TIMEOUT 300)
+
+# Every bundled workflow (the web app's "new project from a workflow"
+# choices): valid, and run offline to the end by the real CLI (issue #19).
+add_test(NAME cli/BundledWorkflowsValidateAndRunOffline
+         COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/cli/bundled_workflows.py $<TARGET_FILE:specwave>
+                 ${PROJECT_SOURCE_DIR} ${PROJECT_BINARY_DIR}/test-scratch/bundled)
+set_tests_properties(cli/BundledWorkflowsValidateAndRunOffline PROPERTIES TIMEOUT 300)

@@ -225,3 +225,19 @@ TEST_CASE("SpecLoader.RepairAttemptsDefaultsToOneAndIsChecked") {
   CHECK_FALSE(bad.ok());
   CHECK(AllText(bad).find("repair_attempts must be a whole number from 0 to 5, not 9") != std::string::npos);
 }
+
+TEST_CASE("SpecLoader.GraphProblemsPointAtTheFieldsLine") {
+  // The workflow editor marks this line: the depends_on or produces line,
+  // not the phase's first line.
+  std::string yaml = kTwoPhases;
+  yaml.replace(yaml.find("depends_on: [A]"), 15, "depends_on: [AA]");
+  auto r = Load(yaml);
+  REQUIRE_FALSE(r.errors.empty());
+  CHECK(r.errors[0].line == 12);
+  yaml = kTwoPhases;
+  yaml.replace(yaml.find("produces: [b.md]"), 16, "produces: [a.md]");
+  r = Load(yaml);
+  REQUIRE_FALSE(r.errors.empty());
+  CHECK(r.errors[0].message.find("also produced by phase 'A'") != std::string::npos);
+  CHECK(r.errors[0].line == 11);
+}

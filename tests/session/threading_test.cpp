@@ -66,6 +66,15 @@ TEST_CASE("Session.NoCommandCallsTheStoreOnTheCallersThread") {
   session.RestoreVersion("prd.md", 1);
   session.MarkReviewed("architecture.md");
   session.DismissImpact();
+  // The workflow editor: drafts are checked, applied and phase settings
+  // written on the command thread too.
+  session.OfferWorkflow(DefaultYaml() + "\n# a comment\n");
+  session.ApplyWorkflow();
+  PhaseSetting prompt{"SPEC_PM", PhaseSetting::Field::kPrompt};
+  prompt.text = "Write {{produces}}.";
+  session.SetPhaseSetting(prompt);
+  session.CreateProjectFromWorkflowOf(s->project->project_id, "Copy", "brief");
+  session.OpenProject(s->project->project_id);
   session.RenameProject(s->project->project_id, "Renamed");
   bool exported = false;
   session.ExportProject([&](const std::string&, const std::string& content) { exported = content == "Renamed"; });

@@ -98,7 +98,7 @@ TEST_CASE("SqliteStore.CliStatusShowsPhasesAndArtifacts") {
   r = RunCli({"status", "--db", db, "--json", "--project", std::to_string(id)});
   REQUIRE(r.code == 0);
   auto j = nlohmann::json::parse(r.out);
-  CHECK(j["schema_version"] == 3);
+  CHECK(j["schema_version"] == 4);
   REQUIRE(j["projects"].size() == 1);
   auto& p = j["projects"][0];
   CHECK(p["name"] == "Tide app");

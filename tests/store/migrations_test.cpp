@@ -177,7 +177,7 @@ TEST_CASE("SqliteStore.Schema3KeepsAFailedPhasesReplyAndFindings") {
     run_id = 1;
   }
   auto store = OpenOrFail(path);
-  CHECK(store->schema_version() == 3);
+  CHECK(store->schema_version() == sql::LatestSchemaVersion());
   auto old = store->ListPhaseRuns(run_id);
   REQUIRE(old.size() == 1);
   CHECK(old[0].raw_reply.empty());

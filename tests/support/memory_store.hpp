@@ -30,6 +30,33 @@ class MemoryStore final : public Store {
     projects_[p.id] = p;
     return {};
   }
+  StoreError AddWorkflowVersion(WorkflowVersion& v) override {
+    std::lock_guard<std::mutex> l(mu_);
+    auto p = projects_.find(v.project_id);
+    if (p == projects_.end()) return {StoreError::Kind::kNotFound, "no project"};
+    auto& list = workflow_versions_[v.project_id];
+    if (list.empty()) {
+      WorkflowVersion first{++next_id_, v.project_id, 1, p->second.workflow_yaml, Sha256Hex(p->second.workflow_yaml),
+                            "created", "{}", Now()};
+      list.push_back(first);
+      if (v.author == "created") {
+        v = first;
+        return {};
+      }
+    }
+    v.id = ++next_id_;
+    v.version = list.back().version + 1;
+    v.sha256 = Sha256Hex(v.yaml);
+    v.created_at = Now();
+    list.push_back(v);
+    p->second.workflow_yaml = v.yaml;
+    return {};
+  }
+  std::vector<WorkflowVersion> ListWorkflowVersions(int64_t project_id) override {
+    std::lock_guard<std::mutex> l(mu_);
+    auto it = workflow_versions_.find(project_id);
+    return it == workflow_versions_.end() ? std::vector<WorkflowVersion>{} : it->second;
+  }
   std::vector<ProjectRecord> ListProjects() override {
     std::lock_guard<std::mutex> l(mu_);
     std::vector<ProjectRecord> out;
@@ -272,6 +299,7 @@ class MemoryStore final : public Store {
   int64_t next_id_ = 0;
   int commits_ = 0, fail_commit_at_ = 0;
   std::map<int64_t, ProjectRecord> projects_;
+  std::map<int64_t, std::vector<WorkflowVersion>> workflow_versions_;
   std::vector<ArtifactVersion> versions_;
   std::map<std::pair<int64_t, std::string>, std::string> stale_;
   std::map<int64_t, WorkflowRunRecord> runs_;

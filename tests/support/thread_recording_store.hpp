@@ -39,6 +39,12 @@ class ThreadRecordingStore final : public Store {
   StoreError UpdateProject(const ProjectRecord& p) override { return Note("UpdateProject"), inner.UpdateProject(p); }
   StoreError DeleteProject(int64_t id) override { return Note("DeleteProject"), inner.DeleteProject(id); }
   StoreError AddVersion(ArtifactVersion& v) override { return Note("AddVersion"), inner.AddVersion(v); }
+  StoreError AddWorkflowVersion(WorkflowVersion& v) override {
+    return Note("AddWorkflowVersion"), inner.AddWorkflowVersion(v);
+  }
+  std::vector<WorkflowVersion> ListWorkflowVersions(int64_t p) override {
+    return Note("ListWorkflowVersions"), inner.ListWorkflowVersions(p);
+  }
   std::vector<ArtifactState> ListArtifacts(int64_t p) override { return Note("ListArtifacts"), inner.ListArtifacts(p); }
   std::optional<ArtifactVersion> LatestVersion(int64_t p, const std::string& a) override {
     return Note("LatestVersion"), inner.LatestVersion(p, a);

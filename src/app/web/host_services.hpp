@@ -15,6 +15,7 @@ class WebHostServices final : public ui::HostServices {
     host_.Download(file_name, content);
   }
   void RequestUpload() override { host_.RequestUpload(); }
+  void RequestWorkflowUpload() override { host_.RequestWorkflowUpload(); }
   std::vector<SetAsideFile> SetAsideFiles() override {
     std::vector<SetAsideFile> out;
     for (const auto& f : host_.SetAsideFiles()) out.push_back({f.name, f.bytes});

@@ -22,6 +22,8 @@ json PhasesJson(const specwave::SessionSnapshot& s) {
   for (size_t i = 0; spec && i < spec->phases.size() && i < s.run->phases.size(); ++i) {
     const auto& v = s.run->phases[i];
     phases.push_back({{"name", spec->phases[i].name},
+                      {"agent", spec->phases[i].agent},
+                      {"stale_reason", v.stale_reason},
                       {"status", specwave::PhaseStatusName(v.status)},
                       {"stale", v.stale},
                       {"errors", v.errors},
@@ -50,6 +52,37 @@ json RegenerationJson(const specwave::SessionSnapshot& s) {
           {"regenerated", r.regenerated.size()},
           {"skipped_early_cutoff", r.skipped_early_cutoff.size()},
           {"model_calls", r.model_calls}};
+}
+
+// The workflows a new project can start from besides default.yml (the picker's list).
+json BundledWorkflows() {
+  json names = json::array();
+  for (const auto& [name, yaml] : g_app->resources.workflows) names.push_back(name);
+  return names;
+}
+
+// The workflow editor as drawn: the draft's state, its problems (line,
+// column), the line marked, and whether the canvas shows the draft.
+json WorkflowJson(const specwave::SessionSnapshot& s) {
+  const auto& w = *s.workflow;
+  const auto& st = g_app->view.state().workflow;
+  json problems = json::array();
+  for (const auto& d : w.problems)
+    problems.push_back({{"line", d.line}, {"column", d.column}, {"message", d.message},
+                        {"error", d.severity == specwave::Severity::kError}});
+  json versions = json::array();
+  for (const auto& v : w.versions) versions.push_back({{"version", v.version}, {"author", v.author}, {"summary", v.summary}});
+  return {{"valid", w.valid},
+          {"dirty", w.dirty},
+          {"on_screen", st.buffer == w.text},
+          {"draft_phases", w.spec ? w.spec->phases.size() : 0},
+          {"changed_phases", w.changed_phases},
+          {"problems", problems},
+          {"marked_line", st.marked_line},
+          {"lines_drawn", st.lines_drawn},
+          {"draft_drawn", st.draft_drawn},
+          {"check_ms", w.check_ms},
+          {"versions", versions}};
 }
 
 }  // namespace
@@ -94,6 +127,9 @@ EMSCRIPTEN_KEEPALIVE const char* specwave_test_state() {
       {"set_aside_rows_drawn", g_app->view.state().set_aside_rows_drawn},
       {"pending_gates", s->run->pending_gates},
       {"phases", PhasesJson(*s)},
+      {"workflow", WorkflowJson(*s)},
+      {"workflow_name", s->project->workflow_name},
+      {"bundled_workflows", BundledWorkflows()},
   };
   text = j.dump(-1, ' ', false, json::error_handler_t::replace);
   return text.c_str();

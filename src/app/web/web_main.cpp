@@ -80,6 +80,16 @@ void LoadResources(specwave::ui::UiResources* r) {
     closedir(dir);
   }
   std::sort(r->sample_briefs.begin(), r->sample_briefs.end());
+  // The bundled example workflows a new project can start from (issue #19).
+  if (DIR* dir = opendir("/assets/workflows")) {
+    while (dirent* e = readdir(dir)) {
+      std::string name = e->d_name;
+      if (name.size() > 4 && name.substr(name.size() - 4) == ".yml" && name != "default.yml")
+        r->workflows.push_back({name, ReadOr("/assets/workflows/" + name)});
+    }
+    closedir(dir);
+  }
+  std::sort(r->workflows.begin(), r->workflows.end());
 }
 
 }  // namespace
@@ -133,10 +143,41 @@ EMSCRIPTEN_KEEPALIVE void specwave_cmd_show_tab(const char* name) {
   using specwave::ui::SideTab;
   static const std::pair<const char*, SideTab> kTabs[] = {
       {"phase", SideTab::kPhase},       {"artifact", SideTab::kArtifact}, {"impact", SideTab::kImpact},
-      {"run", SideTab::kRun},           {"settings", SideTab::kSettings}, {"projects", SideTab::kProjects}};
+      {"run", SideTab::kRun},           {"settings", SideTab::kSettings}, {"projects", SideTab::kProjects},
+      {"workflow", SideTab::kWorkflow}};
   if (!g_app) return;
   for (const auto& [n, tab] : kTabs)
     if (std::strcmp(n, name) == 0) g_app->view.state().ShowTab(tab);
+}
+
+// The workflow editor (issue #19), as a person would use it: a new project
+// from a YAML text, typing into the editor (the whole text), applying it,
+// and a phase's prompt set in the phase panel.
+EMSCRIPTEN_KEEPALIVE void specwave_cmd_create_project(const char* name, const char* brief, const char* yaml,
+                                                      const char* workflow_name) {
+  if (g_app && g_app->session) g_app->session->CreateProject(name, brief, yaml, workflow_name);
+}
+EMSCRIPTEN_KEEPALIVE void specwave_cmd_workflow_type(const char* text) {
+  if (!g_app || !g_app->session) return;
+  auto& w = g_app->view.state().workflow;
+  w.buffer = text;
+  g_app->view.state().ShowTab(specwave::ui::SideTab::kWorkflow);
+  g_app->session->OfferWorkflow(w.buffer);
+}
+EMSCRIPTEN_KEEPALIVE void specwave_cmd_workflow_apply() {
+  if (g_app && g_app->session) g_app->session->ApplyWorkflow();
+}
+EMSCRIPTEN_KEEPALIVE void specwave_cmd_phase_prompt(const char* phase, const char* prompt) {
+  if (!g_app || !g_app->session) return;
+  specwave::PhaseSetting s{phase, specwave::PhaseSetting::Field::kPrompt};
+  s.text = prompt;
+  g_app->session->SetPhaseSetting(s);
+}
+EMSCRIPTEN_KEEPALIVE void specwave_cmd_select_phase(const char* phase) {
+  if (!g_app || !g_app->session) return;
+  auto s = g_app->session->Snapshot();
+  g_app->view.state().selected_phase = s->project->spec ? s->project->spec->IndexOf(phase) : -1;
+  g_app->view.state().ShowTab(specwave::ui::SideTab::kPhase);
 }
 
 EMSCRIPTEN_KEEPALIVE void specwave_cmd_import(const char* content) {
@@ -172,6 +213,7 @@ int main() {
   g_app->store = persistent ? specwave::web::OpenOpfsStore() : specwave::web::OpenMemoryStore(g_app->boot.threads);
   g_app->browser = std::make_unique<specwave::web::BrowserHost>(
       [](const std::string& content) { g_app->session->ImportProject(content); });
+  g_app->browser->OnWorkflowUpload([](const std::string& yaml) { g_app->view.state().workflow.pasted = yaml; });
   g_app->host = std::make_unique<specwave::app::WebHostServices>(*g_app->browser);
   if (persistent) specwave::web::BrowserHost::RequestPersistentStorage();
 

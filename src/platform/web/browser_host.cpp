@@ -36,10 +36,11 @@ EM_JS(void, JsDownload, (const char* name, const char* data, int len), {
   window.specwaveSaveFile(UTF8ToString(name), new Blob([HEAPU8.slice(data, data + len)], { type: 'application/json' }));
 });
 
-EM_JS(void, JsRequestUpload, (), {
+// kind 0: a project file (.json) for import; 1: a workflow (.yml) for a new project.
+EM_JS(void, JsRequestUpload, (int kind), {
   const input = document.createElement('input');
   input.type = 'file';
-  input.accept = '.json,application/json';
+  input.accept = kind ? '.yml,.yaml,text/yaml,application/yaml' : '.json,application/json';
   input.onchange = async () => {
     const file = input.files && input.files[0];
     if (!file) return;
@@ -47,7 +48,7 @@ EM_JS(void, JsRequestUpload, (), {
     const p = _malloc(bytes.length + 1);
     HEAPU8.set(bytes, p);
     HEAPU8[p + bytes.length] = 0;
-    try { _specwave_upload_delivered(p, bytes.length); } finally { _free(p); }
+    try { _specwave_upload_delivered(p, bytes.length, kind); } finally { _free(p); }
   };
   input.click();
 });
@@ -124,7 +125,8 @@ void BrowserHost::Download(const std::string& file_name, const std::string& cont
   PostToMainThread(DownloadOnMain, new PendingDownload{file_name, content});
 }
 
-void BrowserHost::RequestUpload() { JsRequestUpload(); }
+void BrowserHost::RequestUpload() { JsRequestUpload(0); }
+void BrowserHost::RequestWorkflowUpload() { JsRequestUpload(1); }
 
 std::vector<BrowserHost::SetAsideFile> BrowserHost::SetAsideFiles() {
   int version = JsSetAsideVersion();
@@ -151,8 +153,12 @@ std::vector<BrowserHost::SetAsideFile> BrowserHost::SetAsideFiles() {
 void BrowserHost::DownloadSetAside(const std::string& name) { JsSetAsideAction("downloadSetAside", name.c_str()); }
 void BrowserHost::DeleteSetAside(const std::string& name) { JsSetAsideAction("deleteSetAside", name.c_str()); }
 
-void BrowserHost::DeliverUpload(const std::string& content) {
-  if (on_upload_) on_upload_(content);
+void BrowserHost::DeliverUpload(const std::string& content, int kind) {
+  if (kind == 1) {
+    if (on_workflow_upload_) on_workflow_upload_(content);
+  } else if (on_upload_) {
+    on_upload_(content);
+  }
 }
 
 std::string BrowserHost::RecallKey(const std::string& provider) {
@@ -173,6 +179,6 @@ std::string BrowserHost::StorageNote() {
 
 }  // namespace specwave::web
 
-extern "C" EMSCRIPTEN_KEEPALIVE void specwave_upload_delivered(const char* data, int len) {
-  if (specwave::web::g_host) specwave::web::g_host->DeliverUpload(std::string(data, static_cast<size_t>(len)));
+extern "C" EMSCRIPTEN_KEEPALIVE void specwave_upload_delivered(const char* data, int len, int kind) {
+  if (specwave::web::g_host) specwave::web::g_host->DeliverUpload(std::string(data, static_cast<size_t>(len)), kind);
 }

@@ -20,6 +20,9 @@ class BrowserHost final {
   void RememberKey(const std::string& provider, const std::string& key);
   void Download(const std::string& file_name, const std::string& content);  // any thread
   void RequestUpload();
+  // A workflow YAML file; its text goes to the callback set here (main thread).
+  void RequestWorkflowUpload();
+  void OnWorkflowUpload(std::function<void(const std::string&)> fn) { on_workflow_upload_ = std::move(fn); }
   // Database files set aside in OPFS (?new-database=1 keeps the old file).
   struct SetAsideFile {
     std::string name;
@@ -36,10 +39,11 @@ class BrowserHost final {
   static void RequestPersistentStorage();
   static std::string StorageNote();  // e.g. "storage: persistent · 1.2 MB of 2.1 GB"
 
-  void DeliverUpload(const std::string& content);
+  void DeliverUpload(const std::string& content, int kind);  // kind 1: a workflow
 
  private:
   std::function<void(const std::string&)> on_upload_;
+  std::function<void(const std::string&)> on_workflow_upload_;
   int set_aside_version_ = -1;  // web/app.js bumps it when its list changes
   std::vector<SetAsideFile> set_aside_;
 };

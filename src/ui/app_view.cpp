@@ -3,8 +3,10 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <utility>
 
 #include "session/findings_view.hpp"
+#include "ui/field_layout.hpp"
 #include "ui/timeline_view.hpp"
 #include "ui/widgets.hpp"
 
@@ -81,25 +83,40 @@ DagModel AppView::BuildDagModel(const SessionSnapshot& snap) const {
 void AppView::Draw(const SessionSnapshot& snap, Session& session, HostServices* host, const UiResources& resources) {
   const Theme& t = CurrentTheme();
   ViewContext ctx{snap, session, state_, host, resources};
+  markdown_drawn_ = TakeMarkdownDrawn();
+  clipped_ = TakeClippedLabels();
+  LoadPrefs(ctx);
+  for (const std::string& c : std::exchange(queued_, {})) RunCommand(ctx, c);
+  HandleKeys(ctx);
   if (snap.edit->impact && state_.impact_seen != snap.edit->impact_seq) state_.ShowTab(SideTab::kImpact);
   ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(vp->WorkPos);
   ImGui::SetNextWindowSize(vp->WorkSize);
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
+  // No ImGui nav on the shell itself: its arrow keys move through phases
+  // (app_keys.cpp); the side panel keeps ImGui's keyboard navigation.
   ImGui::Begin("Specwave", nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                   ImGuiWindowFlags_NoBringToFrontOnFocus);
+                   ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoNavInputs);
   ImGui::PopStyleVar(2);
   DrawTopBar(ctx);
   DrawBanner(ctx);
 
-  const float side_w = std::min(t.Px(440), vp->WorkSize.x * 0.4f);
+  // The split: the side panel's width is the person's (dragged, remembered)
+  // or, by default, 440 CSS px up to 40% of the window.
+  const float splitter_w = t.Px(8);
+  const float side_default = std::min(t.Px(440), vp->WorkSize.x * 0.4f);
+  const float side_w = state_.shell.side_w > 0
+                           ? std::clamp(t.Px(state_.shell.side_w), t.Px(320), std::max(t.Px(320), vp->WorkSize.x * 0.6f))
+                           : side_default;
   const float main_h = ImGui::GetContentRegionAvail().y;
-  ImGui::BeginChild("main", ImVec2(vp->WorkSize.x - side_w, main_h), false, ImGuiWindowFlags_NoScrollbar);
-  const float timeline_h = state_.show_timeline ? std::min(t.Px(240), main_h * 0.35f) : 0;
-  ImGui::BeginChild("dag", ImVec2(0, main_h - timeline_h), false,
-                    ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+  ImGui::BeginChild("main", ImVec2(vp->WorkSize.x - side_w - splitter_w, main_h), false,
+                    ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoNavInputs);
+  const float fold_bar_h = t.Px(32);
+  const float timeline_h = state_.show_timeline ? std::min(t.Px(240), main_h * 0.3f) : 0;
+  ImGui::BeginChild("dag", ImVec2(0, main_h - timeline_h - fold_bar_h), false,
+                    ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoNavInputs);
   if (snap.project->spec && snap.project->layout) {
     if (last_layout_ != snap.project->layout.get()) {
       dag_.ResetView();
@@ -117,19 +134,23 @@ void AppView::Draw(const SessionSnapshot& snap, Session& session, HostServices* 
     Muted(snap.project->project_id ? "This project's workflow could not be loaded." : "Create or open a project to begin.");
   }
   ImGui::EndChild();
+  DrawTimelineFold(ctx, fold_bar_h);
   if (state_.show_timeline) DrawTimeline(snap, timeline_h);
   ImGui::EndChild();
-
   ImGui::SameLine(0, 0);
+  DrawSplitter(ctx, splitter_w, main_h);
+
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(t.Px(16), t.Px(16)));
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(t.Px(8), t.Px(8)));
   ImGui::BeginChild("side", ImVec2(0, main_h), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+  side_focused_ = ImGui::IsWindowFocused(ImGuiFocusedFlags_ChildWindows);  // its keys are ImGui's, not the graph's
   if (ImGui::BeginTabBar("side_tabs")) {
     const bool request = state_.tab_request;
     state_.tab_request = false;
     auto tab = [&](const char* label, SideTab which) {
       ImGuiTabItemFlags flags = request && state_.tab == which ? ImGuiTabItemFlags_SetSelected : 0;
       bool open = ImGui::BeginTabItem(label, nullptr, flags);
+      CheckTabClipped(label);
       if (open && !request) state_.tab = which;  // the visible tab is the state
       return open;
     };
@@ -162,6 +183,7 @@ void AppView::Draw(const SessionSnapshot& snap, Session& session, HostServices* 
   ImGui::EndChild();
   ImGui::PopStyleVar(2);
   ImGui::End();
+  DrawOverlays(ctx);
 }
 
 }  // namespace specwave::ui

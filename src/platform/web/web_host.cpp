@@ -64,11 +64,13 @@ void Frame(void* arg) {
   auto& h = *static_cast<HostState*>(arg);
   SyncCanvasSize(h);
   glfwPollEvents();
+  const double t0 = emscripten_get_now();
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
   ImGui::NewFrame();
   if (h.callbacks.on_frame) h.callbacks.on_frame(h.dpr);
   ImGui::Render();
+  if (h.callbacks.frame_cpu) h.callbacks.frame_cpu(emscripten_get_now() - t0);
   int w = 0, hh = 0;
   glfwGetFramebufferSize(h.window, &w, &hh);
   glViewport(0, 0, w, hh);

@@ -110,7 +110,10 @@ void DrawMarkdownBlocks(const std::vector<markdown::RenderBlock>& blocks) {
   for (size_t i = 0; i < blocks.size();) {
     size_t n = 1;
     if (blocks[i].kind == markdown::BlockKind::kTableRow)
-      while (i + n < blocks.size() && blocks[i + n].kind == markdown::BlockKind::kTableRow) ++n;
+      // Rows of one table run on; a head row after body rows starts the next table.
+      while (i + n < blocks.size() && blocks[i + n].kind == markdown::BlockKind::kTableRow &&
+             !(blocks[i + n].header_row && !blocks[i + n - 1].header_row))
+        ++n;
     if (skip_ok && (hc.top[i] + hc.height[i] < view_top || hc.top[i] > view_bottom)) {
       ImGui::SetCursorPosY(start + hc.top[i] + hc.height[i]);
       g_drawn.blocks_skipped += static_cast<int>(n);

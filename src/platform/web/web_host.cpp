@@ -64,6 +64,15 @@ void Frame(void* arg) {
   auto& h = *static_cast<HostState*>(arg);
   SyncCanvasSize(h);
   glfwPollEvents();
+  // Emscripten 3.1.6's GLFW 3 passes the DOM wheel event's deltaX/deltaY to
+  // the scroll callback as they are: pixels, positive downwards. GLFW (and
+  // ImGui) mean steps, positive upwards: -100 px was zooming the graph to
+  // its limit and scrolling panels the wrong way. 100 px is one step, as
+  // emscripten's own GLFW 2 path counts it; a trackpad's small deltas (and a
+  // pinch, ctrl+wheel) become fractions of a step.
+  ImGuiIO& io = ImGui::GetIO();
+  io.MouseWheel = -io.MouseWheel / 100.0f;
+  io.MouseWheelH = -io.MouseWheelH / 100.0f;
   const double t0 = emscripten_get_now();
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();

@@ -144,13 +144,22 @@ void AppView::Draw(const SessionSnapshot& snap, Session& session, HostServices* 
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(t.Px(8), t.Px(8)));
   ImGui::BeginChild("side", ImVec2(0, main_h), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
   side_focused_ = ImGui::IsWindowFocused(ImGuiFocusedFlags_ChildWindows);  // its keys are ImGui's, not the graph's
-  if (ImGui::BeginTabBar("side_tabs")) {
+  // A narrow panel would have ImGui shrink the tabs and cut their labels:
+  // tighten their padding first, and past that scroll the tab bar instead.
+  static const char* const kTabLabels[] = {"Phase", "Artifact", "Impact", "Run", "Settings", "Projects"};
+  float tabs_w = 0;
+  for (const char* l : kTabLabels) tabs_w += ImGui::CalcTextSize(l).x + 2 * ImGui::GetStyle().FramePadding.x + t.Px(8);
+  const bool tight = tabs_w > ImGui::GetContentRegionAvail().x;
+  const ImVec2 tab_pad(tight ? t.Px(4) : ImGui::GetStyle().FramePadding.x, ImGui::GetStyle().FramePadding.y);
+  if (ImGui::BeginTabBar("side_tabs", ImGuiTabBarFlags_FittingPolicyScroll)) {
     const bool request = state_.tab_request;
     state_.tab_request = false;
     auto tab = [&](const char* label, SideTab which) {
       ImGuiTabItemFlags flags = request && state_.tab == which ? ImGuiTabItemFlags_SetSelected : 0;
+      ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, tab_pad);
       bool open = ImGui::BeginTabItem(label, nullptr, flags);
       CheckTabClipped(label);
+      ImGui::PopStyleVar();
       if (open && !request) state_.tab = which;  // the visible tab is the state
       return open;
     };

@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <array>
 #include <utility>
 
 #include "session/findings_view.hpp"
@@ -123,8 +124,17 @@ void AppView::Draw(const SessionSnapshot& snap, Session& session, HostServices* 
       last_layout_ = snap.project->layout.get();
       state_.selected_phase = -1;
     }
+    // The model changes only with the parts it is built from (each part of
+    // the snapshot is replaced, never changed): 200 phases' worth of strings
+    // are not rebuilt every frame.
+    // They are held, so a new part can never reuse an old one's address.
+    if (dag_model_from_[0].get() != snap.project.get() || dag_model_from_[1].get() != snap.run.get() ||
+        dag_model_from_[2].get() != snap.edit.get()) {
+      dag_model_ = BuildDagModel(snap);
+      dag_model_from_ = {snap.project, snap.run, snap.edit};
+    }
     DagEvents ev;
-    dag_.Draw(BuildDagModel(snap), state_.selected_phase, &ev);
+    dag_.Draw(dag_model_, state_.selected_phase, &ev);
     if (ev.clicked >= 0) {
       state_.selected_phase = ev.clicked;
       state_.ShowTab(SideTab::kPhase);

@@ -3,6 +3,9 @@
 // projects). Reads the session's snapshot, keeps view state, sends commands.
 #pragma once
 
+#include <array>
+#include <memory>
+
 #include "session/session.hpp"
 #include "ui/dag_view.hpp"
 #include "ui/field_layout.hpp"
@@ -46,6 +49,8 @@ class AppView {
   ClippedLabels clipped_;
   bool side_focused_ = false;
   std::vector<std::string> queued_;
+  DagModel dag_model_;
+  std::array<std::shared_ptr<const void>, 3> dag_model_from_;  // the snapshot parts dag_model_ was built from
 };
 
 }  // namespace specwave::ui

@@ -234,9 +234,11 @@ void DagView::DrawNodes(const DagModel& model, int selected, ImVec2 p0, ImVec2 p
       float w = (b.x - a.x) * std::clamp(nm.progress, 0.0f, 1.0f);
       dl->AddRectFilled(ImVec2(a.x, b.y - t.Px(4) * zoom_), ImVec2(a.x + w, b.y), StateColor(nm.state));
     }
-    if (hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Left) && io.MousePos.x >= a.x && io.MousePos.x <= b.x &&
-        io.MousePos.y >= a.y && io.MousePos.y <= b.y && events)
-      events->clicked = static_cast<int>(v);
+    const bool over = hovered && io.MousePos.x >= a.x && io.MousePos.x <= b.x && io.MousePos.y >= a.y && io.MousePos.y <= b.y;
+    if (over && ImGui::IsMouseClicked(ImGuiMouseButton_Left) && events) events->clicked = static_cast<int>(v);
+    // The whole name when the node shows less of it (names only, cut, or no text).
+    if (over && !ImGui::IsMouseDragging(ImGuiMouseButton_Left) && detail != GraphDetail::kFull)
+      ImGui::SetTooltip("%s", spec.phases[v].name.c_str());
     if (detail == GraphDetail::kShapes) continue;
 
     const float pad = t.Px(kNodePadX) * zoom_;

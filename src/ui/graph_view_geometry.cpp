@@ -62,10 +62,23 @@ ViewFit FitToCanvas(const DagLayout& layout, const std::vector<float>& name_widt
   const bool lr_kept = f.geometry.orientation == GraphOrientation::kLeftToRight;
   f.zoom = std::clamp(lr_kept ? z_lr : z_td, kMinFitZoom, kMaxFitZoom);
   const float gw = f.geometry.width * f.zoom, gh = f.geometry.height * f.zoom;
-  // Centred when it fits; when it does not (a large workflow at the smallest
-  // fitted zoom), start at the top-left corner so the first phases show.
-  f.pan_x = gw <= canvas_w - 2 * kFitPad ? (canvas_w - gw) / 2 : kFitPad;
-  f.pan_y = gh <= canvas_h - 2 * kFitPad ? (canvas_h - gh) / 2 : kFitPad;
+  // Centred when it fits. When it does not (a large workflow at the smallest
+  // fitted zoom), the first level starts at the edge and the view is centred
+  // across on the first phase, where reading starts; the minimap shows the rest.
+  int first = 0;
+  for (size_t i = 0; i < layout.nodes.size(); ++i)
+    if (layout.nodes[i].level == 0) {
+      first = static_cast<int>(i);
+      break;
+    }
+  const GraphBox& root = f.geometry.nodes[first];
+  auto place = [&](float graph, float canvas, float root_mid) {
+    if (graph <= canvas - 2 * kFitPad) return (canvas - graph) / 2;
+    return std::clamp(canvas / 2 - root_mid * f.zoom, canvas - kFitPad - graph, kFitPad);
+  };
+  const bool levels_along_x = f.geometry.orientation == GraphOrientation::kLeftToRight;
+  f.pan_x = levels_along_x && gw > canvas_w - 2 * kFitPad ? kFitPad : place(gw, canvas_w, root.x + root.w / 2);
+  f.pan_y = !levels_along_x && gh > canvas_h - 2 * kFitPad ? kFitPad : place(gh, canvas_h, root.y + root.h / 2);
   return f;
 }
 

@@ -101,24 +101,38 @@ void DrawMarkdownBlocks(const std::vector<markdown::RenderBlock>& blocks) {
   if (hc.blocks != &blocks || hc.width != width || hc.top.size() != blocks.size()) {
     hc = BlockHeights{&blocks, width, std::vector<float>(blocks.size(), 0), std::vector<float>(blocks.size(), 0), false};
   }
-  const bool skip_ok = hc.valid;
   const float start = ImGui::GetCursorPosY();
   // The part of the list in view, with one screen of margin either side.
   const float view_h = ImGui::GetWindowHeight();
   const float view_top = ImGui::GetScrollY() - view_h - start;
   const float view_bottom = ImGui::GetScrollY() + 2 * view_h - start;
-  for (size_t i = 0; i < blocks.size();) {
+  size_t i = 0;
+  if (hc.valid && !blocks.empty()) {
+    // Jump to the first block that ends below the top of the view (bottoms
+    // never decrease: a table's rows all carry the table's top and height).
+    auto first = std::partition_point(hc.top.begin(), hc.top.end(), [&](const float& top) {
+      const size_t k = &top - hc.top.data();
+      return top + hc.height[k] < view_top;
+    });
+    i = static_cast<size_t>(first - hc.top.begin());
+    while (i > 0 && i < blocks.size() && blocks[i].kind == markdown::BlockKind::kTableRow &&
+           blocks[i - 1].kind == markdown::BlockKind::kTableRow && hc.top[i - 1] == hc.top[i])
+      --i;  // back to the table's head row
+    g_drawn.blocks_skipped += static_cast<int>(i);
+    if (i < blocks.size()) ImGui::SetCursorPosY(start + hc.top[i]);
+  }
+  while (i < blocks.size()) {
     size_t n = 1;
     if (blocks[i].kind == markdown::BlockKind::kTableRow)
       // Rows of one table run on; a head row after body rows starts the next table.
       while (i + n < blocks.size() && blocks[i + n].kind == markdown::BlockKind::kTableRow &&
              !(blocks[i + n].header_row && !blocks[i + n - 1].header_row))
         ++n;
-    if (skip_ok && (hc.top[i] + hc.height[i] < view_top || hc.top[i] > view_bottom)) {
-      ImGui::SetCursorPosY(start + hc.top[i] + hc.height[i]);
-      g_drawn.blocks_skipped += static_cast<int>(n);
-      i += n;
-      continue;
+    if (hc.valid && hc.top[i] > view_bottom) {
+      // Everything from here on is below the view: stand in with its height.
+      g_drawn.blocks_skipped += static_cast<int>(blocks.size() - i);
+      ImGui::SetCursorPosY(start + hc.top.back() + hc.height.back());
+      break;
     }
     const float y0 = ImGui::GetCursorPosY();
     if (n > 1 || blocks[i].kind == markdown::BlockKind::kTableRow)
@@ -127,8 +141,11 @@ void DrawMarkdownBlocks(const std::vector<markdown::RenderBlock>& blocks) {
       DrawBlock(blocks[i], static_cast<int>(i));
     if (ImGui::GetItemRectMax().x > ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x + 0.5f)
       ++g_drawn.blocks_overflowing;
-    hc.top[i] = y0 - start;
-    hc.height[i] = ImGui::GetCursorPosY() - y0;
+    const float h = ImGui::GetCursorPosY() - y0;
+    for (size_t k = i; k < i + n; ++k) {
+      hc.top[k] = y0 - start;
+      hc.height[k] = h;
+    }
     g_drawn.blocks_drawn += static_cast<int>(n);
     i += n;
   }

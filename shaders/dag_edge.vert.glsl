@@ -1,6 +1,7 @@
 #version 300 es
 // One DAG edge per instance: a cubic Bézier from the right side of a
-// dependency to the left side of its dependent, extruded into a ribbon of
+// dependency to the left side of its dependent (or bottom to top when the
+// graph is drawn top-down, a_params.w = 1), extruded into a ribbon of
 // kSegments quads (a triangle strip indexed by gl_VertexID). Positions are in
 // framebuffer pixels with a top-left origin.
 precision highp float;
@@ -8,7 +9,7 @@ precision highp float;
 layout(location = 0) in vec2 a_from;
 layout(location = 1) in vec2 a_to;
 layout(location = 2) in vec4 a_color;
-layout(location = 3) in vec4 a_params;   // x: width px, y: dashed (running), z: emphasis, w: unused
+layout(location = 3) in vec4 a_params;   // x: width px, y: dashed (running), z: emphasis, w: 1 = top-down
 
 uniform vec2 u_viewport;   // framebuffer size
 uniform float u_mode;      // 0 = ribbon, 1 = arrow head (3 vertices)
@@ -35,11 +36,13 @@ vec4 ToClip(vec2 px) { return vec4(px.x / u_viewport.x * 2.0 - 1.0, 1.0 - px.y /
 
 void main() {
   float width = a_params.x;
-  float bend = max(abs(a_to.x - a_from.x) * 0.5, 24.0 * width);
+  bool down = a_params.w > 0.5;
+  float bend = max(abs(down ? a_to.y - a_from.y : a_to.x - a_from.x) * 0.5, 24.0 * width);
+  vec2 dir = down ? vec2(0.0, bend) : vec2(bend, 0.0);
   vec2 p0 = a_from;
   vec2 p3 = a_to;
-  vec2 p1 = p0 + vec2(bend, 0.0);
-  vec2 p2 = p3 - vec2(bend, 0.0);
+  vec2 p1 = p0 + dir;
+  vec2 p2 = p3 - dir;
   v_color = a_color;
   v_dashed = a_params.y;
   float half_w = width * 0.5 + 1.0;   // +1 px for anti-aliasing

@@ -372,6 +372,8 @@
       firstFrameMs: null,
       state: () => JSON.parse(module.UTF8ToString(module._specwave_test_state())),
       metrics: () => JSON.parse(module.UTF8ToString(module._specwave_metrics_json())),
+      command: (name) => module.ccall('specwave_cmd_ui', null, ['string'], [String(name)]),
+      frameTimes: () => JSON.parse(module.UTF8ToString(module._specwave_frame_times())),
       run: (mode) => module._specwave_cmd_run(mode || 0),
       resume: () => module._specwave_cmd_resume(),
       cancel: () => module._specwave_cmd_cancel(),
@@ -406,6 +408,10 @@
     else if (owner) setupOwnerChannel(module);
     else requestSnapshot(module);
     document.getElementById('canvas').focus();
+    // Ctrl+K (⌘K) is the app's command palette, not the browser's search box.
+    window.addEventListener('keydown', (e) => {
+      if ((e.ctrlKey || e.metaKey) && (e.key === 'k' || e.key === 'K')) e.preventDefault();
+    }, true);
   }
 
   boot().catch((err) => {

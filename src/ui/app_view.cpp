@@ -3,8 +3,11 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <array>
+#include <utility>
 
 #include "session/findings_view.hpp"
+#include "ui/field_layout.hpp"
 #include "ui/timeline_view.hpp"
 #include "ui/widgets.hpp"
 #include "ui/workflow_dag.hpp"
@@ -82,31 +85,43 @@ DagModel AppView::BuildDagModel(const SessionSnapshot& snap) const {
 void AppView::Draw(const SessionSnapshot& snap, Session& session, HostServices* host, const UiResources& resources) {
   const Theme& t = CurrentTheme();
   ViewContext ctx{snap, session, state_, host, resources};
+  markdown_drawn_ = TakeMarkdownDrawn();
+  clipped_ = TakeClippedLabels();
+  LoadPrefs(ctx);
+  for (const std::string& c : std::exchange(queued_, {})) RunCommand(ctx, c);
+  HandleKeys(ctx);
   if (snap.edit->impact && state_.impact_seen != snap.edit->impact_seq) state_.ShowTab(SideTab::kImpact);
   ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(vp->WorkPos);
   ImGui::SetNextWindowSize(vp->WorkSize);
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
+  // No ImGui nav on the shell itself: its arrow keys move through phases
+  // (app_keys.cpp); the side panel keeps ImGui's keyboard navigation.
   ImGui::Begin("Specwave", nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                   ImGuiWindowFlags_NoBringToFrontOnFocus);
+                   ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoNavInputs);
   ImGui::PopStyleVar(2);
   DrawTopBar(ctx);
   DrawBanner(ctx);
 
-  // The workflow editor needs room for YAML lines.
-  const float side_w = state_.tab == SideTab::kWorkflow ? std::max(std::min(t.Px(440), vp->WorkSize.x * 0.4f), vp->WorkSize.x * 0.45f)
-                                                        : std::min(t.Px(440), vp->WorkSize.x * 0.4f);
-  if (side_w != last_side_w_) {  // the canvas changed width (the workflow tab is wider): fit the graph again
-    dag_.ResetView();
-    last_side_w_ = side_w;
-  }
+  // The split: the side panel's width is the person's (dragged, remembered)
+  // or, by default, 440 CSS px up to 40% of the window; the workflow editor
+  // needs room for YAML lines, so its tab is at least 45% wide.
+  const float splitter_w = t.Px(8);
+  const float side_default = std::min(t.Px(440), vp->WorkSize.x * 0.4f);
+  float side_w = state_.shell.side_w > 0
+                     ? std::clamp(t.Px(state_.shell.side_w), t.Px(320), std::max(t.Px(320), vp->WorkSize.x * 0.6f))
+                     : side_default;
+  if (state_.tab == SideTab::kWorkflow) side_w = std::max(side_w, vp->WorkSize.x * 0.45f);
+  // A narrower canvas refits the graph (DagView), unless the person zoomed.
   const float main_h = ImGui::GetContentRegionAvail().y;
-  ImGui::BeginChild("main", ImVec2(vp->WorkSize.x - side_w, main_h), false, ImGuiWindowFlags_NoScrollbar);
-  const float timeline_h = state_.show_timeline ? std::min(t.Px(240), main_h * 0.35f) : 0;
-  ImGui::BeginChild("dag", ImVec2(0, main_h - timeline_h), false,
-                    ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+  ImGui::BeginChild("main", ImVec2(vp->WorkSize.x - side_w - splitter_w, main_h), false,
+                    ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoNavInputs);
+  const float fold_bar_h = t.Px(32);
+  const float timeline_h = state_.show_timeline ? std::min(t.Px(240), main_h * 0.3f) : 0;
+  ImGui::BeginChild("dag", ImVec2(0, main_h - timeline_h - fold_bar_h), false,
+                    ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoNavInputs);
   const bool draft = ShowsDraft(*snap.workflow, state_.tab == SideTab::kWorkflow);
   state_.workflow.draft_drawn = draft;
   if (draft) {  // the workflow being typed, as soon as it is valid
@@ -123,8 +138,17 @@ void AppView::Draw(const SessionSnapshot& snap, Session& session, HostServices* 
       last_layout_ = snap.project->layout.get();
       state_.selected_phase = -1;
     }
+    // The model changes only with the parts it is built from (each part of
+    // the snapshot is replaced, never changed): 200 phases' worth of strings
+    // are not rebuilt every frame.
+    // They are held, so a new part can never reuse an old one's address.
+    if (dag_model_from_[0].get() != snap.project.get() || dag_model_from_[1].get() != snap.run.get() ||
+        dag_model_from_[2].get() != snap.edit.get()) {
+      dag_model_ = BuildDagModel(snap);
+      dag_model_from_ = {snap.project, snap.run, snap.edit};
+    }
     DagEvents ev;
-    dag_.Draw(BuildDagModel(snap), state_.selected_phase, &ev);
+    dag_.Draw(dag_model_, state_.selected_phase, &ev);
     if (ev.clicked >= 0) {
       state_.selected_phase = ev.clicked;
       state_.ShowTab(SideTab::kPhase);
@@ -134,19 +158,32 @@ void AppView::Draw(const SessionSnapshot& snap, Session& session, HostServices* 
     Muted(snap.project->project_id ? "This project's workflow could not be loaded." : "Create or open a project to begin.");
   }
   ImGui::EndChild();
+  DrawTimelineFold(ctx, fold_bar_h);
   if (state_.show_timeline) DrawTimeline(snap, timeline_h);
   ImGui::EndChild();
-
   ImGui::SameLine(0, 0);
+  DrawSplitter(ctx, splitter_w, main_h);
+
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(t.Px(16), t.Px(16)));
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(t.Px(8), t.Px(8)));
   ImGui::BeginChild("side", ImVec2(0, main_h), false, ImGuiWindowFlags_AlwaysUseWindowPadding);
-  if (ImGui::BeginTabBar("side_tabs")) {
+  side_focused_ = ImGui::IsWindowFocused(ImGuiFocusedFlags_ChildWindows);  // its keys are ImGui's, not the graph's
+  // A narrow panel would have ImGui shrink the tabs and cut their labels:
+  // tighten their padding first, and past that scroll the tab bar instead.
+  static const char* const kTabLabels[] = {"Phase", "Artifact", "Impact", "Run", "Settings", "Workflow", "Projects"};
+  float tabs_w = 0;
+  for (const char* l : kTabLabels) tabs_w += ImGui::CalcTextSize(l).x + 2 * ImGui::GetStyle().FramePadding.x + t.Px(8);
+  const bool tight = tabs_w > ImGui::GetContentRegionAvail().x;
+  const ImVec2 tab_pad(tight ? t.Px(4) : ImGui::GetStyle().FramePadding.x, ImGui::GetStyle().FramePadding.y);
+  if (ImGui::BeginTabBar("side_tabs", ImGuiTabBarFlags_FittingPolicyScroll)) {
     const bool request = state_.tab_request;
     state_.tab_request = false;
     auto tab = [&](const char* label, SideTab which) {
       ImGuiTabItemFlags flags = request && state_.tab == which ? ImGuiTabItemFlags_SetSelected : 0;
+      ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, tab_pad);
       bool open = ImGui::BeginTabItem(label, nullptr, flags);
+      CheckTabClipped(label);
+      ImGui::PopStyleVar();
       if (open && !request) state_.tab = which;  // the visible tab is the state
       return open;
     };
@@ -183,6 +220,7 @@ void AppView::Draw(const SessionSnapshot& snap, Session& session, HostServices* 
   ImGui::EndChild();
   ImGui::PopStyleVar(2);
   ImGui::End();
+  DrawOverlays(ctx);
 }
 
 }  // namespace specwave::ui

@@ -153,7 +153,9 @@ void DrawArtifactPanel(ViewContext& ctx) {
     else DrawVersionDiff(snap);
     return;
   }
-  ImGui::BeginChild("artifact_text", ImVec2(0, 0), true, ImGuiWindowFlags_HorizontalScrollbar);
+  // Rendered text wraps at the panel's width (code blocks and wide tables
+  // scroll in their own boxes); only the source view scrolls sideways.
+  ImGui::BeginChild("artifact_text", ImVec2(0, 0), true, st.view_mode == 1 ? ImGuiWindowFlags_HorizontalScrollbar : 0);
   if (st.view_mode == 3) {
     DrawTokenSwatches(*snap.viewer->swatches);
   } else if (st.view_mode == 0) {

@@ -19,7 +19,7 @@ struct EdgeInstance {
   float from[2];    // framebuffer px, top-left origin
   float to[2];
   float color[4];   // linear 0..1 RGBA
-  float params[4];  // width px, dashed (1 = running), emphasis, unused
+  float params[4];  // width px, dashed (1 = running), emphasis, 1 = top-down (bends vertically)
 };
 
 class CanvasRenderer {

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "ui/field_layout.hpp"
 #include "ui/panels.hpp"
 #include "ui/widgets.hpp"
 
@@ -95,8 +96,9 @@ void DrawImpactPanel(ViewContext& ctx) {
           a.estimate.cost_known ? "" : ", cost unknown");
   Gap();
   ImGui::SetNextItemWidth(t.Px(208));
-  ImGui::Combo("Strategy", &st.strategy, "regenerate_all\0high_impact_only\0manual_review\0ignore\0");
-  ImGui::Checkbox("Overwrite my newer edits of affected artifacts", &st.overwrite_edits);
+  ImGui::Combo(Field("Strategy"), &st.strategy, "regenerate_all\0high_impact_only\0manual_review\0ignore\0");
+  CheckClipped("Strategy");
+  CheckboxWrapped("Overwrite my newer edits of affected artifacts", &st.overwrite_edits);
   ImGui::BeginDisabled(snap.run->running || snap.status->read_only);
   if (AccentButton(kStrategies[st.strategy] == Strategy::kIgnore ? "Ignore the change" : "Regenerate")) {
     ctx.session.Regenerate(kStrategies[st.strategy], st.manual, st.overwrite_edits);

@@ -33,6 +33,11 @@ class HostServices {
   virtual std::vector<SetAsideFile> SetAsideFiles() { return {}; }
   virtual void DownloadSetAside(const std::string& /*name*/) {}
   virtual void DeleteSetAside(const std::string& /*name*/) {}
+
+  // View preferences kept on this device (the split, the timeline folded,
+  // the first-run screen seen); "" when unset.
+  virtual std::string LoadPref(const std::string& /*key*/) { return ""; }
+  virtual void SavePref(const std::string& /*key*/, const std::string& /*value*/) {}
 };
 
 // Files shipped with the app that the UI offers (read by the host at start).

@@ -135,7 +135,9 @@ void DrawPhasePanel(ViewContext& ctx) {
                                             : "Last streamed output");
     ImGui::PushFont(Font(TypeSize::kSmall, true));
     ImGui::BeginChild("stream", ImVec2(0, t.Px(240)), true);
+    ImGui::PushTextWrapPos(0.0f);  // streamed lines wrap at the panel's width
     ImGui::TextUnformatted(tail.c_str());
+    ImGui::PopTextWrapPos();
     if (v.status == PhaseStatus::kRunning) ImGui::SetScrollHereY(1.0f);
     ImGui::EndChild();
     ImGui::PopFont();

@@ -5,6 +5,7 @@
 
 #include <cstdio>
 
+#include "ui/field_layout.hpp"
 #include "ui/panels.hpp"
 #include "ui/widgets.hpp"
 
@@ -115,12 +116,16 @@ void DrawProjectsPanel(ViewContext& ctx) {
 
   Gap(16);
   Title("New project");
-  ImGui::InputTextWithHint("Name", "e.g. Tidewater", &st.new_name);
+  ImGui::InputTextWithHint(Field("Name"), "e.g. Tidewater", &st.new_name);
+  CheckClipped("Name");
   std::string preview = "Type or paste a brief below";
   if (!ctx.resources.sample_briefs.empty()) {
-    if (ImGui::BeginCombo("Start from", st.sample_brief > 0
-                                            ? ctx.resources.sample_briefs[st.sample_brief - 1].first.c_str()
-                                            : "my own brief")) {
+    const char* start_from = Field("Start from");
+    const bool open = ImGui::BeginCombo(start_from, st.sample_brief > 0
+                                                        ? ctx.resources.sample_briefs[st.sample_brief - 1].first.c_str()
+                                                        : "my own brief");
+    CheckClipped("Start from");
+    if (open) {
       if (ImGui::Selectable("my own brief", st.sample_brief == 0)) st.sample_brief = 0;
       for (size_t i = 0; i < ctx.resources.sample_briefs.size(); ++i)
         if (ImGui::Selectable(ctx.resources.sample_briefs[i].first.c_str(), st.sample_brief == static_cast<int>(i + 1))) {

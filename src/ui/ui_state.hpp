@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "session/session.hpp"
+#include "ui/shell_state.hpp"
 #include "ui/workflow_editor_state.hpp"
 
 namespace specwave::ui {
@@ -23,6 +24,7 @@ struct UiState {
     tab_request = true;
   }
   bool show_timeline = true;
+  ShellState shell;  // split, palette, keys overlay, first-run screen (#18.3-18.5)
   int run_mode = 0;  // 0 ready, 1 waves, 2 sequential
 
   // Artifact panel.

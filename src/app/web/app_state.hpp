@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <memory>
+#include <vector>
 
 #include "app/web/host_services.hpp"
 #include "session/session.hpp"
@@ -29,6 +30,10 @@ struct App {
   std::atomic<bool> worker_thread_ran{false};
   int frames = 0;
   double first_frame_ms = 0;
+  // Frame CPU times (NewFrame to Render, ms) not yet read by the test hook's
+  // specwave_frame_times(); bounded so an unread page does not grow.
+  std::vector<float> frame_cpu_ms;
+  double first_frame_cpu_ms = 0;
   std::shared_ptr<const SessionSnapshot> last;
 };
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "platform/web/browser_host.hpp"
+#include "platform/web/ui_prefs.hpp"
 #include "ui/panels.hpp"
 
 namespace specwave::app {
@@ -23,6 +24,8 @@ class WebHostServices final : public ui::HostServices {
   }
   void DownloadSetAside(const std::string& name) override { host_.DownloadSetAside(name); }
   void DeleteSetAside(const std::string& name) override { host_.DeleteSetAside(name); }
+  std::string LoadPref(const std::string& key) override { return web::LoadUiPref(key); }
+  void SavePref(const std::string& key, const std::string& value) override { web::SaveUiPref(key, value); }
 
  private:
   web::BrowserHost& host_;

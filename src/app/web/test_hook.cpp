@@ -85,6 +85,58 @@ json WorkflowJson(const specwave::SessionSnapshot& s) {
           {"versions", versions}};
 }
 
+// What the DAG view showed last frame (CSS px): how much of its canvas the
+// graph fills, the smallest name drawn, the level of detail, the minimap.
+json GraphJson() {
+  const auto& g = g_app->view.graph_stats();
+  return {{"canvas_x", g.canvas_x},
+          {"canvas_y", g.canvas_y},
+          {"canvas_w", g.canvas_w},
+          {"canvas_h", g.canvas_h},
+          {"graph_w", g.graph_w},
+          {"graph_h", g.graph_h},
+          {"fit_ratio", g.fit_ratio},
+          {"zoom", g.zoom},
+          {"label_px_min", g.label_px_min},
+          {"labels_drawn", g.labels_drawn},
+          {"labels_cut", g.labels_cut},
+          {"nodes_on_screen", g.nodes_on_screen},
+          {"detail", specwave::ui::GraphDetailName(g.detail)},
+          {"orientation", g.orientation == specwave::ui::GraphOrientation::kTopDown ? "top-down" : "left-to-right"},
+          {"minimap", g.minimap},
+          {"user_moved", g.user_moved},
+          {"fits", g.fits}};
+}
+
+json MarkdownJson() {
+  const auto& m = g_app->view.markdown_drawn();
+  return {{"tables", m.tables},           {"table_rows", m.table_rows},     {"header_rows", m.header_rows},
+          {"max_columns", m.max_columns}, {"scrolling_tables", m.scrolling_tables},
+          {"code_blocks", m.code_blocks}, {"blocks_drawn", m.blocks_drawn}, {"blocks_skipped", m.blocks_skipped},
+          {"blocks_overflowing", m.blocks_overflowing}};
+}
+
+// The window's shell: split, timeline, palette, keys overlay, first screen,
+// and the labels the widgets found cut off (none, at 1024×700 and above).
+json ShellJson() {
+  auto& v = g_app->view;
+  const auto& sh = v.state().shell;
+  return {{"side_w", sh.side_w},
+          {"timeline_open", v.state().show_timeline},
+          {"palette_open", sh.palette_open},
+          {"palette_query", sh.palette_query},
+          {"palette_items", sh.palette_items},
+          {"palette_commands", sh.palette_commands},
+          {"help_open", sh.help_open},
+          {"first_run_open", sh.first_run_open},
+          {"last_command", sh.last_command},
+          {"selected_phase", v.state().selected_phase},
+          {"tab", static_cast<int>(v.state().tab)},
+          {"labels_checked", v.clipped_labels().checked},
+          {"clipped_labels", v.clipped_labels().clipped},
+          {"targets", sh.targets}};
+}
+
 }  // namespace
 
 extern "C" {
@@ -109,6 +161,7 @@ EMSCRIPTEN_KEEPALIVE const char* specwave_test_state() {
       {"swatch_type_sizes", sw.type_scale.size()},
       {"frames", g_app->frames},
       {"first_frame_ms", g_app->first_frame_ms},
+      {"first_frame_cpu_ms", g_app->first_frame_cpu_ms},
       {"project_id", s->project->project_id},
       {"project_name", s->project->project_name},
       {"projects", s->projects->projects.size()},
@@ -130,8 +183,21 @@ EMSCRIPTEN_KEEPALIVE const char* specwave_test_state() {
       {"workflow", WorkflowJson(*s)},
       {"workflow_name", s->project->workflow_name},
       {"bundled_workflows", BundledWorkflows()},
+      {"graph", GraphJson()},
+      {"markdown", MarkdownJson()},
+      {"shell", ShellJson()},
   };
   text = j.dump(-1, ' ', false, json::error_handler_t::replace);
+  return text.c_str();
+}
+
+// The frame CPU times (ms) recorded since the last call, as a JSON array
+// (bench/web/frame_bench.mjs reads them).
+EMSCRIPTEN_KEEPALIVE const char* specwave_frame_times() {
+  static std::string text;
+  if (!g_app) return "[]";
+  text = json(g_app->frame_cpu_ms).dump();
+  g_app->frame_cpu_ms.clear();
   return text.c_str();
 }
 

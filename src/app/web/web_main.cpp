@@ -180,6 +180,12 @@ EMSCRIPTEN_KEEPALIVE void specwave_cmd_select_phase(const char* phase) {
   g_app->view.state().ShowTab(specwave::ui::SideTab::kPhase);
 }
 
+// Runs a command of the app's command palette by name ("fit", "palette",
+// "close", "run", "artifact:prd.md", ...) at the start of the next frame.
+EMSCRIPTEN_KEEPALIVE void specwave_cmd_ui(const char* name) {
+  if (g_app) g_app->view.QueueCommand(name);
+}
+
 EMSCRIPTEN_KEEPALIVE void specwave_cmd_import(const char* content) {
   if (g_app && g_app->session) g_app->session->ImportProject(content);
 }
@@ -236,6 +242,10 @@ int main() {
   cb.on_frame = [](float) {
     g_app->last = g_app->session->Snapshot();
     g_app->view.Draw(*g_app->last, *g_app->session, g_app->host.get(), g_app->resources);
+  };
+  cb.frame_cpu = [](double ms) {
+    if (g_app->frames == 0) g_app->first_frame_cpu_ms = ms;
+    if (g_app->frame_cpu_ms.size() < 100000) g_app->frame_cpu_ms.push_back(static_cast<float>(ms));
   };
   cb.after_render = [] {
     if (g_app->frames++ == 0) {

@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <vector>
 
 // The canvas backing store and GLFW's idea of the window size, set together.
 // Not glfwSetWindowSize: emscripten's GLFW requests fullscreen, and with it
@@ -36,6 +37,35 @@ struct HostState {
 };
 
 HostState* g_host = nullptr;
+
+// ImGui 1.86 reads keys as "down at NewFrame", so a key pressed and released
+// between two animation frames (a quick tap, and every scripted key press)
+// was never seen pressed. A release that comes in the frame its key went
+// down is held back and delivered after that frame has been drawn.
+struct KeyEvent {
+  int key, scancode, mods;
+};
+GLFWkeyfun g_imgui_key_callback = nullptr;
+std::vector<int> g_pressed_this_frame;
+std::vector<KeyEvent> g_held_releases;
+
+void KeyCallback(GLFWwindow* window, int key, int scancode, int action, int mods) {
+  if (action == GLFW_RELEASE &&
+      std::find(g_pressed_this_frame.begin(), g_pressed_this_frame.end(), key) != g_pressed_this_frame.end()) {
+    g_held_releases.push_back({key, scancode, mods});
+    return;
+  }
+  if (action == GLFW_PRESS) g_pressed_this_frame.push_back(key);
+  if (g_imgui_key_callback) g_imgui_key_callback(window, key, scancode, action, mods);
+}
+
+void DeliverHeldReleases(GLFWwindow* window) {
+  g_pressed_this_frame.clear();
+  std::vector<KeyEvent> held;
+  held.swap(g_held_releases);
+  for (const KeyEvent& e : held)
+    if (g_imgui_key_callback) g_imgui_key_callback(window, e.key, e.scancode, GLFW_RELEASE, e.mods);
+}
 
 void SyncCanvasSize(HostState& h) {
   double css_w = 0, css_h = 0;
@@ -64,11 +94,22 @@ void Frame(void* arg) {
   auto& h = *static_cast<HostState*>(arg);
   SyncCanvasSize(h);
   glfwPollEvents();
+  // Emscripten 3.1.6's GLFW 3 passes the DOM wheel event's deltaX/deltaY to
+  // the scroll callback as they are: pixels, positive downwards. GLFW (and
+  // ImGui) mean steps, positive upwards: -100 px was zooming the graph to
+  // its limit and scrolling panels the wrong way. 100 px is one step, as
+  // emscripten's own GLFW 2 path counts it; a trackpad's small deltas (and a
+  // pinch, ctrl+wheel) become fractions of a step.
+  ImGuiIO& io = ImGui::GetIO();
+  io.MouseWheel = -io.MouseWheel / 100.0f;
+  io.MouseWheelH = -io.MouseWheelH / 100.0f;
+  const double t0 = emscripten_get_now();
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
   ImGui::NewFrame();
   if (h.callbacks.on_frame) h.callbacks.on_frame(h.dpr);
   ImGui::Render();
+  if (h.callbacks.frame_cpu) h.callbacks.frame_cpu(emscripten_get_now() - t0);
   int w = 0, hh = 0;
   glfwGetFramebufferSize(h.window, &w, &hh);
   glViewport(0, 0, w, hh);
@@ -76,6 +117,7 @@ void Frame(void* arg) {
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   if (h.callbacks.after_render) h.callbacks.after_render();
+  DeliverHeldReleases(h.window);
 }
 
 }  // namespace
@@ -101,6 +143,7 @@ bool RunHost(const HostCallbacks& callbacks) {
   io.IniFilename = nullptr;  // layout is the app's, not a file in MEMFS
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   ImGui_ImplGlfw_InitForOpenGL(window, true);
+  g_imgui_key_callback = glfwSetKeyCallback(window, KeyCallback);  // chained in front of ImGui's
   ImGui_ImplOpenGL3_Init("#version 300 es");
 
   g_host = new HostState;

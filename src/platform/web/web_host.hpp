@@ -20,6 +20,9 @@ struct HostCallbacks {
   std::function<void(float dpr)> on_frame;
   // Called after ImGui's draw data is rendered (for frame counters).
   std::function<void()> after_render;
+  // The CPU time of our frame, from ImGui::NewFrame to ImGui::Render (the
+  // draw data ready), in ms — the frame budget of issue #18.6.
+  std::function<void(double cpu_ms)> frame_cpu;
 };
 
 // Creates the window and GL context and starts the main loop. Returns false

@@ -34,6 +34,7 @@
 #include "session/artifact_viewer.hpp"
 #include "session/command_queue.hpp"
 #include "session/editor.hpp"
+#include "session/folder_sync.hpp"
 #include "session/projects.hpp"
 #include "session/run_controller.hpp"
 #include "session/session_model.hpp"
@@ -87,6 +88,10 @@ class Session {
   // `done` runs on the command thread with the file name and content.
   void ExportProject(std::function<void(const std::string& file_name, const std::string& content)> done);
   void ImportProject(const std::string& content);
+  // "Save to folder…" / "Sync from folder…" (session/folder_sync.hpp); `done`
+  // runs on the command thread.
+  void ExportToFolder(interop::Format format, const std::string& author, std::function<void(FolderExport)> done);
+  void SyncFromFolder(interop::FileTree folder, const std::string& author, std::function<void(FolderSyncResult)> done);
   // Runs `fn` on the command thread after earlier commands (tests, export).
   void Post(std::function<void()> fn);
   // Blocks until every command posted so far has run (tests, CLI).
@@ -102,6 +107,7 @@ class Session {
   Editor editor_;
   RunController runs_;
   Projects projects_;
+  FolderSync folder_sync_;
 };
 
 }  // namespace specwave

@@ -30,6 +30,13 @@ class HostServices {
   virtual std::vector<SetAsideFile> SetAsideFiles() { return {}; }
   virtual void DownloadSetAside(const std::string& /*name*/) {}
   virtual void DeleteSetAside(const std::string& /*name*/) {}
+
+  // "Save to folder…" in a tool's layout (interop::FormatNames()) and "Sync
+  // from folder…" (issue #17): the host picks the folder, the session does
+  // the work (Session::ExportToFolder / SyncFromFolder).
+  virtual bool CanSyncFolders() const { return false; }
+  virtual void SaveToFolder(const std::string& /*format*/) {}
+  virtual void SyncFromFolder() {}
 };
 
 // Files shipped with the app that the UI offers (read by the host at start).
@@ -56,5 +63,6 @@ void DrawImpactPanel(ViewContext& ctx);
 void DrawRunPanel(ViewContext& ctx);
 void DrawSettingsPanel(ViewContext& ctx);
 void DrawProjectsPanel(ViewContext& ctx);
+void DrawFolderSync(ViewContext& ctx);  // in the Projects panel
 
 }  // namespace specwave::ui

@@ -2,6 +2,7 @@
 // the UI and the browser adapters need not know each other.
 #pragma once
 
+#include "app/web/folder_bridge.hpp"
 #include "platform/web/browser_host.hpp"
 #include "ui/panels.hpp"
 
@@ -22,6 +23,9 @@ class WebHostServices final : public ui::HostServices {
   }
   void DownloadSetAside(const std::string& name) override { host_.DownloadSetAside(name); }
   void DeleteSetAside(const std::string& name) override { host_.DeleteSetAside(name); }
+  bool CanSyncFolders() const override { return true; }
+  void SaveToFolder(const std::string& format) override { app::SaveToFolder(format); }
+  void SyncFromFolder() override { app::SyncFromFolder(); }
 
  private:
   web::BrowserHost& host_;

@@ -67,6 +67,19 @@
     }
   }
 
+  // fflate is fetched on the first zip only: it is not on the start's path
+  // (the service worker still caches it for offline use).
+  function loadFflate() {
+    if (window.fflate) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const s = document.createElement('script');
+      s.src = 'fflate.js';
+      s.onload = () => resolve();
+      s.onerror = () => reject(new Error('fflate.js could not be loaded'));
+      document.head.appendChild(s);
+    });
+  }
+
   function zipBytes(files) {
     const entries = {};
     for (const [path, text] of Object.entries(files)) entries[path] = new TextEncoder().encode(text);
@@ -86,6 +99,7 @@
 
   async function saveZip(format, files, dropped) {
     if (!files) ({ files, dropped } = await exportTree(format));
+    await loadFflate();
     const name = `specwave-${format}.zip`;
     window.specwaveSaveFile(name, new Blob([zipBytes(files)], { type: 'application/zip' }));
     return { zip: name, files: Object.keys(files).length, dropped };

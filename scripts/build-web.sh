@@ -24,7 +24,11 @@ cmake --build build/web-embed -j"$(nproc)"
 DIST=$ROOT/dist
 STAGE=$(mktemp -d "$ROOT/build/dist.XXXXXX")
 trap 'rm -rf "$STAGE"' EXIT
-cp web/index.html web/app.js web/embed.js web/styles.css web/manifest.webmanifest web/icon.svg "$STAGE/"
+# fflate (package.json): the zip of "Save to folder…" where the browser has no
+# directory picker; its UMD build defines window.fflate.
+[ -f node_modules/fflate/umd/index.js ] || { echo "build-web: run npm ci first (fflate)" >&2; exit 1; }
+cp node_modules/fflate/umd/index.js "$STAGE/fflate.js"
+cp web/index.html web/app.js web/folder_sync.js web/embed.js web/styles.css web/manifest.webmanifest web/icon.svg "$STAGE/"
 cp build/web/src/app/web/specwave.js build/web/src/app/web/specwave.wasm build/web/src/app/web/specwave.worker.js "$STAGE/"
 cp build/web-embed/src/app/web/specwave-st.js build/web-embed/src/app/web/specwave-st.wasm "$STAGE/"
 mkdir -p "$STAGE/assets/workflows" "$STAGE/assets/briefs" "$STAGE/assets/theme" "$STAGE/fonts"

@@ -338,6 +338,7 @@
       canvas: document.getElementById('canvas'),
       specwaveBoot: { embed, owner, threads },
       specwaveOnReady: () => appReady(),
+      specwaveOnFolder: (id, text) => window.specwaveFolder.deliver(id, text),
       specwaveOnExport: (id, name, content, error) => {
         const w = exportWaiters.get(id);
         if (!w) return;
@@ -401,6 +402,8 @@
                                     [s.provider || 'offline', s.model || '', s.base_url || '', s.key || '',
                                      s.max_in_flight || 8, s.offline_latency_ms || 0]),
     };
+    window.specwaveFolder.attach(module);  // web/folder_sync.js
+    window.specwave.folder = window.specwaveFolder;
     window.specwave.firstFrameMs = window.specwave.state().first_frame_ms;
     // After the first frame: not on the start's critical path.
     if (owner) listSetAside().catch((e) => console.warn('specwave: could not list set-aside databases:', e));

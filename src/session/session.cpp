@@ -9,7 +9,8 @@ Session::Session(Ports ports)
       editor_(Core(), viewer_),
       runs_(Core(), viewer_, editor_),
       projects_(Core(), viewer_, editor_, runs_),
-      workflow_(Core(), viewer_, editor_) {
+      workflow_(Core(), viewer_, editor_),
+      folder_sync_(Core(), editor_) {
   model_.Change([&](SessionModel::Draft& d) {
     auto& s = d.Mut<SettingsPart>();
     s.provider_label = ProviderLabel(s.settings);
@@ -142,6 +143,38 @@ void Session::ImportProject(const std::string& content) {
   Post([this, content] {
     projects_.Import(content);
     projects_.Refresh();
+  });
+}
+
+void Session::ExportToFolder(interop::Format format, const std::string& author, std::function<void(FolderExport)> done) {
+  Post([=, this] {
+    FolderExport e = folder_sync_.Export(format, author);
+    if (!e.error.empty()) SetBanner(BannerKind::kError, "Not saved to the folder: " + e.error);
+    done(std::move(e));
+  });
+}
+
+// The outcome is also the banner, so the person sees the conflicts (or what
+// was recorded) whichever front end asked.
+void Session::SyncFromFolder(interop::FileTree folder, const std::string& author,
+                             std::function<void(FolderSyncResult)> done) {
+  Post([this, folder = std::move(folder), author, done]() mutable {
+    FolderSyncResult r = folder_sync_.Sync(std::move(folder), author);
+    if (!r.error.empty()) {
+      SetBanner(BannerKind::kError, "Sync from folder: " + r.error + " (nothing was changed)");
+    } else if (!r.conflicts.empty()) {
+      std::string text = "Sync from folder: " + std::to_string(r.conflicts.size()) +
+                         " section(s) changed both in the folder and in the project; nothing was changed:";
+      for (const auto& c : r.conflicts) text += "\n  CONFLICT " + c.artifact + " > " + c.section;
+      SetBanner(BannerKind::kError, text);
+    } else if (r.recorded.empty()) {
+      SetBanner(BannerKind::kInfo, "Sync from folder: no file changed since the last sync");
+    } else {
+      std::string text = "Sync from folder: recorded as your edits:";
+      for (const auto& a : r.recorded) text += " " + a;
+      SetBanner(BannerKind::kInfo, text);
+    }
+    done(std::move(r));
   });
 }
 

@@ -35,6 +35,7 @@
 #include "session/artifact_viewer.hpp"
 #include "session/command_queue.hpp"
 #include "session/editor.hpp"
+#include "session/folder_sync.hpp"
 #include "session/projects.hpp"
 #include "session/run_controller.hpp"
 #include "session/session_model.hpp"
@@ -97,6 +98,10 @@ class Session {
   void ApplyWorkflow();
   void DiscardWorkflow();
   void SetPhaseSetting(const PhaseSetting& setting);
+  // "Save to folder…" / "Sync from folder…" (session/folder_sync.hpp); `done`
+  // runs on the command thread.
+  void ExportToFolder(interop::Format format, const std::string& author, std::function<void(FolderExport)> done);
+  void SyncFromFolder(interop::FileTree folder, const std::string& author, std::function<void(FolderSyncResult)> done);
   // Runs `fn` on the command thread after earlier commands (tests, export).
   void Post(std::function<void()> fn);
   // Blocks until every command posted so far has run (tests, CLI).
@@ -113,6 +118,7 @@ class Session {
   RunController runs_;
   Projects projects_;
   WorkflowEditor workflow_;
+  FolderSync folder_sync_;
 };
 
 }  // namespace specwave

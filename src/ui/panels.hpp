@@ -38,6 +38,12 @@ class HostServices {
   // the first-run screen seen); "" when unset.
   virtual std::string LoadPref(const std::string& /*key*/) { return ""; }
   virtual void SavePref(const std::string& /*key*/, const std::string& /*value*/) {}
+  // "Save to folder…" in a tool's layout (interop::FormatNames()) and "Sync
+  // from folder…" (issue #17): the host picks the folder, the session does
+  // the work (Session::ExportToFolder / SyncFromFolder).
+  virtual bool CanSyncFolders() const { return false; }
+  virtual void SaveToFolder(const std::string& /*format*/) {}
+  virtual void SyncFromFolder() {}
 };
 
 // Files shipped with the app that the UI offers (read by the host at start).
@@ -74,5 +80,6 @@ struct WorkflowChoice {
   int64_t source_project = 0;  // non-zero: the workflow of this project
 };
 WorkflowChoice DrawWorkflowPicker(ViewContext& ctx);
+void DrawFolderSync(ViewContext& ctx);  // in the Projects panel
 
 }  // namespace specwave::ui

@@ -111,6 +111,7 @@ void DrawProjectsPanel(ViewContext& ctx) {
   ImGui::BeginDisabled(!ctx.host || snap.status->read_only);
   if (ImGui::Button("Import a project file") && ctx.host) ctx.host->RequestUpload();
   ImGui::EndDisabled();
+  DrawFolderSync(ctx);
 
   DrawSetAsideFiles(ctx);
 

@@ -2,6 +2,7 @@
 // the UI and the browser adapters need not know each other.
 #pragma once
 
+#include "app/web/folder_bridge.hpp"
 #include "platform/web/browser_host.hpp"
 #include "platform/web/ui_prefs.hpp"
 #include "ui/panels.hpp"
@@ -26,6 +27,9 @@ class WebHostServices final : public ui::HostServices {
   void DeleteSetAside(const std::string& name) override { host_.DeleteSetAside(name); }
   std::string LoadPref(const std::string& key) override { return web::LoadUiPref(key); }
   void SavePref(const std::string& key, const std::string& value) override { web::SaveUiPref(key, value); }
+  bool CanSyncFolders() const override { return true; }
+  void SaveToFolder(const std::string& format) override { app::SaveToFolder(format); }
+  void SyncFromFolder() override { app::SyncFromFolder(); }
 
  private:
   web::BrowserHost& host_;

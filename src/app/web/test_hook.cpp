@@ -174,6 +174,7 @@ EMSCRIPTEN_KEEPALIVE const char* specwave_test_state() {
       {"open_artifact", s->viewer->open_artifact},
       {"open_versions", s->viewer->versions->size()},
       {"shown_version", s->viewer->shown_version},
+      {"open_author", s->viewer->versions->empty() ? "" : s->viewer->versions->back().author},
       {"blocks", s->viewer->blocks->size()},
       {"impact", ImpactJson(*s)},
       {"regeneration", RegenerationJson(*s)},

@@ -25,13 +25,23 @@ json PhasesJson(const specwave::SessionSnapshot& s) {
                       {"agent", spec->phases[i].agent},
                       {"stale_reason", v.stale_reason},
                       {"status", specwave::PhaseStatusName(v.status)},
+                      {"reason", v.reason},
                       {"stale", v.stale},
                       {"errors", v.errors},
                       {"gaps", v.gaps},
                       {"findings", v.findings.size()},
+                      {"notes", v.notes.size()},
+                      {"repair_calls", v.repair_calls},
+                      {"raw_reply", v.raw_reply.substr(0, 2000)},  // a failed phase's reply, as the panel shows it
                       {"badge", i < badges.size() ? badges[i] : ""}});
   }
   return phases;
+}
+
+json ArtifactNames(const specwave::SessionSnapshot& s) {
+  json names = json::array();
+  for (const auto& a : s.artifacts->artifacts) names.push_back(a.artifact);
+  return names;
 }
 
 json ImpactJson(const specwave::SessionSnapshot& s) {
@@ -169,6 +179,7 @@ EMSCRIPTEN_KEEPALIVE const char* specwave_test_state() {
       {"run_id", s->run->run_id},
       {"run_status", s->run->run_status ? specwave::RunStatusName(*s->run->run_status) : ""},
       {"artifacts", s->artifacts->artifacts.size()},
+      {"artifact_names", ArtifactNames(*s)},
       {"banner", s->status->banner},
       {"provider", specwave::ProviderKindName(s->settings->settings.provider)},
       {"open_artifact", s->viewer->open_artifact},

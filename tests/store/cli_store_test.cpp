@@ -89,7 +89,7 @@ TEST_CASE("SqliteStore.CliStatusShowsPhasesAndArtifacts") {
   CliResult r = RunCli({"status", "--db", db});
   INFO(r.out << r.err);
   CHECK(r.code == 0);
-  CHECK(r.out.find("schema 3, 1 project") != std::string::npos);
+  CHECK(r.out.find("schema 4, 1 project") != std::string::npos);
   CHECK(r.out.find("latest run #1 (ready): failed") != std::string::npos);
   CHECK(r.out.find("SPEC_PM") != std::string::npos);
   CHECK(r.out.find("model timed out") != std::string::npos);

@@ -14,25 +14,11 @@ using reply::HeadingText;
 std::vector<FanOutItem> HeadingItems(const std::string& markdown, int level) {
   std::vector<FanOutItem> items;
   int current = -1;  // index of the item collecting lines, or -1
-  std::string fence;  // the open fence marker ("```" or "~~~"), empty if none
-  bool in_frontmatter = false;
-  int line_no = 0;
+  reply::BodyLines kinds;
   for (auto line : SplitLines(markdown)) {
-    ++line_no;
-    std::string_view t = Trim(line);
-    if (line_no == 1 && t == "---") {
-      in_frontmatter = true;
-      continue;
-    }
-    if (in_frontmatter) {
-      if (t == "---" || t == "...") in_frontmatter = false;
-      continue;
-    }
-    if (StartsWith(t, "```") || StartsWith(t, "~~~")) {
-      std::string marker(t.substr(0, 3));
-      if (fence.empty()) fence = marker;
-      else if (marker == fence) fence.clear();
-    } else if (fence.empty()) {
+    const reply::BodyLines::Kind kind = kinds.Next(line);
+    if (kind == reply::BodyLines::Kind::kFrontmatter) continue;
+    if (kind == reply::BodyLines::Kind::kText) {
       int l = AtxLevel(line);
       if (l == level) {
         items.push_back({HeadingText(line), "", ""});

@@ -8,6 +8,7 @@
 
 #include "core/text.hpp"
 #include "engine/plan.hpp"
+#include "engine/regeneration_estimate.hpp"
 
 namespace specwave {
 
@@ -151,33 +152,12 @@ ImpactAnalysis AnalyzeImpact(const WorkflowSpec& spec, const ArtifactChangeInput
     }
   }
   if (refine) refine(&out);
-  std::map<std::string, const PhaseHistory*> hist;
-  for (const auto& h : history) hist[h.phase] = &h;
-  std::vector<double> weights(spec.phases.size(), 0);
   std::set<int> phases;
   for (const auto& aa : out.affected) {
     (aa.level == ImpactLevel::kHigh ? out.high : aa.level == ImpactLevel::kMedium ? out.medium : out.low)++;
     phases.insert(spec.IndexOf(aa.phase));
   }
-  for (int v : plan.topo_order) {
-    if (!phases.count(v)) continue;
-    const PhaseSpec& p = spec.phases[v];
-    ++out.estimate.phases;
-    auto it = hist.find(p.name);
-    if (it != hist.end()) {
-      out.estimate.from_history = true;
-      weights[v] = it->second->duration_ms;
-      out.estimate.sequential_ms += it->second->duration_ms;
-      out.estimate.calls += it->second->calls;
-      out.estimate.tokens += it->second->tokens;
-      if (it->second->cost_usd < 0) out.estimate.cost_known = false;
-      else out.estimate.cost_usd += it->second->cost_usd;
-    } else {
-      out.estimate.cost_known = false;
-      out.estimate.calls += p.IsDeterministic() ? 0 : 1;
-    }
-  }
-  out.estimate.time_ms = CriticalPath(spec, plan, weights).length_ms;
+  out.estimate = EstimateRegeneration(spec, phases, history);
 
   if (out.trace_used && out.high > 0) {
     // The trace names exactly the sections and items the change reaches, and

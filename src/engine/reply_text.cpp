@@ -261,4 +261,23 @@ Lines Slice(const Lines& lines, size_t begin, size_t end) {
                lines.begin() + static_cast<long>(std::min(end, lines.size())));
 }
 
+BodyLines::Kind BodyLines::Next(std::string_view line) {
+  const std::string_view t = Trim(line);
+  if (++count_ == 1 && t == "---") {
+    in_frontmatter_ = true;
+    return Kind::kFrontmatter;
+  }
+  if (in_frontmatter_) {
+    if (t == "---" || t == "...") in_frontmatter_ = false;
+    return Kind::kFrontmatter;
+  }
+  if (StartsWith(t, "```") || StartsWith(t, "~~~")) {
+    const std::string marker(t.substr(0, 3));
+    if (fence_.empty()) fence_ = marker;
+    else if (marker == fence_) fence_.clear();
+    return Kind::kFence;
+  }
+  return fence_.empty() ? Kind::kText : Kind::kFenced;
+}
+
 }  // namespace specwave::reply

@@ -39,6 +39,21 @@ std::vector<bool> ReplyFenceMask(const Lines& lines);
 // Every fence in `lines` is closed.
 bool FencesBalanced(const Lines& lines);
 
+// What each line of a stored document is, fed one line at a time: the
+// leading YAML frontmatter, a fence line (``` or ~~~), a line inside a
+// fence, or body text. Fan-out items and review outlines read headings only
+// in body text (fan_out.cpp, review_scope.cpp).
+class BodyLines {
+ public:
+  enum class Kind { kFrontmatter, kFence, kFenced, kText };
+  Kind Next(std::string_view line);
+
+ private:
+  int count_ = 0;
+  bool in_frontmatter_ = false;
+  std::string fence_;  // the open fence's first three characters, "" if none
+};
+
 bool IsBlank(std::string_view line);
 int AtxLevel(std::string_view line);             // 0 when not an ATX heading
 std::string HeadingText(std::string_view line);  // "## E2: Routes ##" -> "E2: Routes"

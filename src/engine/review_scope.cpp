@@ -45,26 +45,10 @@ std::set<std::string> ArtifactsOf(const WorkflowSpec& spec, int phase) {
 
 std::string TraceOutline(const std::string& markdown) {
   std::string out;
-  bool in_frontmatter = false;
-  std::string fence;
-  int n = 0;
+  reply::BodyLines kinds;
   for (auto line : SplitLines(markdown)) {
+    if (kinds.Next(line) != reply::BodyLines::Kind::kText) continue;
     std::string_view t = Trim(line);
-    if (++n == 1 && t == "---") {
-      in_frontmatter = true;
-      continue;
-    }
-    if (in_frontmatter) {
-      if (t == "---" || t == "...") in_frontmatter = false;
-      continue;
-    }
-    if (StartsWith(t, "```") || StartsWith(t, "~~~")) {
-      std::string marker(t.substr(0, 3));
-      if (fence.empty()) fence = marker;
-      else if (marker == fence) fence.clear();
-      continue;
-    }
-    if (!fence.empty()) continue;
     if (reply::AtxLevel(line) > 0 || IsTraceLine(line)) {
       out.append(TrimRight(line));
       out += '\n';

@@ -3,9 +3,11 @@
 #include <nlohmann/json.hpp>
 
 #include <map>
+#include <set>
 
 #include "core/text.hpp"
 #include "engine/plan.hpp"
+#include "engine/regeneration_estimate.hpp"
 
 namespace specwave {
 namespace {
@@ -166,12 +168,11 @@ ImpactAnalysis AnalyzeWorkflowImpact(const WorkflowSpec& spec, const WorkflowCha
     }
   }
 
-  std::map<std::string, const PhaseHistory*> hist;
-  for (const auto& h : history) hist[h.phase] = &h;
-  std::vector<double> weights(spec.phases.size(), 0);
+  std::set<int> phases;
   for (int v : plan.topo_order) {
     if (!best[v].affected) continue;
     const PhaseSpec& p = spec.phases[v];
+    phases.insert(v);
     for (const auto& a : p.produces) {
       AffectedArtifact aa;
       aa.artifact = a;
@@ -183,21 +184,8 @@ ImpactAnalysis AnalyzeWorkflowImpact(const WorkflowSpec& spec, const WorkflowCha
       (aa.level == ImpactLevel::kHigh ? out.high : aa.level == ImpactLevel::kMedium ? out.medium : out.low)++;
       out.affected.push_back(aa);
     }
-    ++out.estimate.phases;
-    if (auto it = hist.find(p.name); it != hist.end()) {
-      out.estimate.from_history = true;
-      weights[v] = it->second->duration_ms;
-      out.estimate.sequential_ms += it->second->duration_ms;
-      out.estimate.calls += it->second->calls;
-      out.estimate.tokens += it->second->tokens;
-      if (it->second->cost_usd < 0) out.estimate.cost_known = false;
-      else out.estimate.cost_usd += it->second->cost_usd;
-    } else {
-      out.estimate.cost_known = false;
-      out.estimate.calls += p.IsDeterministic() ? 0 : 1;
-    }
   }
-  out.estimate.time_ms = CriticalPath(spec, plan, weights).length_ms;
+  out.estimate = EstimateRegeneration(spec, phases, history);
   if (out.affected.empty()) {
     out.recommended = Strategy::kIgnore;
     out.recommendation_reason = change.empty() ? "nothing changed"

@@ -15,6 +15,16 @@
 namespace specwave::ui {
 namespace {
 
+// The side panel's tabs, in order (the tab bar below draws them).
+constexpr const char* kTabLabels[] = {"Phase", "Artifact", "Impact", "Run", "Settings", "Workflow", "Projects"};
+
+// The width the tab bar needs with `pad_x` on each side of every label.
+float TabsWidth(const Theme& t, float pad_x) {
+  float w = 0;
+  for (const char* l : kTabLabels) w += ImGui::CalcTextSize(l).x + 2 * pad_x + t.Px(8);
+  return w;
+}
+
 NodeState ToNodeState(PhaseStatus s) {
   switch (s) {
     case PhaseStatus::kPending: return NodeState::kWaiting;
@@ -109,7 +119,10 @@ void AppView::Draw(const SessionSnapshot& snap, Session& session, HostServices* 
   // or, by default, 440 CSS px up to 40% of the window; the workflow editor
   // needs room for YAML lines, so its tab is at least 45% wide.
   const float splitter_w = t.Px(8);
-  const float side_default = std::min(t.Px(440), vp->WorkSize.x * 0.4f);
+  // Never narrower by default than its tab labels at their tightest padding
+  // (seven tabs cut the last one at 1024 px otherwise), up to half the window.
+  const float side_default = std::min(std::max(std::min(t.Px(440), vp->WorkSize.x * 0.4f), TabsWidth(t, t.Px(4)) + t.Px(40)),
+                                      vp->WorkSize.x * 0.5f);
   float side_w = state_.shell.side_w > 0
                      ? std::clamp(t.Px(state_.shell.side_w), t.Px(320), std::max(t.Px(320), vp->WorkSize.x * 0.6f))
                      : side_default;
@@ -170,10 +183,7 @@ void AppView::Draw(const SessionSnapshot& snap, Session& session, HostServices* 
   side_focused_ = ImGui::IsWindowFocused(ImGuiFocusedFlags_ChildWindows);  // its keys are ImGui's, not the graph's
   // A narrow panel would have ImGui shrink the tabs and cut their labels:
   // tighten their padding first, and past that scroll the tab bar instead.
-  static const char* const kTabLabels[] = {"Phase", "Artifact", "Impact", "Run", "Settings", "Workflow", "Projects"};
-  float tabs_w = 0;
-  for (const char* l : kTabLabels) tabs_w += ImGui::CalcTextSize(l).x + 2 * ImGui::GetStyle().FramePadding.x + t.Px(8);
-  const bool tight = tabs_w > ImGui::GetContentRegionAvail().x;
+  const bool tight = TabsWidth(t, ImGui::GetStyle().FramePadding.x) > ImGui::GetContentRegionAvail().x;
   const ImVec2 tab_pad(tight ? t.Px(4) : ImGui::GetStyle().FramePadding.x, ImGui::GetStyle().FramePadding.y);
   if (ImGui::BeginTabBar("side_tabs", ImGuiTabBarFlags_FittingPolicyScroll)) {
     const bool request = state_.tab_request;

@@ -120,9 +120,11 @@ void AppView::Draw(const SessionSnapshot& snap, Session& session, HostServices* 
   // needs room for YAML lines, so its tab is at least 45% wide.
   const float splitter_w = t.Px(8);
   // Never narrower by default than its tab labels at their tightest padding
-  // (seven tabs cut the last one at 1024 px otherwise), up to half the window.
-  const float side_default = std::min(std::max(std::min(t.Px(440), vp->WorkSize.x * 0.4f), TabsWidth(t, t.Px(4)) + t.Px(40)),
-                                      vp->WorkSize.x * 0.5f);
+  // (seven tabs cut the last one at 1024 px otherwise) with the window padding
+  // and a scrollbar, up to half the window.
+  const float tabs_need = TabsWidth(t, t.Px(4)) + t.Px(40) + ImGui::GetStyle().ScrollbarSize;
+  const float side_default =
+      std::min(std::max(std::min(t.Px(440), vp->WorkSize.x * 0.4f), tabs_need), vp->WorkSize.x * 0.5f);
   float side_w = state_.shell.side_w > 0
                      ? std::clamp(t.Px(state_.shell.side_w), t.Px(320), std::max(t.Px(320), vp->WorkSize.x * 0.6f))
                      : side_default;

@@ -2,31 +2,21 @@
 // with the offline generator" or "Use my model" — shown on a new device,
 // dismissable, and not shown again after a reload. Clicked with the mouse at
 // the places the app reports it drew the buttons (state().shell.targets).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { DIST, OUT, serveStatic, launchBrowser, waitForApp, waitForProject, waitForState, watchConsole }
-  from './support.mjs';
+import { OUT, waitForApp, waitForProject, waitForState, watchConsole, siteAndBrowser } from './support.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serveStatic(DIST);
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const env = siteAndBrowser();  // the built site on a static server, one Chromium
 
 const SETTINGS_TAB = 4;
 const click = (page, [x, y, w, h]) => page.mouse.click(x + w / 2, y + h / 2);
 
 test('"Use my model" opens the settings, and the screen does not come back', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
   const page = await context.newPage();
   const errors = watchConsole(page);
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await waitForApp(page);
   await waitForProject(page);
   let s = await waitForState(page, (st) => st.shell.first_run_open && st.shell.targets.first_run_model, 'the first screen');
@@ -44,9 +34,9 @@ test('"Use my model" opens the settings, and the screen does not come back', asy
 });
 
 test('"Run with the offline generator" runs the sample project', async () => {
-  const context = await browser.newContext({ viewport: { width: 1024, height: 700 }, deviceScaleFactor: 1 });
+  const context = await env.browser.newContext({ viewport: { width: 1024, height: 700 }, deviceScaleFactor: 1 });
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await waitForApp(page);
   await waitForProject(page);
   let s = await waitForState(page, (st) => st.shell.first_run_open && st.shell.targets.first_run_offline, 'the first screen');

@@ -10,23 +10,14 @@
 // origin private file system (navigator.storage.getDirectory()): the same
 // FileSystemDirectoryHandle interface the picker returns, written and read by
 // the same code. The picker call itself is the one line not exercised.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { unzipSync, strFromU8 } from 'fflate';
-import { DIST, serveStatic, launchBrowser, runToTheEnd, waitForApp, waitForProject, waitForState, watchConsole }
+import { runToTheEnd, waitForApp, waitForProject, waitForState, watchConsole, siteAndBrowser }
   from './support.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serveStatic(DIST);
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const env = siteAndBrowser();  // the built site on a static server, one Chromium
 
 // In the page: an OPFS folder as the picked folder, emptied first.
 async function useOpfsFolder(page, name) {
@@ -72,10 +63,10 @@ async function prdVersions(page) {
 }
 
 test('save to a folder, edit a file there, sync it back as your edit', async () => {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const context = await env.browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
   const errors = watchConsole(page);
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await waitForApp(page);
   await waitForProject(page);
   assert.equal((await runToTheEnd(page)).run_status, 'succeeded');
@@ -127,10 +118,10 @@ test('save to a folder, edit a file there, sync it back as your edit', async () 
 });
 
 test('where there is no directory picker, the zip holds the same tree', async () => {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+  const context = await env.browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
   const page = await context.newPage();
   const errors = watchConsole(page);
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await waitForApp(page);
   await waitForProject(page);
   assert.equal((await runToTheEnd(page)).run_status, 'succeeded');

@@ -3,23 +3,13 @@
 // the default workflow at 1280×800, drops detail when small, and shows a
 // minimap when the graph is larger than the view (a generated 200-phase
 // workflow). Everything is read from the page's test hook (state().graph).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { DIST, OUT, serveStatic, launchBrowser, waitForApp, waitForProject, waitForState, watchConsole }
-  from './support.mjs';
+import { OUT, waitForApp, waitForProject, waitForState, watchConsole, siteAndBrowser } from './support.mjs';
 import { largeWorkflow, projectFile } from '../../bench/web/large_workflow.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serveStatic(DIST);
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const env = siteAndBrowser();  // the built site on a static server, one Chromium
 
 const graphOf = (page) => page.evaluate(() => window.specwave.state().graph);
 async function frames(page, n = 3) {
@@ -28,10 +18,10 @@ async function frames(page, n = 3) {
 }
 
 test('the default workflow fills its canvas at 1280×800 with names of 12 CSS px or more', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 2 });
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 2 });
   const page = await context.newPage();
   const errors = watchConsole(page);
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await waitForApp(page);
   await waitForProject(page);
   await page.keyboard.press('Escape');  // the first-run screen
@@ -101,10 +91,10 @@ test('the default workflow fills its canvas at 1280×800 with names of 12 CSS px
 });
 
 test('a 200-phase workflow: smallest fitted zoom, names only, and a minimap', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
   const page = await context.newPage();
   const errors = watchConsole(page);
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await waitForApp(page);
   await page.keyboard.press('Escape');
   const wf = largeWorkflow();

@@ -1,22 +1,12 @@
 // Issue #18.4: the app without a mouse — Tab and the arrows through phases,
 // Enter opens, R runs, Esc closes, Ctrl+K a command palette with every
 // command and artifact, "?" the keys. Real key presses, state from the hook.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { DIST, OUT, serveStatic, launchBrowser, waitForApp, waitForProject, waitForState, watchConsole }
-  from './support.mjs';
+import { OUT, waitForApp, waitForProject, waitForState, watchConsole, siteAndBrowser } from './support.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serveStatic(DIST);
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const env = siteAndBrowser();  // the built site on a static server, one Chromium
 
 const PHASE_TAB = 0;
 const ARTIFACT_TAB = 1;
@@ -27,10 +17,10 @@ async function after_frames(page, n = 3) {
 }
 
 test('phases, the palette, the keys overlay and a run, all from the keyboard', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
   const page = await context.newPage();
   const errors = watchConsole(page);
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await waitForApp(page);
   const start = await waitForProject(page);
   assert.equal(start.shell.first_run_open, true, 'a new device sees the first screen');

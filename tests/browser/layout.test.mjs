@@ -4,22 +4,13 @@
 // dragged and remembered across a reload, and so is the timeline folded.
 // Saves the screenshots of both sizes after a full offline run under
 // build/browser/ (layout-1280x800.png, layout-1024x700.png, ...).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { DIST, OUT, serveStatic, launchBrowser, waitForApp, waitForProject, waitForState, watchConsole, runToTheEnd }
+import { OUT, waitForApp, waitForProject, waitForState, watchConsole, runToTheEnd, siteAndBrowser }
   from './support.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serveStatic(DIST);
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const env = siteAndBrowser();  // the built site on a static server, one Chromium
 
 async function frames(page, n = 3) {
   const start = (await page.evaluate(() => window.specwave.state())).frames;
@@ -30,10 +21,10 @@ const TABS = ['phase', 'artifact', 'impact', 'run', 'settings', 'projects'];
 
 for (const [width, height] of [[1280, 800], [1024, 700]]) {
   test(`no clipped label at ${width}×${height}, after a full run`, async () => {
-    const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 1 });
+    const context = await env.browser.newContext({ viewport: { width, height }, deviceScaleFactor: 1 });
     const page = await context.newPage();
     const errors = watchConsole(page);
-    await page.goto(server.url);
+    await page.goto(env.server.url);
     await waitForApp(page);
     await waitForProject(page);
     await page.keyboard.press('Escape');
@@ -64,9 +55,9 @@ for (const [width, height] of [[1280, 800], [1024, 700]]) {
 }
 
 test('the split and the folded timeline are remembered across a reload', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await waitForApp(page);
   await waitForProject(page);
   await page.keyboard.press('Escape');

@@ -4,11 +4,11 @@
 // nothing is drawn past the panel's edge — read from state().markdown, what
 // the markdown view reports it drew. The artifact is imported with the
 // default workflow's project, so no run is needed.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
-import { DIST, OUT, ROOT, serveStatic, launchBrowser, waitForApp, waitForState, watchConsole } from './support.mjs';
+import { OUT, ROOT, waitForApp, waitForState, watchConsole, siteAndBrowser } from './support.mjs';
 import { projectFile } from '../../bench/web/large_workflow.mjs';
 
 const NOTES = `# Notes with tables
@@ -32,24 +32,15 @@ const aVeryLongLineOfCode = computeSomethingWithAVeryLongName(argumentNumberOne,
 See [the guide](https://example.com/guide) — shown as text, never fetched.
 `;
 
-let server;
-let browser;
-before(async () => {
-  server = await serveStatic(DIST);
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const env = siteAndBrowser();  // the built site on a static server, one Chromium
 
 test('tables are tables, prose wraps, code and wide tables scroll in their own boxes', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
   const page = await context.newPage();
   const errors = watchConsole(page);
   const requests = [];
   page.on('request', (r) => requests.push(r.url()));
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await waitForApp(page);
   await page.keyboard.press('Escape');
   const yaml = readFileSync(path.join(ROOT, 'assets/workflows/default.yml'), 'utf8');

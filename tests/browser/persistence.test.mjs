@@ -2,27 +2,18 @@
 // page reloaded in the middle of a run loses no completed phase and the run
 // continues without redoing it; a second tab shows read-only data and never
 // writes.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DIST, serveStatic, launchBrowser, finishRun, runToTheEnd, waitForApp, waitForProject, waitForState,
-         watchConsole } from './support.mjs';
+import { finishRun, runToTheEnd, waitForApp, waitForProject, waitForState, watchConsole, siteAndBrowser }
+  from './support.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serveStatic(DIST);
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const env = siteAndBrowser();  // the built site on a static server, one Chromium
 
 test('reload mid-run: completed phases are kept and not run again', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await context.newPage();
   const errors = watchConsole(page);
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await waitForApp(page);
   const first = await waitForProject(page);
   await page.evaluate(() => window.specwave.settings({ provider: 'offline', offline_latency_ms: 400 }));
@@ -50,16 +41,16 @@ test('reload mid-run: completed phases are kept and not run again', async () => 
 });
 
 test('a second tab is read-only and shows the owner tab\'s project', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const owner = await context.newPage();
-  await owner.goto(server.url);
+  await owner.goto(env.server.url);
   await waitForApp(owner);
   await waitForProject(owner);
   const done = await runToTheEnd(owner);
   assert.equal(done.run_status, 'succeeded');
 
   const second = await context.newPage();
-  await second.goto(server.url);
+  await second.goto(env.server.url);
   await waitForApp(second);
   const ro = await waitForState(second, (s) => s.artifacts === done.artifacts, 'the snapshot from the owner tab');
   assert.equal(ro.owner, false);

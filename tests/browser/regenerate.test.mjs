@@ -1,28 +1,19 @@
 // Smart regeneration in the browser: after a run, a one-section edit of the
 // PRD shows its change and impact (lit on the DAG), and regenerate_all runs
 // through the same scheduler with early cutoff; nothing stays stale.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { DIST, OUT, serveStatic, launchBrowser, runToTheEnd, waitForApp, waitForProject, waitForState, watchConsole }
+import { OUT, runToTheEnd, waitForApp, waitForProject, waitForState, watchConsole, siteAndBrowser }
   from './support.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serveStatic(DIST);
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const env = siteAndBrowser();  // the built site on a static server, one Chromium
 
 test('edit the PRD, see the impact, regenerate what it touches', async () => {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const context = await env.browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
   const errors = watchConsole(page);
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await waitForApp(page);
   await waitForProject(page);
   assert.equal((await runToTheEnd(page)).run_status, 'succeeded');
@@ -52,10 +43,10 @@ test('edit the PRD, see the impact, regenerate what it touches', async () => {
 });
 
 test('a gap an edit introduces is drawn on the DAG, and stays after a reload', async () => {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const context = await env.browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
   const errors = watchConsole(page);
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await waitForApp(page);
   await waitForProject(page);
   const clean = await runToTheEnd(page);

@@ -3,30 +3,21 @@
 // architecture gate is approved from the page, every artifact is stored, the
 // metrics are measured, no Content-Security-Policy violation is reported, and
 // the main thread never blocks (no emscripten "Blocking on the main thread").
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { DIST, OUT, serveStatic, launchBrowser, waitForApp, waitForProject, waitForState, watchConsole, watchCsp,
-  watchAllConsole } from './support.mjs';
+import { OUT, waitForApp, waitForProject, waitForState, watchConsole, watchCsp, watchAllConsole, siteAndBrowser }
+  from './support.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serveStatic(DIST);
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const env = siteAndBrowser();  // the built site on a static server, one Chromium
 
 test('default workflow runs offline in the browser, gate approved from the page', async () => {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const context = await env.browser.newContext({ viewport: { width: 1440, height: 900 } });
   await watchCsp(context);
   const page = await context.newPage();
   const errors = watchConsole(page);
   const messages = watchAllConsole(page);
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await waitForApp(page);
   const opened = await waitForProject(page);
   assert.equal(opened.owner, true, 'the only tab owns the database');

@@ -1,28 +1,18 @@
 // Walking skeleton: the built site, served by a plain static server, opens in
 // headless Chromium, becomes cross-origin isolated through our service worker,
 // starts with threads, and draws every phase of the default workflow.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { DIST, OUT, ROOT, serveStatic, launchBrowser, waitForApp, waitForProject, watchConsole, nativePlan }
-  from './support.mjs';
+import { OUT, ROOT, waitForApp, waitForProject, watchConsole, nativePlan, siteAndBrowser } from './support.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serveStatic(DIST);
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const env = siteAndBrowser();  // the built site on a static server, one Chromium
 
 test('app is isolated, threaded and draws the default workflow DAG', async () => {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 2 });
+  const context = await env.browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 2 });
   const page = await context.newPage();
   const errors = watchConsole(page);
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await waitForApp(page, 5);
   const state = await waitForProject(page);
   assert.equal(await page.evaluate(() => window.crossOriginIsolated), true, 'crossOriginIsolated');

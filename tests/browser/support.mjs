@@ -6,6 +6,7 @@ import { spawn, execFileSync } from 'node:child_process';
 import { copyFileSync, cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -260,4 +261,21 @@ export function exportedOfflineProject(name) {
   rmSync(file, { force: true });
   execFileSync(CLI, ['export', '--db', offlineProjectDb(name), '--out', file, '--single-file']);
   return file;
+}
+
+// The set-up most browser test files share: the built site (DIST) on a
+// local static server and one headless Chromium, started before the file's
+// tests and stopped after them. Returns the object that holds them:
+//   const env = siteAndBrowser();   ...   await env.browser.newContext(); page.goto(env.server.url)
+export function siteAndBrowser() {
+  const env = { server: null, browser: null };
+  before(async () => {
+    env.server = await serveStatic(DIST);
+    env.browser = await launchBrowser();
+  });
+  after(async () => {
+    await env.browser?.close();
+    env.server?.stop();
+  });
+  return env;
 }

@@ -4,11 +4,10 @@
 // project as it was; a valid draft is drawn at once; a phase's prompt edited
 // in the phase panel marks that phase and its dependents stale, and the
 // regeneration makes them current again. Screenshots go to build/browser/.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { DIST, OUT, serveStatic, launchBrowser, waitForApp, waitForProject, waitForState, watchConsole }
-  from './support.mjs';
+import { OUT, waitForApp, waitForProject, waitForState, watchConsole, siteAndBrowser } from './support.mjs';
 
 const WORKFLOW = `# A newsletter, planned and written by our own agents.
 name: Harbour newsletter
@@ -53,21 +52,12 @@ phases:
 const BRIEF = '# Harbour newsletter\n\nA monthly letter for the people who moor boats in the harbour.\n\n' +
   '## Users\n\n- Boat owners\n- Harbour staff\n\n## Features\n\n- Tide tables\n- Events\n';
 
-let server;
-let browser;
-before(async () => {
-  server = await serveStatic(DIST);
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const env = siteAndBrowser();  // the built site on a static server, one Chromium
 
 const ended = (s) => !s.running && s.run_status !== 'running' && s.run_status !== '';
 
 async function openWithCustomWorkflow(page) {
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await waitForApp(page);
   await waitForProject(page);
   await page.evaluate(([brief, yaml]) => window.specwave.createProject('Harbour newsletter', brief, yaml, 'newsletter.yml'),
@@ -77,7 +67,7 @@ async function openWithCustomWorkflow(page) {
 }
 
 test('a pasted workflow with its own phases and agents runs offline to the end', async () => {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const context = await env.browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
   const errors = watchConsole(page);
   const opened = await openWithCustomWorkflow(page);
@@ -142,7 +132,7 @@ test('a pasted workflow with its own phases and agents runs offline to the end',
 });
 
 test('a phase prompt edited in the phase panel marks it and its dependents stale', async () => {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const context = await env.browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
   const errors = watchConsole(page);
   await openWithCustomWorkflow(page);
@@ -172,10 +162,10 @@ test('a phase prompt edited in the phase panel marks it and its dependents stale
 });
 
 test('the bundled examples are offered and one runs offline to the end in the browser', async () => {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const context = await env.browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
   const errors = watchConsole(page);
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await waitForApp(page);
   const first = await waitForProject(page);
   assert.deepEqual(first.bundled_workflows, ['landing-page.yml', 'one-feature.yml']);

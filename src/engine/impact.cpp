@@ -72,14 +72,6 @@ std::string DescribeChange(const ArtifactChangeInput& c) {
   return out;
 }
 
-struct Best {
-  bool affected = false;
-  ImpactLevel level = ImpactLevel::kLow;
-  int distance = 0;
-  std::vector<int> path;
-  std::string reason;
-};
-
 }  // namespace
 
 ImpactAnalysis AnalyzeImpact(const WorkflowSpec& spec, const ArtifactChangeInput& change,
@@ -96,13 +88,13 @@ ImpactAnalysis AnalyzeImpact(const WorkflowSpec& spec, const ArtifactChangeInput
   }
   Plan plan = MakePlan(spec);
   const std::string what = DescribeChange(change);
-  std::vector<Best> best(spec.phases.size());
+  std::vector<PhaseReach> best(spec.phases.size());
   best[trigger].path = {trigger};
   for (int v : plan.topo_order) {
     if (v == trigger) continue;
     const PhaseSpec& p = spec.phases[v];
     for (int d : p.deps) {
-      Best cand;
+      PhaseReach cand;
       if (d == trigger) {
         cand.distance = 1;
         cand.level = out.change_level;
@@ -133,24 +125,11 @@ ImpactAnalysis AnalyzeImpact(const WorkflowSpec& spec, const ArtifactChangeInput
         cand.reason += " (a report built from the others: rebuilt, not redesigned)";
       }
       cand.affected = true;
-      Best& b = best[v];
+      PhaseReach& b = best[v];
       if (!b.affected || cand.level > b.level || (cand.level == b.level && cand.distance < b.distance)) b = cand;
     }
   }
-  for (int v : plan.topo_order) {
-    if (!best[v].affected) continue;
-    const PhaseSpec& p = spec.phases[v];
-    for (const auto& a : p.produces) {
-      AffectedArtifact aa;
-      aa.artifact = a;
-      aa.phase = p.name;
-      aa.level = best[v].level;
-      aa.distance = best[v].distance;
-      aa.reason = a + ": " + best[v].reason;
-      for (int x : best[v].path) aa.path.push_back(spec.phases[x].name);
-      out.affected.push_back(aa);
-    }
-  }
+  out.affected = AffectedArtifactsOf(spec, plan, best);
   if (refine) refine(&out);
   std::set<int> phases;
   for (const auto& aa : out.affected) {

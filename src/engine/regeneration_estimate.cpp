@@ -7,6 +7,25 @@
 
 namespace specwave {
 
+std::vector<AffectedArtifact> AffectedArtifactsOf(const WorkflowSpec& spec, const Plan& plan,
+                                                  const std::vector<PhaseReach>& reach) {
+  std::vector<AffectedArtifact> out;
+  for (int v : plan.topo_order) {
+    if (!reach[v].affected) continue;
+    for (const auto& a : spec.phases[v].produces) {
+      AffectedArtifact aa;
+      aa.artifact = a;
+      aa.phase = spec.phases[v].name;
+      aa.level = reach[v].level;
+      aa.distance = reach[v].distance;
+      aa.reason = a + ": " + reach[v].reason;
+      for (int x : reach[v].path) aa.path.push_back(spec.phases[x].name);
+      out.push_back(std::move(aa));
+    }
+  }
+  return out;
+}
+
 ImpactEstimate EstimateRegeneration(const WorkflowSpec& spec, const std::set<int>& phases,
                                     const std::vector<PhaseHistory>& history) {
   ImpactEstimate e;

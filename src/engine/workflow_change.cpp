@@ -129,19 +129,12 @@ ImpactAnalysis AnalyzeWorkflowImpact(const WorkflowSpec& spec, const WorkflowCha
 
   // best[v]: how phase v is reached — directly (its definition changed,
   // distance 0) or through the nearest changed phase upstream.
-  struct Best {
-    bool affected = false;
-    ImpactLevel level = ImpactLevel::kLow;
-    int distance = 0;
-    std::vector<int> path;
-    std::string reason;
-  };
   Plan plan = MakePlan(spec);
-  std::vector<Best> best(spec.phases.size());
+  std::vector<PhaseReach> best(spec.phases.size());
   for (const auto& c : change.phases) {
     int i = spec.IndexOf(c.phase);
     if (i < 0 || !c.stale) continue;
-    Best& b = best[i];
+    PhaseReach& b = best[i];
     b.affected = true;
     b.level = spec.phases[i].IsDeterministic() ? ImpactLevel::kLow : ImpactLevel::kHigh;
     b.path = {i};
@@ -153,7 +146,7 @@ ImpactAnalysis AnalyzeWorkflowImpact(const WorkflowSpec& spec, const WorkflowCha
     if (best[v].affected && best[v].distance == 0) continue;
     for (int d : spec.phases[v].deps) {
       if (!best[d].affected) continue;
-      Best cand;
+      PhaseReach cand;
       cand.affected = true;
       cand.distance = best[d].distance + 1;
       cand.level = spec.phases[v].IsDeterministic() ? ImpactLevel::kLow : Lower(best[d].level);
@@ -163,28 +156,17 @@ ImpactAnalysis AnalyzeWorkflowImpact(const WorkflowSpec& spec, const WorkflowCha
       for (size_t k = 0; k < cand.path.size(); ++k) via += (k ? " -> " : "") + spec.phases[cand.path[k]].name;
       std::string root = best[cand.path.front()].reason;
       cand.reason = root + ", via " + via;
-      Best& b = best[v];
+      PhaseReach& b = best[v];
       if (!b.affected || cand.level > b.level || (cand.level == b.level && cand.distance < b.distance)) b = cand;
     }
   }
 
-  std::set<int> phases;
-  for (int v : plan.topo_order) {
-    if (!best[v].affected) continue;
-    const PhaseSpec& p = spec.phases[v];
-    phases.insert(v);
-    for (const auto& a : p.produces) {
-      AffectedArtifact aa;
-      aa.artifact = a;
-      aa.phase = p.name;
-      aa.level = best[v].level;
-      aa.distance = best[v].distance;
-      aa.reason = a + ": " + best[v].reason;
-      for (int x : best[v].path) aa.path.push_back(spec.phases[x].name);
-      (aa.level == ImpactLevel::kHigh ? out.high : aa.level == ImpactLevel::kMedium ? out.medium : out.low)++;
-      out.affected.push_back(aa);
-    }
-  }
+  out.affected = AffectedArtifactsOf(spec, plan, best);
+  for (const auto& aa : out.affected)
+    (aa.level == ImpactLevel::kHigh ? out.high : aa.level == ImpactLevel::kMedium ? out.medium : out.low)++;
+  std::set<int> phases;  // a reached phase that produces nothing still runs
+  for (int v = 0; v < static_cast<int>(best.size()); ++v)
+    if (best[v].affected) phases.insert(v);
   out.estimate = EstimateRegeneration(spec, phases, history);
   if (out.affected.empty()) {
     out.recommended = Strategy::kIgnore;

@@ -74,13 +74,16 @@ JobOutcome PhaseJobs::WholePhase(int phase, const CancelToken& cancel) {
   generation.phase = &p;
   generation.brief = ctx_.project.brief;
   generation.inputs = inputs;
-  if (std::string why = CallBlocker(phase, kWholePhase, generation); !why.empty())
-    return Fail(phase, PhaseOutcome::kBlocked, why);
   std::vector<ArtifactFinding> notes;
   std::optional<RevisionContext> revision = Revision(phase);
+  if (revision) generation.revision = &*revision;
+  // Checked on the first request as sent (a revision's carries its block;
+  // a fallback rewrite's is that prompt without it, so no larger).
+  const LlmRequest first = Request(phase, kWholePhase, generation);
+  if (std::string why = CallBlocker(phase, kWholePhase, generation, first); !why.empty())
+    return Fail(phase, PhaseOutcome::kBlocked, why);
   if (revision) {
-    generation.revision = &*revision;
-    LlmResponse response = Call(phase, kWholePhase, generation, cancel);
+    LlmResponse response = Send(phase, kWholePhase, first, cancel);
     if (!response.ok)
       return Fail(phase, PhaseOutcome::kCallFailed, response.error, response.finish == FinishReason::kCancelled);
     RevisedArtifacts revised = ApplyRevisionReply(response.text, *revision, p.produces);
@@ -93,7 +96,7 @@ JobOutcome PhaseJobs::WholePhase(int phase, const CancelToken& cancel) {
     // Malformed, or naming a section that does not exist: rewrite, and say so.
     notes.push_back(RevisionNote(p, revised.note + "; fell back to a whole rewrite"));
   }
-  LlmResponse response = Call(phase, kWholePhase, generation, cancel);
+  LlmResponse response = Send(phase, kWholePhase, revision ? Request(phase, kWholePhase, generation) : first, cancel);
   if (!response.ok)
     return Fail(phase, PhaseOutcome::kCallFailed, response.error, response.finish == FinishReason::kCancelled);
   return FinishWholePhase(phase, generation, response, cancel, std::move(notes));  // phase_reply_jobs.cpp
@@ -195,9 +198,10 @@ JobOutcome PhaseJobs::Item(int phase, int item, const CancelToken& cancel) {
     if (!ReviewReadsBrief(ctx_.spec, it.title)) generation.brief.clear();
     generation.review_findings = it.notes;
   }
-  if (std::string why = CallBlocker(phase, item, generation); !why.empty())
+  const LlmRequest request = Request(phase, item, generation);
+  if (std::string why = CallBlocker(phase, item, generation, request); !why.empty())
     return Fail(phase, PhaseOutcome::kBlocked, why);
-  LlmResponse response = Call(phase, item, generation, cancel);
+  LlmResponse response = Send(phase, item, request, cancel);
   if (!response.ok)
     return Fail(phase, PhaseOutcome::kCallFailed, response.error, response.finish == FinishReason::kCancelled);
   std::string body, error;
@@ -312,7 +316,8 @@ int PhaseJobs::MaxTokens(int phase, int item) const {
 // workflow's max_artifact_chars (whole phases; items check theirs before
 // the review scope narrows them), and a prompt that cannot fit the model's
 // context window with its reply.
-std::string PhaseJobs::CallBlocker(int phase, int item, const GenerationContext& generation) const {
+std::string PhaseJobs::CallBlocker(int phase, int item, const GenerationContext& generation,
+                                   const LlmRequest& request) const {
   const PhaseSpec& p = ctx_.spec.phases[phase];
   if (item < 0)
     if (std::string why = OversizedInput(p.name, generation.inputs, generation.brief, ctx_.spec.max_artifact_chars);
@@ -321,13 +326,15 @@ std::string PhaseJobs::CallBlocker(int phase, int item, const GenerationContext&
   if (!ctx_.options.context_tokens) return "";
   const int64_t window = ctx_.options.context_tokens(ctx_.provider.Kind(), ctx_.provider.Model());
   if (window <= 0) return "";
-  BuiltPrompt prompt = BuildPrompt(ctx_.spec, generation);
-  const auto chars = static_cast<int64_t>(prompt.system.size() + prompt.user.size());
-  return ContextOverflow(prompt.label, ctx_.provider.Model(), chars, budget_.EstimateInputTokens(chars),
-                         MaxTokens(phase, item), window);
+  const auto chars = static_cast<int64_t>(request.system.size() + request.user.size());
+  return ContextOverflow(request.label, ctx_.provider.Model(), chars, budget_.EstimateInputTokens(chars),
+                         request.max_tokens, window);
 }
 
-LlmResponse PhaseJobs::Call(int phase, int item, const GenerationContext& generation, const CancelToken& cancel) {
+// The request a call of (phase, item) sends: the prompt's blocks (a
+// revision's block last), model, temperature, reply limit. One place for
+// the first call, a fallback rewrite and a repair's original.
+LlmRequest PhaseJobs::Request(int phase, int item, const GenerationContext& generation) const {
   BuiltPrompt prompt = BuildPrompt(ctx_.spec, generation);
   if (generation.revision) {  // after the task: the shared prefix stays the same as a first run's
     std::string block = RevisionPromptBlock(*generation.revision);
@@ -342,7 +349,7 @@ LlmResponse PhaseJobs::Call(int phase, int item, const GenerationContext& genera
   req.context = &generation;
   req.label = prompt.label;
   req.bypass_cache = bypass_cache_.count(phase) > 0;
-  return Send(phase, item, req, cancel);
+  return req;
 }
 
 LlmResponse PhaseJobs::Send(int phase, int item, const LlmRequest& req, const CancelToken& cancel,

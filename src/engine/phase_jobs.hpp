@@ -54,7 +54,7 @@ class PhaseJobs final : public SchedulerHandler {
   JobOutcome SpecPack(int phase);
   JobOutcome Fail(int phase, PhaseOutcome outcome, std::string error, bool cancelled = false);
 
-  LlmResponse Call(int phase, int item, const GenerationContext& generation, const CancelToken& cancel);
+  LlmRequest Request(int phase, int item, const GenerationContext& generation) const;
   // Sends a request and counts it (tokens, cost, budget); *cost_out: its price (< 0 unknown).
   LlmResponse Send(int phase, int item, const LlmRequest& request, const CancelToken& cancel,
                    double* cost_out = nullptr);
@@ -80,7 +80,7 @@ class PhaseJobs final : public SchedulerHandler {
   bool MakesCall(int phase, int item) const;
   double EstimateCallCost(int phase, int item) const;
   int MaxTokens(int phase, int item) const;
-  std::string CallBlocker(int phase, int item, const GenerationContext& generation) const;
+  std::string CallBlocker(int phase, int item, const GenerationContext& generation, const LlmRequest& request) const;
   bool IsCutoff(int phase) const { return accounts_.Get(phase).early_cutoff; }
 
   const RunContext& ctx_;

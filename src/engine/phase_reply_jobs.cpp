@@ -47,15 +47,7 @@ JobOutcome PhaseJobs::FinishWholePhase(int phase, const GenerationContext& gener
   std::vector<ArtifactFinding> findings = committer_.Check(phase, reply.artifacts);
   for (int attempt = 0; attempt < ctx_.spec.RepairAttempts(phase) && PhaseCommitter::Blocks(findings); ++attempt) {
     if (cancel.IsCancelled()) break;
-    BuiltPrompt prompt = BuildPrompt(ctx_.spec, generation);
-    LlmRequest original;
-    SetPrompt(&original, prompt.blocks);
-    original.model = ctx_.provider.Model();
-    original.temperature = ctx_.options.temperature;
-    original.max_tokens = MaxTokens(phase, kWholePhase);
-    original.context = &generation;
-    original.label = prompt.label;
-    LlmRequest repair = RepairRequest(original, reply.artifacts, findings);
+    LlmRequest repair = RepairRequest(Request(phase, kWholePhase, generation), reply.artifacts, findings);
     const int64_t t0 = ctx_.clock.NowMonotonicUs();
     double cost = -1;
     LlmResponse fixed = Send(phase, kWholePhase, repair, cancel, &cost);

@@ -23,10 +23,6 @@ std::string Author(const Args& args, const Environment& env) {
   return "local";
 }
 
-std::string CopyOf(const std::string& author, const ProjectRecord& p) {
-  return CopyName(author, std::to_string(p.created_at) + ":" + std::to_string(p.id));
-}
-
 std::unique_ptr<Store> Open(const std::string& db, bool read_only, int* code) {
   std::string err;
   if (read_only && !fs::exists(db)) {
@@ -57,20 +53,6 @@ bool PickProject(Store& store, const Args& args, ProjectRecord* out, int* code) 
   *out = *std::max_element(projects.begin(), projects.end(),
                            [](const ProjectRecord& a, const ProjectRecord& b) { return a.id < b.id; });
   return true;
-}
-
-Pack PackOf(Store& store, const ProjectRecord& p) {
-  Pack pack;
-  pack.project_name = p.name;
-  for (const auto& a : store.ListArtifacts(p.id)) {
-    auto v = store.LatestVersion(p.id, a.artifact);
-    if (!v) continue;
-    pack.artifacts[a.artifact] = v->content;
-    pack.versions[a.artifact] = v->version;
-  }
-  for (const auto& v : store.ListVersions(p.id, "prd.md"))
-    pack.history["prd.md"].push_back({v.version, v.content, v.author, v.regeneration_reason, v.created_at});
-  return pack;
 }
 
 std::optional<Format> FormatArg(const Args& args, int* code) {

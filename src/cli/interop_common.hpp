@@ -11,18 +11,18 @@
 #include "cli/cli.hpp"
 #include "engine/store_port.hpp"
 #include "interop/interop.hpp"
+#include "interop/store_pack.hpp"
 
 namespace specwave::cli {
 
+using interop::CopyOf;  // interop/store_pack.hpp
+using interop::PackOf;
+
 // --author, else $SPECWAVE_AUTHOR, $USER, $USERNAME, else "local".
 std::string Author(const Args& args, const Environment& env);
-// This copy's base file name: the author and the project's identity.
-std::string CopyOf(const std::string& author, const ProjectRecord& p);
 std::unique_ptr<Store> Open(const std::string& db, bool read_only, int* code);
 // --project ID, or the latest project.
 bool PickProject(Store& store, const Args& args, ProjectRecord* out, int* code);
-// Latest versions, their numbers, and prd.md's history (OpenSpec's changes).
-interop::Pack PackOf(Store& store, const ProjectRecord& p);
 std::optional<interop::Format> FormatArg(const Args& args, int* code);
 void PrintDropped(const interop::ExportResult& r);
 // DIR/.specwave/base/<copy>.json, or nullopt (*code set when it is unreadable).

@@ -1,34 +1,24 @@
 #include "session/folder_sync.hpp"
 
 #include "interop/folder_io.hpp"
+#include "interop/manifest.hpp"
+#include "interop/store_pack.hpp"
 
 namespace specwave {
 
 using namespace interop;
 
-// The latest version of every artifact and prd.md's history (OpenSpec's change
-// folders), as src/cli/interop_common.cpp's PackOf reads them for the CLI.
+// The open project read as the CLI reads it (interop/store_pack.hpp).
 Pack FolderSync::PackOfOpenProject() {
-  Pack pack;
-  const int64_t id = core_.ProjectId();
-  if (auto p = core_.store().GetProject(id)) pack.project_name = p->name;
-  for (const auto& a : core_.store().ListArtifacts(id)) {
-    auto v = core_.store().LatestVersion(id, a.artifact);
-    if (!v) continue;
-    pack.artifacts[a.artifact] = v->content;
-    pack.versions[a.artifact] = v->version;
-  }
-  for (const auto& v : core_.store().ListVersions(id, "prd.md"))
-    pack.history["prd.md"].push_back({v.version, v.content, v.author, v.regeneration_reason, v.created_at});
-  return pack;
+  ProjectRecord unnamed;  // a project the store cannot describe still has its artifacts
+  unnamed.id = core_.ProjectId();
+  auto p = core_.store().GetProject(unnamed.id);
+  return PackOf(core_.store(), p ? *p : unnamed);
 }
 
-// The same copy name the CLI gives (cli/interop_common.cpp CopyOf), so a
-// folder saved here and synced by `specwave sync` with the same author, on a
-// copy of the same database, finds its base.
 std::string FolderSync::CopyOfOpenProject(const std::string& author) {
   auto p = core_.store().GetProject(core_.ProjectId());
-  return CopyName(author, p ? std::to_string(p->created_at) + ":" + std::to_string(p->id) : "0");
+  return p ? CopyOf(author, *p) : CopyName(author, "0");
 }
 
 FolderExport FolderSync::Export(Format format, const std::string& author) {

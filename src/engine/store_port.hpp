@@ -21,6 +21,7 @@
 #include "engine/llm_port.hpp"
 #include "engine/outcomes.hpp"
 #include "engine/provider_kind.hpp"
+#include "engine/section_records.hpp"
 
 namespace specwave {
 
@@ -250,6 +251,30 @@ class Store {
   }
   virtual std::vector<WorkflowVersion> ListWorkflowVersions(int64_t /*project_id*/) { return {}; }  // oldest first
 
+  // Section locks, proposals and reviews (issue #16.5; section_records.hpp).
+  // SetSectionLock inserts or updates the row of (project, artifact,
+  // section) and sets id and updated_at. ListSectionLocks: every row, locked
+  // or not, of one artifact ("" = all artifacts), by artifact then section.
+  virtual StoreError SetSectionLock(SectionLock& /*lock*/) { return NoSections(); }
+  virtual std::vector<SectionLock> ListSectionLocks(int64_t /*project_id*/, const std::string& /*artifact*/) {
+    return {};
+  }
+  // AddProposal stores an open proposal and, in the same transaction, marks
+  // any older open proposal for the same section superseded.
+  virtual StoreError AddProposal(SectionProposal& /*proposal*/) { return NoSections(); }
+  virtual std::vector<SectionProposal> ListProposals(int64_t /*project_id*/, bool /*open_only*/) { return {}; }
+  virtual std::optional<SectionProposal> GetProposal(int64_t /*id*/) { return std::nullopt; }
+  // Closes an open proposal (accepted or rejected); kInvalid if it is not open.
+  virtual StoreError DecideProposal(int64_t /*id*/, ProposalStatus /*status*/, const std::string& /*by*/,
+                                    int64_t /*result_version_id*/) {
+    return NoSections();
+  }
+  // "Accept as reviewed": clears the artifact's stale mark and records the
+  // review (the mark it cleared, the latest version, who, when) in one
+  // transaction. kInvalid when the artifact is not stale.
+  virtual StoreError RecordReview(ReviewRecord& /*review*/) { return NoSections(); }
+  virtual std::vector<ReviewRecord> ListReviews(int64_t /*project_id*/) { return {}; }
+
   // A lasting problem the store has found (kCorrupt once damage is seen, or
   // why it could not be opened), with the way out; kNone when healthy. Reads
   // return empty results on failure, so show this when a list is empty.
@@ -263,6 +288,9 @@ class Store {
                                    const std::vector<ArtifactState>& artifacts) {
     return {StoreError::Kind::kInvalid, "this store cannot import projects"};
   }
+
+ private:
+  static StoreError NoSections() { return {StoreError::Kind::kInvalid, "this store keeps no section locks"}; }
 };
 
 // The newer of a project's last run and last regeneration (what a person

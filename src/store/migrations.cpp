@@ -226,6 +226,60 @@ CREATE TABLE workflow_versions (
 ) STRICT;
 )sql";
 
+// Version 5: user edits kept by section (issue #16.5). A section a person
+// edited is locked; what a regeneration would have written there is a
+// proposal; "accept as reviewed" is recorded. A user version written before
+// this step has no lock rows: the engine derives its locks from what it
+// changed (engine/section_locks.hpp), so no rows are written here.
+constexpr const char* kSchemaV5 = R"sql(
+CREATE TABLE section_locks (
+  id         INTEGER PRIMARY KEY,
+  project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+  artifact   TEXT NOT NULL CHECK (artifact <> ''),
+  section    TEXT NOT NULL CHECK (section <> ''),
+  locked     INTEGER NOT NULL CHECK (locked IN (0, 1)),
+  source     TEXT NOT NULL CHECK (source IN ('edit', 'hand', 'derived')),
+  set_by     TEXT NOT NULL DEFAULT '',
+  updated_at INTEGER NOT NULL,
+  UNIQUE (project_id, artifact, section)
+) STRICT;
+
+CREATE TABLE section_proposals (
+  id                  INTEGER PRIMARY KEY,
+  project_id          INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+  artifact            TEXT NOT NULL CHECK (artifact <> ''),
+  section             TEXT NOT NULL CHECK (section <> ''),
+  kind                TEXT NOT NULL CHECK (kind IN ('replace', 'delete')),
+  old_text            TEXT NOT NULL,
+  proposed_text       TEXT NOT NULL,
+  base_version_id     INTEGER REFERENCES artifact_versions(id) ON DELETE SET NULL,
+  workflow_run_id     INTEGER REFERENCES workflow_runs(id) ON DELETE SET NULL,
+  regeneration_run_id INTEGER REFERENCES regeneration_runs(id) ON DELETE SET NULL,
+  status              TEXT NOT NULL CHECK (status IN ('open', 'accepted', 'rejected', 'superseded')),
+  decided_by          TEXT NOT NULL DEFAULT '',
+  decided_at          INTEGER NOT NULL DEFAULT 0,
+  result_version_id   INTEGER REFERENCES artifact_versions(id) ON DELETE SET NULL,
+  created_at          INTEGER NOT NULL
+) STRICT;
+CREATE INDEX section_proposals_by_project ON section_proposals (project_id, status, id);
+CREATE INDEX section_proposals_by_base ON section_proposals (base_version_id);
+CREATE INDEX section_proposals_by_result ON section_proposals (result_version_id);
+CREATE INDEX section_proposals_by_run ON section_proposals (workflow_run_id);
+CREATE INDEX section_proposals_by_regeneration ON section_proposals (regeneration_run_id);
+
+CREATE TABLE reviews (
+  id           INTEGER PRIMARY KEY,
+  project_id   INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+  artifact     TEXT NOT NULL CHECK (artifact <> ''),
+  version_id   INTEGER REFERENCES artifact_versions(id) ON DELETE SET NULL,
+  stale_reason TEXT NOT NULL,
+  reviewed_by  TEXT NOT NULL,
+  reviewed_at  INTEGER NOT NULL
+) STRICT;
+CREATE INDEX reviews_by_project ON reviews (project_id, id);
+CREATE INDEX reviews_by_version ON reviews (version_id);
+)sql";
+
 }  // namespace
 
 const std::vector<Migration>& Migrations() {
@@ -235,6 +289,7 @@ const std::vector<Migration>& Migrations() {
       {2, "phase_runs.outcome: how each phase run ended, as a kind", kSchemaV2},
       {3, "phase_runs.raw_reply, findings_json, repair_calls: a failed reply and the phase's findings", kSchemaV3},
       {4, "workflow_versions: the workflow spec versioned like an artifact", kSchemaV4},
+      {5, "section_locks, section_proposals, reviews: user edits kept by section", kSchemaV5},
   };
   return kSteps;
 }

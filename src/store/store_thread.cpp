@@ -211,6 +211,31 @@ StoreError StoreThread::AddWorkflowVersion(WorkflowVersion& v) {
 std::vector<WorkflowVersion> StoreThread::ListWorkflowVersions(int64_t project_id) {
   return Call([&](Store& st) { return st.ListWorkflowVersions(project_id); });
 }
+StoreError StoreThread::SetSectionLock(SectionLock& lock) {
+  return Call([&](Store& st) { return st.SetSectionLock(lock); });
+}
+std::vector<SectionLock> StoreThread::ListSectionLocks(int64_t project_id, const std::string& artifact) {
+  return Call([&](Store& st) { return st.ListSectionLocks(project_id, artifact); });
+}
+StoreError StoreThread::AddProposal(SectionProposal& proposal) {
+  return Call([&](Store& st) { return st.AddProposal(proposal); });
+}
+std::vector<SectionProposal> StoreThread::ListProposals(int64_t project_id, bool open_only) {
+  return Call([&](Store& st) { return st.ListProposals(project_id, open_only); });
+}
+std::optional<SectionProposal> StoreThread::GetProposal(int64_t id) {
+  return Call([&](Store& st) { return st.GetProposal(id); });
+}
+StoreError StoreThread::DecideProposal(int64_t id, ProposalStatus status, const std::string& by,
+                                       int64_t result_version_id) {
+  return Call([&](Store& st) { return st.DecideProposal(id, status, by, result_version_id); });
+}
+StoreError StoreThread::RecordReview(ReviewRecord& review) {
+  return Call([&](Store& st) { return st.RecordReview(review); });
+}
+std::vector<ReviewRecord> StoreThread::ListReviews(int64_t project_id) {
+  return Call([&](Store& st) { return st.ListReviews(project_id); });
+}
 
 StoreError StoreThread::AddVersion(ArtifactVersion& v) {
   return Call([&](Store& st) { return st.AddVersion(v); });

@@ -103,6 +103,17 @@ class StoreThread final : public Store {
   StoreError AddWorkflowVersion(WorkflowVersion& version) override;
   std::vector<WorkflowVersion> ListWorkflowVersions(int64_t project_id) override;
 
+  StoreError SetSectionLock(SectionLock& lock) override;
+  std::vector<SectionLock> ListSectionLocks(int64_t project_id, const std::string& artifact) override;
+  StoreError AddProposal(SectionProposal& proposal) override;
+  std::vector<SectionProposal> ListProposals(int64_t project_id, bool open_only) override;
+  std::optional<SectionProposal> GetProposal(int64_t id) override;
+  StoreError DecideProposal(int64_t id, ProposalStatus status, const std::string& by,
+                            int64_t result_version_id) override;
+  StoreError RecordReview(ReviewRecord& review) override;
+  std::vector<ReviewRecord> ListReviews(int64_t project_id) override;
+
+
   StoreError Health() override;
   StoreError ImportProject(ProjectRecord& project, std::vector<ArtifactVersion>& versions,
                            const std::vector<ArtifactState>& artifacts) override;

@@ -70,7 +70,7 @@ TEST_CASE("SqliteStore.NewerSchemaIsRefusedForWritingWithAWayOut") {
   StoreError err = OpenError(path);
   CHECK(err.kind == Kind::kTooNew);
   CHECK(err.message ==
-        "this database was written by a newer Specwave (schema 99 > 4); open it read-only or update Specwave");
+        "this database was written by a newer Specwave (schema 99 > 5); open it read-only or update Specwave");
 
   // Read-only still reads, and refuses writes.
   SqliteOptions o;
@@ -81,7 +81,7 @@ TEST_CASE("SqliteStore.NewerSchemaIsRefusedForWritingWithAWayOut") {
   CHECK(store->schema_version() == 99);
   // A front end tells the person why it shows the data read-only.
   CHECK(store->ReadOnlyReason() ==
-        "this database was written by a newer Specwave (schema 99 > 4): it is shown read-only; update Specwave to "
+        "this database was written by a newer Specwave (schema 99 > 5): it is shown read-only; update Specwave to "
         "change it");
   REQUIRE(store->ListProjects().size() == 1);
   CHECK(store->ListArtifacts(id).size() == 3);

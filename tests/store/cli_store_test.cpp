@@ -89,7 +89,7 @@ TEST_CASE("SqliteStore.CliStatusShowsPhasesAndArtifacts") {
   CliResult r = RunCli({"status", "--db", db});
   INFO(r.out << r.err);
   CHECK(r.code == 0);
-  CHECK(r.out.find("schema 4, 1 project") != std::string::npos);
+  CHECK(r.out.find("schema 5, 1 project") != std::string::npos);
   CHECK(r.out.find("latest run #1 (ready): failed") != std::string::npos);
   CHECK(r.out.find("SPEC_PM") != std::string::npos);
   CHECK(r.out.find("model timed out") != std::string::npos);
@@ -98,7 +98,7 @@ TEST_CASE("SqliteStore.CliStatusShowsPhasesAndArtifacts") {
   r = RunCli({"status", "--db", db, "--json", "--project", std::to_string(id)});
   REQUIRE(r.code == 0);
   auto j = nlohmann::json::parse(r.out);
-  CHECK(j["schema_version"] == 4);
+  CHECK(j["schema_version"] == 5);
   REQUIRE(j["projects"].size() == 1);
   auto& p = j["projects"][0];
   CHECK(p["name"] == "Tide app");

@@ -196,11 +196,13 @@ std::string ImpactAnalysis::ToJson() const {
   auto artifact_json = [](const AffectedArtifact& a) {
     json items = json::array();
     for (const auto& i : a.items)
-      items.push_back({{"section", i.section}, {"id", i.id}, {"level", ImpactLevelName(i.level)}, {"reason", i.reason}});
+      items.push_back({{"section", i.section}, {"id", i.id}, {"label", i.label}, {"level", ImpactLevelName(i.level)},
+                       {"reason", i.reason}, {"root", i.root}, {"via", i.via}});
     return json{{"artifact", a.artifact},     {"level", ImpactLevelName(a.level)},
                 {"reason", a.reason},         {"phase", a.phase},
                 {"distance", a.distance},     {"path", a.path},
                 {"source", a.from_trace ? "trace" : "phase_graph_fallback"},
+                {"fallback_why", a.fallback_why},
                 {"items", items}};
   };
   for (const auto& a : affected) affected_json.push_back(artifact_json(a));

@@ -54,6 +54,12 @@ struct ImpactItem {
   std::string id;       // the trace key of the item ("E2", "T2.1", "entity:trip")
   ImpactLevel level = ImpactLevel::kLow;
   std::string reason;   // "E2 covers F2, whose acceptance gained a bullet"
+  // Where the trace reached it from, so a view can draw the chain
+  // F2 → E2 → T2.1 once instead of one reason per item (impact_groups.hpp).
+  std::string label;    // how a person reads it: "E2", "journey 'Plan a trip', step 2", "entity Route"
+  std::string root;     // the changed id it traces back to ("F2")
+  std::string via;      // the item it was reached through ("E2"); "" when it names `root` itself
+  int depth = 1;        // steps from `root`: 1 names it, 2 names what names it, ...
 };
 
 // An identifier the edit changed, and how ("whose acceptance gained a bullet").
@@ -61,6 +67,7 @@ struct ChangedId {
   std::string id;
   std::string how;
   std::string section;
+  std::string label;  // as a reason names it ("F2", "journey 'Plan a trip', step 2"); "" = the id
 };
 
 struct AffectedArtifact {
@@ -71,6 +78,7 @@ struct AffectedArtifact {
   std::string reason;
   std::vector<std::string> path;  // phases from the trigger's producer to this artifact's
   bool from_trace = false;         // level from the trace; false: phase-graph fallback
+  std::string fallback_why;        // with the fallback: why the trace did not rate it ("the trace reads no identifiers in architecture.md")
   std::vector<ImpactItem> items;   // what the trace reaches in it (empty for the fallback)
 };
 

@@ -115,6 +115,9 @@ struct Reach {
   ImpactLevel level = ImpactLevel::kNone;
   std::string reason;  // "E2 covers F2, whose acceptance gained a bullet"
   std::string link;    // "covers F2": what a further step quotes
+  std::string root;    // the changed id it traces back to
+  std::string via;     // the node it was reached through ("" = names `root`)
+  int depth = 0;
 };
 
 struct Refiner {
@@ -132,7 +135,10 @@ struct Refiner {
     TraceGraph old_graph = reader({{edited, in.old_text}});
     auto fallback_all = [&](const std::string& why) {
       out->trace_note = why;
-      for (auto& a : out->affected) a.reason += " (phase-graph fallback: " + why + ")";
+      for (auto& a : out->affected) {
+        a.reason += " (phase-graph fallback: " + why + ")";
+        a.fallback_why = why;
+      }
     };
     if (!graph.Traced(edited) && !old_graph.Traced(edited))
       return fallback_all("the trace reads no identifiers in " + edited);
@@ -174,7 +180,7 @@ struct Refiner {
         } else {
           how = DescribeModified(c.section, s->path, before, after);
         }
-        auto [it, fresh] = changed.try_emplace(owner->key, ChangedId{owner->key, how, c.section});
+        auto [it, fresh] = changed.try_emplace(owner->key, ChangedId{owner->key, how, c.section, owner->label});
         if (!fresh && it->second.how != how) it->second.how = "which changed in several places";
         continue;
       }
@@ -187,7 +193,7 @@ struct Refiner {
           if (n.artifact != edited || n.heading || n.line < 1 || n.line > static_cast<int>(new_lines.size())) continue;
           const Section* s = SectionAt(after, n.line);
           if (!s || s->path != c.section || old_set.count(new_lines[n.line - 1])) continue;
-          changed.try_emplace(n.key, ChangedId{n.key, "which was reworded", c.section});
+          changed.try_emplace(n.key, ChangedId{n.key, "which was reworded", c.section, n.label});
           found = true;
         }
       }
@@ -200,8 +206,10 @@ struct Refiner {
     std::map<std::string, std::vector<size_t>> by_key;
     for (size_t i = 0; i < graph.nodes.size(); ++i) by_key[graph.nodes[i].key].push_back(i);
     std::vector<Reach> reach(graph.nodes.size());
-    auto offer = [&](size_t i, ImpactLevel level, std::string reason, std::string link) {
-      if (level > reach[i].level) reach[i] = {level, std::move(reason), std::move(link)};
+    auto offer = [&](size_t i, ImpactLevel level, std::string reason, std::string link, std::string root,
+                     std::string via, int depth) {
+      if (level > reach[i].level)
+        reach[i] = {level, std::move(reason), std::move(link), std::move(root), std::move(via), depth};
     };
     for (size_t i = 0; i < graph.nodes.size(); ++i) {
       const TraceNode& n = graph.nodes[i];
@@ -211,7 +219,7 @@ struct Refiner {
           TraceKind to = TraceKind::kRequirement;
           if (auto k = by_key.find(r); k != by_key.end()) to = graph.nodes[k->second[0]].kind;
           std::string link = std::string(Verb(n.kind, to)) + " " + r;
-          offer(i, ImpactLevel::kHigh, n.label + " " + link + ", " + it->second.how, link);
+          offer(i, ImpactLevel::kHigh, n.label + " " + link + ", " + it->second.how, link, r, "", 1);
         }
     }
     for (int round = 0; round < 4; ++round)
@@ -227,13 +235,14 @@ struct Refiner {
             // n names m: n is reached from m (tasks of a reached epic) ...
             if (reach[j].level >= ImpactLevel::kMedium && n.kind != TraceKind::kEndpoint) {
               std::string link = std::string(Verb(n.kind, m.kind)) + " " + m.label;
-              offer(i, Lower(reach[j].level), n.label + " " + link + ", which " + reach[j].link, link);
+              offer(i, Lower(reach[j].level), n.label + " " + link + ", which " + reach[j].link, link, reach[j].root,
+                    m.key, reach[j].depth + 1);
             }
             // ... and what a reached task touches is reached one level lower.
             if (n.kind == TraceKind::kTask && reach[i].level >= ImpactLevel::kMedium &&
                 (m.kind == TraceKind::kEntity || m.kind == TraceKind::kEndpoint || m.kind == TraceKind::kComponent))
               offer(j, Lower(reach[i].level), m.label + " is touched by " + n.label + ", which " + reach[i].link,
-                    "is touched by " + n.label);
+                    "is touched by " + n.label, reach[i].root, n.key, reach[i].depth + 1);
           }
         }
       }
@@ -244,8 +253,9 @@ struct Refiner {
     for (size_t i = 0; i < graph.nodes.size(); ++i) {
       if (reach[i].level == ImpactLevel::kNone) continue;
       const TraceNode& n = graph.nodes[i];
-      items[n.artifact].push_back(
-          {n.line, ImpactItem{SectionOfLine(texts[n.artifact], n.line), n.key, reach[i].level, reach[i].reason}});
+      items[n.artifact].push_back({n.line, ImpactItem{SectionOfLine(texts[n.artifact], n.line), n.key, reach[i].level,
+                                                      reach[i].reason, n.label, reach[i].root, reach[i].via,
+                                                      reach[i].depth}});
     }
     std::vector<AffectedArtifact> kept;
     for (auto& a : out->affected) {
@@ -255,7 +265,8 @@ struct Refiner {
         continue;
       }
       if (!graph.Traced(a.artifact)) {
-        a.reason += " (phase-graph fallback: the trace reads no identifiers in " + a.artifact + ")";
+        a.fallback_why = "the trace reads no identifiers in " + a.artifact;
+        a.reason += " (phase-graph fallback: " + a.fallback_why + ")";
         kept.push_back(a);
         continue;
       }
@@ -288,6 +299,7 @@ struct Refiner {
         a.reason = a.artifact + ": " + edited + " > " + untraced_read + " changed and names no id that the trace "
                    "follows (phase-graph fallback)";
         a.from_trace = false;
+        a.fallback_why = edited + " > " + untraced_read + " changed and names no id that the trace follows";
         kept.push_back(a);
         continue;
       }
